@@ -1,0 +1,44 @@
+// swift-tools-version:5.10
+import PackageDescription
+
+let package = Package(
+    name: "ReportSite",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "reportsite", targets: ["reportsite"]),
+        .library(name: "ReportSiteKit", targets: ["ReportSiteKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // The one C boundary: libcmark-gfm and its core extensions, found by pkg-config.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "ReportSiteKit",
+            dependencies: [
+                "CCmarkGFM",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "reportsite",
+            dependencies: [
+                "ReportSiteKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ReportSiteKitTests",
+            dependencies: ["ReportSiteKit"],
+            exclude: ["Fixtures"]
+        ),
+    ]
+)

@@ -1,0 +1,157 @@
+/// The analyse stage for one report: from parsed blocks to the document model
+/// (sections with paragraph ranges, numbered paragraphs with sub-paragraphs, footnotes, page starts).
+public struct ReportAnalyser {
+    let file: String
+    let source: String
+    let metadata: ReportMetadata
+    let diagnostics: DiagnosticEngine
+
+    public init(file: String, source: String, metadata: ReportMetadata, diagnostics: DiagnosticEngine) {
+        self.file = file
+        self.source = source
+        self.metadata = metadata
+        self.diagnostics = diagnostics
+    }
+
+    public func analyse(_ parsed: [Block]) -> Report {
+        var anchors = AnchorSet(file: file, diagnostics: diagnostics)
+        let (blocks, footnotes) = FootnoteCollector(file: file, source: source, diagnostics: diagnostics)
+            .collect(classifyHTML(parsed), anchors: &anchors)
+
+        var walk = BodyWalk(file: file, anchors: anchors)
+        for block in blocks { walk.add(block) }
+        walk.finish()
+        ParagraphNumbering(file: file, isExcerpt: metadata.isExcerpt, diagnostics: diagnostics).check(walk.paragraphs)
+        return Report(metadata: metadata, file: file, sections: walk.sections, body: walk.body, footnotes: footnotes)
+    }
+
+    /// Page markers become `.pageMarker`; any other raw HTML is reported and left out (it is never rendered).
+    private func classifyHTML(_ blocks: [Block]) -> [Block] {
+        var result: [Block] = []
+        for block in blocks {
+            if case .htmlBlock(let html) = block.kind {
+                if let page = Self.pageNumber(html) {
+                    result.append(Block(.pageMarker(page), at: block.position))
+                } else {
+                    diagnostics.warning(.rawHTML, file: file, at: block.position, "raw HTML is not content and is left out of the page",
+                                        hint: "write it as Markdown; the only HTML allowed is a page marker `<!-- page 17 -->`")
+                }
+                continue
+            }
+            var hasInlineHTML = false
+            forEachInline([block]) { inline, _ in if case .rawHTML = inline { hasInlineHTML = true } }
+            if hasInlineHTML {
+                diagnostics.warning(.rawHTML, file: file, at: block.position, "raw HTML is not content and is left out of the page",
+                                    hint: "write it as Markdown (for emphasis *text*, for a link [text](url))")
+            }
+            result.append(block)
+        }
+        return result
+    }
+
+    /// `<!-- page 17 -->` -> 17.
+    static func pageNumber(_ html: String) -> Int? {
+        var s = Substring(html.trimmingCharacters(in: .whitespacesAndNewlines))
+        guard s.hasPrefix("<!--"), s.hasSuffix("-->") else { return nil }
+        s = s.dropFirst(4).dropLast(3)
+        let words = s.split(separator: " ")
+        guard words.count == 2, words[0].lowercased() == "page", let n = Int(words[1]), n > 0 else { return nil }
+        return n
+    }
+}
+
+/// Walks the top-level blocks in order and builds sections and numbered paragraphs.
+private struct BodyWalk {
+    let file: String
+    var anchors: AnchorSet
+    var sections: [Section] = []
+    var body: [BodyItem] = []
+    var paragraphs: [NumberedParagraph] = []
+    private var open: [Int] = []
+    private var current: (number: Int, position: SourcePosition, blocks: [Block])?
+    private var pendingPages: [Block] = []
+    private var numbersSeen: Set<Int> = []
+
+    init(file: String, anchors: AnchorSet) {
+        self.file = file
+        self.anchors = anchors
+    }
+
+    mutating func add(_ block: Block) {
+        switch block.kind {
+        case .heading(let level, let content):
+            closeParagraph()
+            addSection(level: level, content: content, at: block.position)
+        case .list(let list) where list.ordered && list.delimiter == ".":
+            for (i, item) in list.items.enumerated() {
+                closeParagraph()
+                current = (item.printedNumber ?? list.start + i, item.position, item.content)
+            }
+        case .pageMarker:
+            if current != nil { pendingPages.append(block) } else { body.append(.block(block)) }
+        default:
+            if current != nil {
+                current!.blocks += pendingPages + [block]
+                pendingPages = []
+            } else {
+                body.append(.block(block))
+            }
+        }
+    }
+
+    mutating func finish() { closeParagraph() }
+
+    private mutating func addSection(level: Int, content: [Inline], at position: SourcePosition) {
+        while let last = open.last, sections[last].level >= level { open.removeLast() }
+        let parent = open.last
+        let number = HeadingNumber(content)
+        var base: String
+        if let number {
+            var chain = [number.number]
+            var p = parent
+            while let i = p {
+                if let n = sections[i].number { chain.insert(n, at: 0) }
+                p = sections[i].parent
+            }
+            base = "sec-" + chain.joined(separator: "-")
+        } else {
+            let s = slug(content.plainText)
+            base = "sec-" + (s.isEmpty ? "section" : s)
+        }
+        let anchor = anchors.claim(base, at: position, what: "heading")
+        sections.append(Section(number: number?.number, label: number?.label, title: number?.title ?? content,
+                                level: level, anchor: anchor, position: position, parent: parent))
+        open.append(sections.count - 1)
+        body.append(.heading(sections.count - 1))
+    }
+
+    private mutating func closeParagraph() {
+        defer {
+            body += pendingPages.map { .block($0) }
+            pendingPages = []
+        }
+        guard let (number, position, original) = current else { return }
+        var blocks = original
+        current = nil
+        var incomplete = false
+        if let first = blocks.first, case .paragraph(var inlines) = first.kind, case .text(let text)? = inlines.first {
+            for marker in ["[...]", "[…]"] where text.hasPrefix(marker) {
+                incomplete = true
+                let rest = text.dropFirst(marker.count).drop { $0 == " " }
+                if rest.isEmpty { inlines.removeFirst() } else { inlines[0] = .text(String(rest)) }
+                blocks[0] = Block(.paragraph(inlines), at: first.position)
+            }
+        }
+        // A repeated number keeps the first paragraph's anchor; the repeat is reported by ParagraphNumbering.
+        let anchor: String? = numbersSeen.insert(number).inserted ? anchors.claim("para-\(number)", at: position, what: "paragraph") : nil
+        let parts = SubParagraphGrouper(paragraphAnchor: anchor ?? "para-\(number)-repeat").group(blocks, anchors: &anchors)
+        for i in open {
+            sections[i].firstParagraph = sections[i].firstParagraph ?? number
+            sections[i].lastParagraph = number
+        }
+        let paragraph = NumberedParagraph(number: number, anchor: anchor, isIncomplete: incomplete, position: position,
+                                          content: parts, section: open.last)
+        paragraphs.append(paragraph)
+        body.append(.paragraph(paragraph))
+    }
+}

@@ -1,0 +1,63 @@
+/// Splits the blocks of a numbered paragraph into its lead text and its sub-paragraphs:
+/// `(a)`, `(b)` ..., with roman `(i)`, `(ii)` ... after a letter nested in it, except `(i)` right after `(h)`.
+struct SubParagraphGrouper {
+    let paragraphAnchor: String
+
+    func group(_ blocks: [Block], anchors: inout AnchorSet) -> [ParagraphPart] {
+        var parts: [ParagraphPart] = []
+        // The open lettered sub-paragraph, and its open roman child, are still being filled.
+        var letter: SubParagraph?
+        func closeLetter() {
+            if let l = letter { parts.append(.subParagraph(l)) }
+            letter = nil
+        }
+        for (index, block) in blocks.enumerated() {
+            guard index > 0, let (label, content) = Self.label(of: block) else {
+                if var l = letter {
+                    if l.children.isEmpty { l.content.append(block) } else { l.children[l.children.count - 1].content.append(block) }
+                    letter = l
+                } else {
+                    parts.append(.block(block))
+                }
+                continue
+            }
+            let stripped = Block(.paragraph(content), at: block.position)
+            if var l = letter, label == Self.roman(l.children.count + 1), !(label == "i" && l.label == "h") {
+                let id = anchors.claim("\(l.anchor)-\(label)", at: block.position, what: "sub-paragraph")
+                l.children.append(SubParagraph(label: label, anchor: id, position: block.position, content: [stripped], children: []))
+                letter = l
+                continue
+            }
+            closeLetter()
+            let id = anchors.claim("\(paragraphAnchor)-\(label)", at: block.position, what: "sub-paragraph")
+            letter = SubParagraph(label: label, anchor: id, position: block.position, content: [stripped], children: [])
+        }
+        closeLetter()
+        return parts
+    }
+
+    /// `(a) text` -> ("a", text without the label); nil for any other block.
+    static func label(of block: Block) -> (String, [Inline])? {
+        guard case .paragraph(let inlines) = block.kind, case .text(let text)? = inlines.first,
+              text.hasPrefix("("), let close = text.firstIndex(of: ")") else { return nil }
+        let label = text[text.index(after: text.startIndex)..<close]
+        let rest = text[text.index(after: close)...]
+        guard !label.isEmpty, label.count <= 6, label.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) }),
+              label.count == 1 || romanNumerals.contains(String(label)),
+              rest.isEmpty || rest.first == " " else { return nil }
+        var content = inlines
+        let trimmed = rest.drop { $0 == " " }
+        if trimmed.isEmpty { content.removeFirst() } else { content[0] = .text(String(trimmed)) }
+        return (String(label), content)
+    }
+
+    static let romanNumerals: [String] = (1...39).map(romanNumeral)
+
+    static func roman(_ n: Int) -> String { n <= romanNumerals.count ? romanNumerals[n - 1] : "" }
+
+    private static func romanNumeral(_ n: Int) -> String {
+        let tens = ["", "x", "xx", "xxx"]
+        let ones = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"]
+        return tens[n / 10] + ones[n % 10]
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// The whole build, in the order the data flows:
+/// load -> parse -> analyse -> link -> render -> write.
+public struct SiteBuilder {
+    public struct Options: Sendable {
+        public var content: URL
+        public var output: URL
+        public var templates: URL
+        public var strict: Bool
+        /// Where diagnostics' paths are relative to (the working directory).
+        public var displayBase: URL
+        /// false: run every check but write nothing (`reportsite check`).
+        public var write: Bool
+
+        public init(content: URL, output: URL, templates: URL, strict: Bool = false,
+                    displayBase: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), write: Bool = true) {
+            self.content = content
+            self.output = output
+            self.templates = templates
+            self.strict = strict
+            self.displayBase = displayBase
+            self.write = write
+        }
+    }
+
+    public enum Outcome: Equatable, Sendable {
+        /// The site was built (or checked) with no errors.
+        case success(reports: Int, files: Int)
+        /// The content has errors: nothing was written (exit 1).
+        case contentErrors
+        /// Wrong usage or unreadable input: nothing was written (exit 2).
+        case usageError(String)
+
+        public var exitCode: Int32 {
+            switch self {
+            case .success: return 0
+            case .contentErrors: return 1
+            case .usageError: return 2
+            }
+        }
+    }
+
+    public let options: Options
+    public let diagnostics: DiagnosticEngine
+
+    public init(options: Options) {
+        self.options = options
+        self.diagnostics = DiagnosticEngine(strict: options.strict)
+    }
+
+    public func build() -> Outcome {
+        let loader = ContentLoader(contentDirectory: options.content, displayBase: options.displayBase)
+        let templates: TemplateSet
+        let content: LoadedContent
+        do {
+            templates = try TemplateSet(directory: options.templates, displayPath: loader.display)
+            content = try loader.load(diagnostics: diagnostics)
+        } catch let failure as TemplateSet.Failure {
+            return .usageError(failure.description)
+        } catch ContentLoader.Failure.missingFolder(let path) {
+            return .usageError("\(path): error: the content folder has no reports/ folder (use --content to name another folder)")
+        } catch {
+            return .usageError("error: \(error)")
+        }
+
+        let reports = analyse(content.reports)
+        let corpus = Corpus(config: content.site, addressees: content.addressees, reports: reports)
+        guard !diagnostics.hasErrors else { return .contentErrors }
+
+        let files = SiteRenderer(corpus: corpus, templates: templates).render()
+        guard options.write else { return .success(reports: reports.count, files: files.count) }
+        let assets = templates.directory.appendingPathComponent("assets")
+        let assetPaths = templates.assetFiles()
+        do {
+            try SiteWriter(output: options.output).write(files, assets: assets, assetPaths: assetPaths)
+        } catch {
+            diagnostics.error(.writeError, file: loader.display(options.output), "cannot write the site: \(error.localizedDescription)",
+                              hint: "check that the output folder's parent is writable")
+            return .contentErrors
+        }
+        return .success(reports: reports.count, files: files.count + assetPaths.count)
+    }
+
+    /// Parse and analyse every report, in parallel; the result keeps the load order.
+    private func analyse(_ loaded: [LoadedReport]) -> [Report] {
+        var reports = [Report?](repeating: nil, count: loaded.count)
+        reports.withUnsafeMutableBufferPointer { slots in
+            DispatchQueue.concurrentPerform(iterations: loaded.count) { i in
+                let r = loaded[i]
+                let blocks = MarkdownParser.parse(r.body)
+                slots[i] = ReportAnalyser(file: r.file.path, source: r.file.text, metadata: r.metadata, diagnostics: diagnostics)
+                    .analyse(blocks)
+            }
+        }
+        return reports.compactMap { $0 }
+    }
+}

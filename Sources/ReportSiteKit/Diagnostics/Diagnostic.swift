@@ -1,0 +1,60 @@
+/// A problem found in content or configuration, with where it is and what to do.
+public struct Diagnostic: Hashable, Sendable, Codable {
+    public enum Severity: String, Hashable, Sendable, Codable {
+        case warning
+        case error
+    }
+
+    public var severity: Severity
+    /// A stable code, e.g. `RS101`; see `DiagnosticCode`.
+    public var code: String
+    /// The file, relative to the working directory where possible.
+    public var file: String
+    public var position: SourcePosition?
+    public var message: String
+    /// One line of what to do about it.
+    public var hint: String?
+
+    public init(_ severity: Severity, _ code: DiagnosticCode, file: String, at position: SourcePosition?, _ message: String, hint: String? = nil) {
+        self.severity = severity
+        self.code = code.rawValue
+        self.file = file
+        self.position = position
+        self.message = message
+        self.hint = hint
+    }
+
+    /// `path:line:column: error: message [RS101]`, the form compilers and editors understand.
+    public var formatted: String {
+        var location = file
+        if let p = position { location += ":\(p.line):\(p.column)" }
+        var text = "\(location): \(severity.rawValue): \(message) [\(code)]"
+        if let hint { text += "\n  note: \(hint)" }
+        return text
+    }
+}
+
+/// Stable identifiers of every diagnostic the build can report.
+public enum DiagnosticCode: String, Sendable, CaseIterable {
+    case unreadableFile = "RS001"
+    case invalidEncoding = "RS002"
+    case missingFrontMatter = "RS010"
+    case invalidFrontMatter = "RS011"
+    case missingKey = "RS012"
+    case unknownKey = "RS013"
+    case invalidValue = "RS014"
+    case invalidSymbol = "RS015"
+    case fileNameMismatch = "RS016"
+    case duplicateSymbol = "RS017"
+    case invalidConfiguration = "RS020"
+    case paragraphGap = "RS101"
+    case paragraphRepeat = "RS102"
+    case paragraphStart = "RS103"
+    case duplicateAnchor = "RS104"
+    case footnoteUndefined = "RS201"
+    case footnoteUnused = "RS202"
+    case footnoteDuplicate = "RS203"
+    case rawHTML = "RS301"
+    case templateError = "RS401"
+    case writeError = "RS501"
+}

@@ -1,0 +1,48 @@
+import Yams
+
+/// `content/addressees.yml`: who recommendations can be addressed to (contract, section 5).
+public struct Addressee: Hashable, Sendable {
+    public var slug: String
+    public var name: String
+    public var aliases: [String]
+}
+
+public struct AddresseeVocabulary: Sendable, Equatable {
+    public var entries: [Addressee]
+
+    static func read(_ file: SourceFile?, diagnostics: DiagnosticEngine) -> AddresseeVocabulary {
+        guard let file else { return AddresseeVocabulary(entries: []) }
+        let sequence: Node.Sequence
+        do {
+            guard let node = try Yams.compose(yaml: file.text), let s = node.sequence else {
+                diagnostics.error(.invalidConfiguration, file: file.path, at: SourcePosition(line: 1, column: 1),
+                                  "addressees.yml must be a list of entries with slug, name and aliases")
+                return AddresseeVocabulary(entries: [])
+            }
+            sequence = s
+        } catch {
+            diagnostics.error(.invalidConfiguration, file: file.path, at: SourcePosition(line: 1, column: 1), "addressees.yml is not valid YAML: \(error)")
+            return AddresseeVocabulary(entries: [])
+        }
+        var entries: [Addressee] = []
+        var seen: Set<String> = []
+        for item in sequence {
+            let at = SourcePosition(line: item.mark?.line ?? 1, column: item.mark?.column ?? 1)
+            guard let slug = item["slug"]?.string, let name = item["name"]?.string else {
+                diagnostics.error(.invalidConfiguration, file: file.path, at: at, "an addressee needs a slug and a name")
+                continue
+            }
+            guard !slug.isEmpty, slug.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
+                diagnostics.error(.invalidConfiguration, file: file.path, at: at, "addressee slug '\(slug)' may hold only a-z, 0-9 and '-'")
+                continue
+            }
+            guard seen.insert(slug).inserted else {
+                diagnostics.error(.invalidConfiguration, file: file.path, at: at, "addressee slug '\(slug)' is defined twice")
+                continue
+            }
+            let aliases = item["aliases"]?.sequence?.compactMap(\.string) ?? []
+            entries.append(Addressee(slug: slug, name: name, aliases: aliases))
+        }
+        return AddresseeVocabulary(entries: entries)
+    }
+}

@@ -1,0 +1,148 @@
+import Yams
+
+/// The YAML front matter of a report and the Markdown body after it.
+public struct FrontMatter {
+    /// The YAML text between the `---` lines.
+    public var yaml: String
+    /// The body, with the front matter's lines left blank so that line numbers stay those of the file.
+    public var body: String
+    /// Line of the file where the YAML starts (the line after the opening `---`).
+    public var firstLine: Int
+
+    /// Splits a file; nil when it does not start with a `---` line closed by another `---` line.
+    public static func split(_ text: String) -> FrontMatter? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, first.trimmingTrailingSpaces == "---" else { return nil }
+        guard let close = lines.indices.dropFirst().first(where: {
+            let l = lines[$0].trimmingTrailingSpaces
+            return l == "---" || l == "..."
+        }) else { return nil }
+        let yaml = lines[1..<close].joined(separator: "\n")
+        for i in 0...close { lines[i] = "" }
+        return FrontMatter(yaml: yaml, body: lines.joined(separator: "\n"), firstLine: 2)
+    }
+}
+
+extension Substring {
+    var trimmingTrailingSpaces: Substring {
+        var s = self
+        while let last = s.last, last == " " || last == "\t" { s.removeLast() }
+        return s
+    }
+}
+
+/// Reads and checks the front matter's keys against the contract (section 1).
+struct MetadataReader {
+    static let required = ["symbol", "title", "date", "body"]
+    static let optional = ["author", "mandate", "session", "agenda_item", "subtitle", "status", "excerpt", "source", "addressees"]
+
+    let file: String
+    let diagnostics: DiagnosticEngine
+
+    func read(_ frontMatter: FrontMatter) -> ReportMetadata? {
+        let offset = frontMatter.firstLine - 1
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: frontMatter.yaml)
+        } catch let error as YamlError {
+            var position: SourcePosition?
+            var problem = "\(error)"
+            switch error {
+            case .scanner(_, let p, let mark, _), .parser(_, let p, let mark, _):
+                position = SourcePosition(line: mark.line + offset, column: mark.column)
+                problem = p
+            default: break
+            }
+            diagnostics.error(.invalidFrontMatter, file: file, at: position ?? SourcePosition(line: 1, column: 1),
+                              "the front matter is not valid YAML: \(problem)", hint: "quote values that contain a colon")
+            return nil
+        } catch {
+            diagnostics.error(.invalidFrontMatter, file: file, at: SourcePosition(line: 1, column: 1), "the front matter is not valid YAML")
+            return nil
+        }
+        guard let mapping = node?.mapping else {
+            diagnostics.error(.invalidFrontMatter, file: file, at: SourcePosition(line: 1, column: 1),
+                              "the front matter must be a set of `key: value` lines", hint: "see CONTENT-FORMAT.md, section 1")
+            return nil
+        }
+        func at(_ node: Node) -> SourcePosition {
+            SourcePosition(line: (node.mark?.line ?? 0) + offset, column: node.mark?.column ?? 1)
+        }
+
+        var values: [String: String] = [:]
+        var positions: [String: SourcePosition] = [:]
+        var addressees: [String: [String]] = [:]
+        var ok = true
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            positions[key] = at(keyNode)
+            if key == "addressees" {
+                guard let overrides = readAddressees(value, at: at) else { ok = false; continue }
+                addressees = overrides
+                continue
+            }
+            guard Self.required.contains(key) || Self.optional.contains(key) else {
+                diagnostics.warning(.unknownKey, file: file, at: at(keyNode), "unknown front matter key '\(key)'",
+                                    hint: "known keys: " + (Self.required + Self.optional).joined(separator: ", "))
+                continue
+            }
+            guard let text = value.scalar?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                diagnostics.error(.invalidValue, file: file, at: at(value), "'\(key)' must be a non-empty text")
+                ok = false
+                continue
+            }
+            values[key] = text
+        }
+        for key in Self.required where values[key] == nil && positions[key] == nil {
+            diagnostics.error(.missingKey, file: file, at: SourcePosition(line: 1, column: 1),
+                              "the front matter has no '\(key)'", hint: "add `\(key): ...` between the `---` lines")
+            ok = false
+        }
+        var symbol: Symbol?
+        if let text = values["symbol"] {
+            symbol = Symbol(text)
+            if symbol == nil {
+                diagnostics.error(.invalidSymbol, file: file, at: positions["symbol"],
+                                  "'\(text)' is not a document symbol that can name a page",
+                                  hint: "use parts of letters, digits and inner full stops separated by '/', such as A/58/275 or E/CN.4/2000/82")
+                ok = false
+            }
+        }
+        if let date = values["date"], !Self.isISODate(date) {
+            diagnostics.error(.invalidValue, file: file, at: positions["date"], "date '\(date)' is not an ISO 8601 date",
+                              hint: "write it as yyyy-mm-dd, e.g. 2003-08-12")
+            ok = false
+        }
+        guard ok, let symbol, let title = values["title"], let date = values["date"], let body = values["body"] else { return nil }
+        return ReportMetadata(
+            symbol: symbol, title: title, date: date, body: body,
+            author: values["author"], mandate: values["mandate"], session: values["session"],
+            agendaItem: values["agenda_item"], subtitle: values["subtitle"], status: values["status"],
+            excerpt: values["excerpt"], source: values["source"], addressees: addressees)
+    }
+
+    private func readAddressees(_ node: Node, at: (Node) -> SourcePosition) -> [String: [String]]? {
+        guard let mapping = node.mapping else {
+            diagnostics.error(.invalidValue, file: file, at: at(node), "'addressees' must map paragraph ids to lists of addressee slugs",
+                              hint: "for example: addressees: { \"85\": [states], \"91-a\": [] }")
+            return nil
+        }
+        var result: [String: [String]] = [:]
+        for (key, value) in mapping {
+            guard let id = key.string, let list = value.sequence?.map({ $0.string ?? "" }) else {
+                diagnostics.error(.invalidValue, file: file, at: at(value), "each addressee override must be a list of slugs")
+                return nil
+            }
+            result[id] = list
+        }
+        return result
+    }
+
+    static func isISODate(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return false }
+        let days = [31, (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return (1...12).contains(m) && (1...days[m - 1]).contains(d)
+    }
+}

@@ -1,0 +1,86 @@
+/// One report after analysis: metadata, sections, numbered paragraphs and footnotes, in reading order.
+public struct Report: Sendable {
+    public var metadata: ReportMetadata
+    /// The content file, as given to diagnostics (relative to the working directory).
+    public var file: String
+    public var sections: [Section]
+    public var body: [BodyItem]
+    public var footnotes: [Footnote]
+
+    public var symbol: Symbol { metadata.symbol }
+
+    public var paragraphs: [NumberedParagraph] {
+        body.compactMap { if case .paragraph(let p) = $0 { return p } else { return nil } }
+    }
+}
+
+/// What a report's body holds, in order.
+public enum BodyItem: Sendable {
+    /// A heading; the index into `Report.sections`.
+    case heading(Int)
+    case paragraph(NumberedParagraph)
+    /// Content outside any numbered paragraph (summary text, the Secretary-General's note, page markers).
+    case block(Block)
+}
+
+public struct Section: Hashable, Sendable {
+    /// The printed number (`IV`, `B`, `1`, `a`), nil for an unnumbered heading.
+    public var number: String?
+    /// The printed label before the title: `IV.`, `(a)`.
+    public var label: String?
+    public var title: [Inline]
+    /// 2 for `##` ...
+    public var level: Int
+    /// `sec-IV-B-1`, or `sec-` + slug for an unnumbered heading.
+    public var anchor: String
+    public var position: SourcePosition
+    /// Index of the enclosing section in `Report.sections`, if any.
+    public var parent: Int?
+    /// First and last numbered paragraph inside, subsections included.
+    public var firstParagraph: Int?
+    public var lastParagraph: Int?
+
+    public var fullTitle: String {
+        [label, title.plainText].compactMap { $0 }.joined(separator: " ")
+    }
+}
+
+public struct NumberedParagraph: Hashable, Sendable {
+    public var number: Int
+    /// `para-80`; nil when the number repeats an earlier one (the first keeps the anchor).
+    public var anchor: String?
+    /// The paragraph begins before this file's excerpt: written `63. [...] text`.
+    public var isIncomplete: Bool
+    public var position: SourcePosition
+    public var content: [ParagraphPart]
+    /// Index of the innermost enclosing section, if any.
+    public var section: Int?
+}
+
+public enum ParagraphPart: Hashable, Sendable {
+    case block(Block)
+    case subParagraph(SubParagraph)
+}
+
+/// `(a) ...` inside a numbered paragraph, and `(ii) ...` nested in a lettered one.
+public struct SubParagraph: Hashable, Sendable {
+    /// `a`, or `ii` for a roman item.
+    public var label: String
+    /// `para-91-a`, `para-10-b-ii`.
+    public var anchor: String
+    public var position: SourcePosition
+    /// The sub-paragraph's blocks; the first one without its `(a)` label.
+    public var content: [Block]
+    public var children: [SubParagraph]
+}
+
+public struct Footnote: Hashable, Sendable {
+    /// The printed number (`12`, `*`).
+    public var label: String
+    /// `fn-12`.
+    public var anchor: String
+    /// Anchors of the places that cite it: `fnref-12`, `fnref-12-2`.
+    public var referenceAnchors: [String]
+    public var content: [Block]
+    public var position: SourcePosition
+}

@@ -1,0 +1,20 @@
+/// The front matter of a report, validated.
+public struct ReportMetadata: Hashable, Sendable {
+    public var symbol: Symbol
+    public var title: String
+    /// ISO 8601 date, `yyyy-mm-dd`.
+    public var date: String
+    public var body: String
+    public var author: String?
+    public var mandate: String?
+    public var session: String?
+    public var agendaItem: String?
+    public var subtitle: String?
+    public var status: String?
+    public var excerpt: String?
+    public var source: String?
+    /// Overrides of the recommendations index, keyed by paragraph id without `para-`.
+    public var addressees: [String: [String]]
+
+    public var isExcerpt: Bool { excerpt != nil }
+}

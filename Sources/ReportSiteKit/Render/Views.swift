@@ -1,0 +1,132 @@
+/// What the templates read. Plain values, built from the document model; every string here is
+/// either text (escaped by Mustache's `{{ }}`) or HTML made by `MarkupRenderer` (used with `{{{ }}}`).
+struct LayoutView {
+    let siteTitle: String
+    let language: String
+    /// `../../../` from a report page to the site root; empty on the home page.
+    let root: String
+    let pageTitle: String
+    let canonical: String?
+}
+
+struct ReportPageView {
+    let layout: LayoutView
+    let report: ReportHeaderView
+    let toc: [TocEntryView]
+    let items: [BodyItemView]
+    let footnotes: [FootnoteView]
+    let hasToc: Bool
+    let hasFootnotes: Bool
+}
+
+struct ReportHeaderView {
+    let symbol: String
+    let title: String
+    let subtitle: String?
+    let date: String
+    let displayDate: String
+    let body: String
+    let author: String?
+    let mandate: String?
+    let session: String?
+    let agendaItem: String?
+    let status: String?
+    let excerpt: String?
+    let source: String?
+    let documentURL: String
+    let paragraphCount: Int
+    let firstParagraph: Int?
+    let lastParagraph: Int?
+}
+
+struct TocEntryView {
+    let href: String
+    let label: String?
+    let title: String
+    let range: String?
+    let children: [TocEntryView]
+    let hasChildren: Bool
+}
+
+struct BodyItemView {
+    var heading: HeadingView?
+    var paragraph: ParagraphView?
+    var html: String?
+}
+
+struct HeadingView {
+    let level: Int
+    let id: String
+    let label: String?
+    let titleHTML: String
+    let range: String?
+}
+
+struct ParagraphView {
+    let anchor: String?
+    let number: Int
+    let incomplete: Bool
+    let parts: [PartView]
+}
+
+struct PartView {
+    var html: String?
+    var sub: SubParagraphView?
+}
+
+struct SubParagraphView {
+    let id: String
+    let label: String
+    let html: String
+    let children: [SubParagraphView]
+}
+
+struct FootnoteView {
+    let id: String
+    let label: String
+    let html: String
+    let backrefs: [BackrefView]
+}
+
+struct BackrefView {
+    let href: String
+    /// 1 for the first citation of the note, 2 for the second ...
+    let index: Int
+    let many: Bool
+}
+
+struct IndexPageView {
+    let layout: LayoutView
+    let reports: [IndexEntryView]
+    let count: Int
+}
+
+struct IndexEntryView {
+    let href: String
+    let symbol: String
+    let title: String
+    let date: String
+    let displayDate: String
+    let body: String
+    let author: String?
+    let status: String?
+    let excerpt: String?
+}
+
+enum DisplayDate {
+    static let months = ["January", "February", "March", "April", "May", "June", "July",
+                         "August", "September", "October", "November", "December"]
+
+    /// `2003-08-12` -> `12 August 2003`, as United Nations documents print dates.
+    static func format(_ iso: String) -> String {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]) else { return iso }
+        return "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])"
+    }
+}
+
+/// `para. 1`, `paras. 74-85`.
+func paragraphRange(_ first: Int?, _ last: Int?) -> String? {
+    guard let first, let last else { return nil }
+    return first == last ? "para. \(first)" : "paras. \(first)-\(last)"
+}
