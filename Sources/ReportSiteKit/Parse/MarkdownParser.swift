@@ -24,7 +24,10 @@ public enum MarkdownParser {
         }
         guard let document = cmark_parser_finish(parser) else { return [] }
         defer { cmark_node_free(document) }
-        let converter = TreeConverter(lines: SourceLines(bytes))
+        var converter = TreeConverter(lines: SourceLines(bytes))
+        converter.footnoteLabels = converter.children(document)
+            .filter { cmark_node_get_type($0) == CMARK_NODE_FOOTNOTE_DEFINITION }
+            .map { converter.footnoteLabel(at: converter.position($0)) }
         return converter.blocks(under: document)
     }
 
@@ -56,6 +59,8 @@ struct SourceLines {
 
 private struct TreeConverter {
     let lines: SourceLines
+    /// Labels of the footnote definitions, in the order cmark-gfm numbers them (first reference first).
+    var footnoteLabels: [String] = []
 
     func position(_ node: OpaquePointer) -> SourcePosition {
         SourcePosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
@@ -192,7 +197,11 @@ private struct TreeConverter {
         case CMARK_NODE_EMPH: return .emphasis(inlines(under: node))
         case CMARK_NODE_STRONG: return .strong(inlines(under: node))
         case CMARK_NODE_HTML_INLINE: return .rawHTML(literal(node))
-        case CMARK_NODE_FOOTNOTE_REFERENCE: return .footnoteReference(label: literal(node), anchor: "", position: position(node))
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+            // cmark-gfm 0.29 gives a reference the ordinal of its note (1, 2 ...), not the label written.
+            let ordinal = Int(literal(node)) ?? 0
+            let label = ordinal >= 1 && ordinal <= footnoteLabels.count ? footnoteLabels[ordinal - 1] : literal(node)
+            return .footnoteReference(label: label, anchor: "", position: position(node))
         case CMARK_NODE_LINK:
             return .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)), children: inlines(under: node))
         case CMARK_NODE_IMAGE:

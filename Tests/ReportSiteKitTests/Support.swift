@@ -1,0 +1,88 @@
+import Foundation
+import XCTest
+@testable import ReportSiteKit
+
+/// Paths of the project, found from this file (tests never read outside the project).
+enum Project {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let content = root.appendingPathComponent("content")
+    static let templates = root.appendingPathComponent("Templates")
+    static let fixtures = root.appendingPathComponent("Tests/ReportSiteKitTests/Fixtures")
+    static let golden = root.appendingPathComponent("Tests/ReportSiteKitTests/Golden")
+}
+
+/// A fresh temporary folder, removed at the end of the test.
+func temporaryFolder(_ test: XCTestCase) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("reportsite-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+    return url
+}
+
+/// Builds `content` into `output` with the project's templates.
+@discardableResult
+func buildSite(content: URL, output: URL, strict: Bool = true, displayBase: URL? = nil) -> (SiteBuilder.Outcome, [Diagnostic]) {
+    let builder = SiteBuilder(options: .init(content: content, output: output, templates: Project.templates,
+                                             strict: strict, displayBase: displayBase ?? content.deletingLastPathComponent()))
+    let outcome = builder.build()
+    return (outcome, builder.diagnostics.diagnostics)
+}
+
+/// A small reader of the built HTML: attribute values and element text, enough to check our own output.
+struct Page {
+    let html: String
+
+    init(_ url: URL) throws {
+        html = try String(contentsOf: url, encoding: .utf8)
+    }
+
+    /// Every value of an attribute, in document order.
+    func values(of attribute: String) -> [String] {
+        var result: [String] = []
+        var rest = html[...]
+        let marker = " \(attribute)=\""
+        while let r = rest.range(of: marker) {
+            let after = rest[r.upperBound...]
+            guard let end = after.firstIndex(of: "\"") else { break }
+            result.append(String(after[..<end]))
+            rest = after[end...]
+        }
+        return result
+    }
+
+    var ids: [String] { values(of: "id") }
+
+    /// The markup of the element that carries `id`, up to its matching end tag.
+    func element(id: String) -> String? {
+        guard let idRange = html.range(of: " id=\"\(id)\""),
+              let open = html[..<idRange.lowerBound].lastIndex(of: "<") else { return nil }
+        let nameEnd = html[open...].firstIndex(where: { $0 == " " || $0 == ">" })!
+        let name = String(html[html.index(after: open)..<nameEnd])
+        var depth = 0
+        var index = open
+        while index < html.endIndex {
+            if html[index...].hasPrefix("<\(name)") {
+                let next = html.index(index, offsetBy: name.count + 1)
+                if next < html.endIndex, html[next] == " " || html[next] == ">" { depth += 1 }
+            } else if html[index...].hasPrefix("</\(name)>") {
+                depth -= 1
+                if depth == 0 { return String(html[open..<html.index(index, offsetBy: name.count + 3)]) }
+            }
+            index = html.index(after: index)
+        }
+        return nil
+    }
+
+    /// Text without tags, whitespace collapsed, entities for & < > " ' decoded.
+    static func text(_ markup: String) -> String {
+        var out = ""
+        var inTag = false
+        for c in markup {
+            if c == "<" { inTag = true; out.append(" ") } else if c == ">" { inTag = false } else if !inTag { out.append(c) }
+        }
+        out = out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+        return out.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+    }
+}
