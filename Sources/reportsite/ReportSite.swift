@@ -10,7 +10,7 @@ struct ReportSite: ParsableCommand {
         discussion: """
         Reads one Markdown file a report from CONTENT/reports/ and writes one HTML page a report, \
         with an anchor on every numbered paragraph, footnotes with back-links and a table of contents, \
-        to the output folder. The format of content/ is described in CONTENT-FORMAT.md.
+        to the output folder. The format of content/ is described in docs/CONTENT-FORMAT.md.
         """,
         subcommands: [Build.self, Check.self],
         defaultSubcommand: Build.self)

@@ -62,7 +62,7 @@ struct MetadataReader {
         }
         guard let mapping = node?.mapping else {
             diagnostics.error(.invalidFrontMatter, file: file, at: SourcePosition(line: 1, column: 1),
-                              "the front matter must be a set of `key: value` lines", hint: "see CONTENT-FORMAT.md, section 1")
+                              "the front matter must be a set of `key: value` lines", hint: "see docs/CONTENT-FORMAT.md, section 1")
             return nil
         }
         func at(_ node: Node) -> SourcePosition {
