@@ -25,17 +25,26 @@ struct BuildOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Treat every warning as an error (use this in CI).")
     var strict = false
+
+    @Flag(name: .long, help: "Print the time each stage of the build took.")
+    var timings = false
 }
 
 extension BuildOptions {
     func run(output: String, write: Bool) -> Int32 {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let builder = SiteBuilder(options: .init(
+        var builder = SiteBuilder(options: .init(
             content: URL(fileURLWithPath: content, relativeTo: cwd),
             output: URL(fileURLWithPath: output, relativeTo: cwd),
             templates: URL(fileURLWithPath: templates, relativeTo: cwd),
             strict: strict, displayBase: cwd, write: write))
         let outcome = builder.build()
+        if timings {
+            for (stage, seconds) in builder.timings {
+                let line = "timing: " + stage.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8.3f s\n", seconds)
+                FileHandle.standardError.write(Data(line.utf8))
+            }
+        }
         let diagnostics = builder.diagnostics.diagnostics
         for d in diagnostics { FileHandle.standardError.write(Data((d.formatted + "\n").utf8)) }
         let errors = diagnostics.filter { $0.severity == .error }.count

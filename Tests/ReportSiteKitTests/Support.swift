@@ -22,7 +22,7 @@ func temporaryFolder(_ test: XCTestCase) throws -> URL {
 /// Builds `content` into `output` with the project's templates.
 @discardableResult
 func buildSite(content: URL, output: URL, strict: Bool = true, displayBase: URL? = nil) -> (SiteBuilder.Outcome, [Diagnostic]) {
-    let builder = SiteBuilder(options: .init(content: content, output: output, templates: Project.templates,
+    var builder = SiteBuilder(options: .init(content: content, output: output, templates: Project.templates,
                                              strict: strict, displayBase: displayBase ?? content.deletingLastPathComponent()))
     let outcome = builder.build()
     return (outcome, builder.diagnostics.diagnostics)

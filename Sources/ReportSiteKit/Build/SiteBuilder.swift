@@ -43,19 +43,24 @@ public struct SiteBuilder {
 
     public let options: Options
     public let diagnostics: DiagnosticEngine
+    /// Wall time of each stage, in the order they ran (`reportsite build --timings`).
+    public private(set) var timings: [(stage: String, seconds: Double)] = []
 
     public init(options: Options) {
         self.options = options
         self.diagnostics = DiagnosticEngine(strict: options.strict)
     }
 
-    public func build() -> Outcome {
+    public mutating func build() -> Outcome {
+        var clock = StageClock()
+        defer { timings = clock.laps }
         let loader = ContentLoader(contentDirectory: options.content, displayBase: options.displayBase)
         let templates: TemplateSet
         let content: LoadedContent
         do {
             templates = try TemplateSet(directory: options.templates, displayPath: loader.display)
             content = try loader.load(diagnostics: diagnostics)
+            clock.lap("load")
         } catch let failure as TemplateSet.Failure {
             return .usageError(failure.description)
         } catch ContentLoader.Failure.missingFolder(let path) {
@@ -65,15 +70,19 @@ public struct SiteBuilder {
         }
 
         let reports = analyse(content.reports)
+        clock.lap("parse and analyse")
         let corpus = Corpus(config: content.site, addressees: content.addressees, reports: reports)
+        clock.lap("link")
         guard !diagnostics.hasErrors else { return .contentErrors }
 
         let files = SiteRenderer(corpus: corpus, templates: templates).render()
+        clock.lap("render")
         guard options.write else { return .success(reports: reports.count, files: files.count) }
         let assets = templates.directory.appendingPathComponent("assets")
         let assetPaths = templates.assetFiles()
         do {
             try SiteWriter(output: options.output).write(files, assets: assets, assetPaths: assetPaths)
+            clock.lap("write")
         } catch {
             diagnostics.error(.writeError, file: loader.display(options.output), "cannot write the site: \(error.localizedDescription)",
                               hint: "check that the output folder's parent is writable")
@@ -94,5 +103,17 @@ public struct SiteBuilder {
             }
         }
         return reports.compactMap { $0 }
+    }
+}
+
+/// Measures the wall time between laps.
+struct StageClock {
+    private var last = DispatchTime.now()
+    private(set) var laps: [(stage: String, seconds: Double)] = []
+
+    mutating func lap(_ stage: String) {
+        let now = DispatchTime.now()
+        laps.append((stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        last = now
     }
 }
