@@ -22,7 +22,10 @@ public struct ReportAnalyser {
         for block in blocks { walk.add(block) }
         walk.finish()
         ParagraphNumbering(file: file, isExcerpt: metadata.isExcerpt, diagnostics: diagnostics).check(walk.paragraphs)
-        return Report(metadata: metadata, file: file, sections: walk.sections, body: walk.body, footnotes: footnotes)
+        var report = Report(metadata: metadata, file: file, sections: walk.sections, body: walk.body, footnotes: footnotes)
+        var citations = CitationFinder(metadata: metadata)
+        citations.rewrite(&report)
+        return report
     }
 
     /// Page markers become `.pageMarker`; any other raw HTML is reported and left out (it is never rendered).

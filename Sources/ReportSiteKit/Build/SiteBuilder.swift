@@ -72,10 +72,11 @@ public struct SiteBuilder {
         let reports = analyse(content.reports)
         clock.lap("parse and analyse")
         let corpus = Corpus(config: content.site, addressees: content.addressees, reports: reports)
+        let links = CitationResolver(corpus: corpus, diagnostics: diagnostics).resolve()
         clock.lap("link")
         guard !diagnostics.hasErrors else { return .contentErrors }
 
-        let files = SiteRenderer(corpus: corpus, templates: templates).render()
+        let files = SiteRenderer(corpus: corpus, links: links, templates: templates).render()
         clock.lap("render")
         guard options.write else { return .success(reports: reports.count, files: files.count) }
         let assets = templates.directory.appendingPathComponent("assets")

@@ -55,6 +55,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case footnoteUnused = "RS202"
     case footnoteDuplicate = "RS203"
     case rawHTML = "RS301"
+    case citationMissingParagraph = "RS601"
+    case citationMissingSection = "RS602"
+    case citationInExcerpt = "RS603"
     case templateError = "RS401"
     case writeError = "RS501"
 }

@@ -11,9 +11,11 @@ public final class DiagnosticEngine: @unchecked Sendable {
         self.strict = strict
     }
 
-    public func emit(_ diagnostic: Diagnostic) {
+    /// `evenInStrict`: a warning that stays a warning under `--strict` (a paragraph missing only because
+    /// the cited file is an excerpt is not the author's error).
+    public func emit(_ diagnostic: Diagnostic, evenInStrict: Bool = false) {
         var d = diagnostic
-        if strict, d.severity == .warning { d.severity = .error }
+        if strict, !evenInStrict, d.severity == .warning { d.severity = .error }
         lock.lock()
         items.append(d)
         lock.unlock()

@@ -16,6 +16,8 @@ public struct Corpus: Sendable {
         bySymbol = index
     }
 
+    public func index(of symbol: Symbol) -> Int? { bySymbol[symbol] }
+
     public func report(_ symbol: Symbol) -> Report? {
         bySymbol[symbol].map { reports[$0] }
     }

@@ -28,6 +28,8 @@ public indirect enum Inline: Hashable, Sendable {
     case footnoteReference(label: String, anchor: String, position: SourcePosition)
     /// Raw HTML from the source. Never rendered (content is not trusted markup).
     case rawHTML(String)
+    /// A citation found by the analyse stage: `Report.citations[index]`, printed as `text`.
+    case citation(index: Int, text: String)
 }
 
 /// A block of a content file, with where it starts.
@@ -89,6 +91,7 @@ extension Inline {
         case .softBreak, .lineBreak: return " "
         case .footnoteReference: return ""
         case .rawHTML: return ""
+        case .citation(_, let text): return text
         }
     }
 }

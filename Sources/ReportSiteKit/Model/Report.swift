@@ -6,6 +6,8 @@ public struct Report: Sendable {
     public var sections: [Section]
     public var body: [BodyItem]
     public var footnotes: [Footnote]
+    /// Every citation in the text, in reading order; `.citation` inlines point here.
+    public var citations: [Citation] = []
 
     public var symbol: Symbol { metadata.symbol }
 

@@ -3,8 +3,8 @@
 /// ReportSite's own markup (permalinks, footnote references, page anchors) comes from templates.
 struct MarkupRenderer {
     let templates: TemplateSet
-    /// Leave out footnote references (for headings repeated in the table of contents).
-    var omitFootnotes = false
+    /// Where each of the report's citations links, by index; nil leaves it as plain text.
+    var citationHref: (Int) -> String? = { _ in nil }
 
     func blocks(_ blocks: [Block]) -> String {
         var out = ""
@@ -103,8 +103,13 @@ struct MarkupRenderer {
             out += "<img src=\"" + HTMLEscaping.escape(src) + "\" alt=\"" + HTMLEscaping.escape(alt.plainText) + "\""
             if !title.isEmpty { out += " title=\"" + HTMLEscaping.escape(title) + "\"" }
             out += ">"
+        case .citation(let index, let text):
+            if let href = citationHref(index) {
+                out += templates.render("inline/citation", CitationLinkView(href: href, text: text))
+            } else {
+                out += HTMLEscaping.escape(text)
+            }
         case .footnoteReference(let label, let anchor, _):
-            guard !omitFootnotes else { return }
             let note = "fn-" + FootnoteCollector.idPart(label)
             out += templates.render("inline/footnote-ref", FootnoteRefView(id: anchor, href: "#" + note, label: label))
         }
@@ -117,3 +122,4 @@ struct PageStartView {
     init(page: Int) { self.page = page; self.id = "page-\(page)" }
 }
 struct FootnoteRefView { let id: String; let href: String; let label: String }
+struct CitationLinkView { let href: String; let text: String }

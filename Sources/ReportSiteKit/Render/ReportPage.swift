@@ -1,11 +1,23 @@
 /// Builds the view of one report page from the document model.
 struct ReportPage {
-    let report: Report
+    let index: Int
     let corpus: Corpus
+    let links: LinkTable
     let templates: TemplateSet
 
+    var report: Report { corpus.reports[index] }
+
     func view() -> ReportPageView {
-        let markup = MarkupRenderer(templates: templates)
+        let report = self.report
+        let resolved = links.resolved[index]
+        var markup = MarkupRenderer(templates: templates)
+        markup.citationHref = { i in
+            let r = resolved[i]
+            if let url = r.externalURL { return url }
+            guard let target = r.target else { return nil }
+            if target == report.symbol { return r.anchor.map { "#" + $0 } ?? SiteURL.relative(from: report.symbol, to: target) }
+            return SiteURL.relative(from: report.symbol, to: target, anchor: r.anchor)
+        }
         let m = report.metadata
         let paragraphs = report.paragraphs
         let header = ReportHeaderView(
@@ -13,7 +25,8 @@ struct ReportPage {
             displayDate: DisplayDate.format(m.date), body: m.body, author: m.author, mandate: m.mandate,
             session: m.session, agendaItem: m.agendaItem, status: m.status, excerpt: m.excerpt, source: m.source,
             documentURL: SiteURL.document(corpus.config.documents, symbol: m.symbol.description),
-            paragraphCount: paragraphs.count, firstParagraph: paragraphs.first?.number, lastParagraph: paragraphs.last?.number)
+            paragraphCount: paragraphs.count, firstParagraph: paragraphs.first?.number, lastParagraph: paragraphs.last?.number,
+            citedCount: links.citedCount[index] > 0 ? links.citedCount[index] : nil)
         let layout = LayoutView(
             siteTitle: corpus.config.title, language: corpus.config.language, root: m.symbol.rootPrefix,
             pageTitle: "\(m.symbol): \(m.title)",
@@ -38,13 +51,15 @@ struct ReportPage {
                          })
         }
         let toc = tocEntries(parent: nil)
-        return ReportPageView(layout: layout, report: header, toc: toc, items: items, footnotes: footnotes,
+        let body = items.map { templates.render("partials/body-item", $0) }.joined()
+        return ReportPageView(layout: layout, report: header, toc: toc, bodyHTML: body, footnotes: footnotes,
                               hasToc: !toc.isEmpty, hasFootnotes: !footnotes.isEmpty)
     }
 
     private func paragraphView(_ p: NumberedParagraph, markup: MarkupRenderer) -> ParagraphView {
         func sub(_ s: SubParagraph) -> SubParagraphView {
-            SubParagraphView(id: s.anchor, label: s.label, html: markup.blocks(s.content), children: s.children.map(sub))
+            SubParagraphView(id: s.anchor, label: s.label, html: markup.blocks(s.content), children: s.children.map(sub),
+                             citedBy: citedBy(s.anchor))
         }
         let parts = p.content.map { part -> PartView in
             switch part {
@@ -52,7 +67,17 @@ struct ReportPage {
             case .subParagraph(let s): return PartView(sub: sub(s))
             }
         }
-        return ParagraphView(anchor: p.anchor, number: p.number, incomplete: p.isIncomplete, parts: parts)
+        return ParagraphView(anchor: p.anchor, number: p.number, incomplete: p.isIncomplete, parts: parts,
+                             citedBy: p.anchor.map(citedBy) ?? [])
+    }
+
+    /// The places in other reports that cite an anchor of this page.
+    private func citedBy(_ anchor: String) -> [CitedByView] {
+        let places = links.citedBy[index][anchor] ?? []
+        return places.enumerated().map { i, place in
+            CitedByView(href: SiteURL.relative(from: report.symbol, to: place.source, anchor: place.anchor),
+                        label: place.label, last: i == places.count - 1)
+        }
     }
 
     private func tocEntries(parent: Int?) -> [TocEntryView] {

@@ -9,10 +9,12 @@ public struct OutputFile: Sendable {
 /// The render stage: every page of the site from the linked corpus, through the templates.
 public struct SiteRenderer {
     let corpus: Corpus
+    let links: LinkTable
     let templates: TemplateSet
 
-    public init(corpus: Corpus, templates: TemplateSet) {
+    public init(corpus: Corpus, links: LinkTable, templates: TemplateSet) {
         self.corpus = corpus
+        self.links = links
         self.templates = templates
     }
 
@@ -20,13 +22,14 @@ public struct SiteRenderer {
         var pages = [String?](repeating: nil, count: corpus.reports.count)
         pages.withUnsafeMutableBufferPointer { slots in
             DispatchQueue.concurrentPerform(iterations: corpus.reports.count) { i in
-                let view = ReportPage(report: corpus.reports[i], corpus: corpus, templates: templates).view()
+                let view = ReportPage(index: i, corpus: corpus, links: links, templates: templates).view()
                 slots[i] = templates.render("report", view)
             }
         }
         var files = zip(corpus.reports, pages).map { OutputFile(path: $0.symbol.pagePath, contents: Data(($1 ?? "").utf8)) }
         files.append(OutputFile(path: "index.html", contents: Data(templates.render("index", indexView()).utf8)))
         files.append(OutputFile(path: "404.html", contents: Data(templates.render("404", notFoundView()).utf8)))
+        files.append(OutputFile(path: "citations.json", contents: CitationsData(corpus: corpus, links: links).json()))
         return files
     }
 

@@ -1,5 +1,9 @@
 import Mustache
 
+/// An absent value as the templates must see it: `false`. (A nil would make Mustache look the name up in the
+/// enclosing views, so that a section without a label would show its parent's.)
+private func present<T>(_ value: T?) -> Any { value.map { $0 as Any } ?? false }
+
 // Templates read the views by name. Mustache would find the names by reflection (`Mirror`), which made
 // rendering most of the build's time (measured: 1,000 reports, render 16 s); these lookups answer directly.
 
@@ -10,7 +14,7 @@ extension LayoutView: MustacheParent {
         case "language": return language
         case "root": return root
         case "pageTitle": return pageTitle
-        case "canonical": return canonical as Any
+        case "canonical": return present(canonical)
         default: return nil
         }
     }
@@ -19,9 +23,9 @@ extension LayoutView: MustacheParent {
 extension BodyItemView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "heading": return heading as Any
-        case "paragraph": return paragraph as Any
-        case "html": return html as Any
+        case "heading": return present(heading)
+        case "paragraph": return present(paragraph)
+        case "html": return present(html)
         default: return nil
         }
     }
@@ -32,9 +36,9 @@ extension HeadingView: MustacheParent {
         switch name {
         case "level": return level
         case "id": return id
-        case "label": return label as Any
+        case "label": return present(label)
         case "titleHTML": return titleHTML
-        case "range": return range as Any
+        case "range": return present(range)
         default: return nil
         }
     }
@@ -43,10 +47,12 @@ extension HeadingView: MustacheParent {
 extension ParagraphView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "anchor": return anchor as Any
+        case "anchor": return present(anchor)
         case "number": return number
         case "incomplete": return incomplete
         case "parts": return parts
+        case "citedBy": return citedBy
+        case "hasCitedBy": return !citedBy.isEmpty
         default: return nil
         }
     }
@@ -55,8 +61,8 @@ extension ParagraphView: MustacheParent {
 extension PartView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "html": return html as Any
-        case "sub": return sub as Any
+        case "html": return present(html)
+        case "sub": return present(sub)
         default: return nil
         }
     }
@@ -66,9 +72,11 @@ extension SubParagraphView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "id": return id
-        case "label": return label
-        case "html": return html
+        case "label": return present(label)
+        case "html": return present(html)
         case "children": return children
+        case "citedBy": return citedBy
+        case "hasCitedBy": return !citedBy.isEmpty
         default: return nil
         }
     }
@@ -78,9 +86,9 @@ extension TocEntryView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "href": return href
-        case "label": return label as Any
+        case "label": return present(label)
         case "title": return title
-        case "range": return range as Any
+        case "range": return present(range)
         case "children": return children
         case "hasChildren": return hasChildren
         default: return nil
@@ -92,8 +100,8 @@ extension FootnoteView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "id": return id
-        case "label": return label
-        case "html": return html
+        case "label": return present(label)
+        case "html": return present(html)
         case "backrefs": return backrefs
         default: return nil
         }
@@ -105,7 +113,28 @@ extension FootnoteRefView: MustacheParent {
         switch name {
         case "id": return id
         case "href": return href
-        case "label": return label
+        case "label": return present(label)
+        default: return nil
+        }
+    }
+}
+
+extension CitationLinkView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "href": return href
+        case "text": return text
+        default: return nil
+        }
+    }
+}
+
+extension CitedByView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "href": return href
+        case "label": return present(label)
+        case "last": return last
         default: return nil
         }
     }

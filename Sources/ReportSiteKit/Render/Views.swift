@@ -13,7 +13,9 @@ struct ReportPageView {
     let layout: LayoutView
     let report: ReportHeaderView
     let toc: [TocEntryView]
-    let items: [BodyItemView]
+    /// The body, each item rendered with `partials/body-item` (rendering items one by one keeps Mustache's
+    /// context shallow: measured 2.5 times faster than a section over all items).
+    let bodyHTML: String
     let footnotes: [FootnoteView]
     let hasToc: Bool
     let hasFootnotes: Bool
@@ -37,6 +39,8 @@ struct ReportHeaderView {
     let paragraphCount: Int
     let firstParagraph: Int?
     let lastParagraph: Int?
+    /// How many citations from other reports on the site point at this one.
+    let citedCount: Int?
 }
 
 struct TocEntryView {
@@ -67,6 +71,14 @@ struct ParagraphView {
     let number: Int
     let incomplete: Bool
     let parts: [PartView]
+    let citedBy: [CitedByView]
+}
+
+/// A place in another report that cites this paragraph.
+struct CitedByView {
+    let href: String
+    let label: String
+    let last: Bool
 }
 
 struct PartView {
@@ -79,6 +91,7 @@ struct SubParagraphView {
     let label: String
     let html: String
     let children: [SubParagraphView]
+    let citedBy: [CitedByView]
 }
 
 struct FootnoteView {

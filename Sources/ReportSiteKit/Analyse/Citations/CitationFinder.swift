@@ -1,0 +1,115 @@
+/// Finds citations in the text of a report (not inside code, links or URLs) and replaces each by a
+/// `.citation` inline that points into `Report.citations`. Runs after the body is structured, so that each
+/// citation knows the paragraph, sub-paragraph or note that makes it.
+struct CitationFinder {
+    let scanner: CitationScanner
+    private(set) var citations: [Citation] = []
+
+    init(metadata: ReportMetadata) {
+        let context = [metadata.body, metadata.mandate ?? ""].contains { $0.contains("Commission on Human Rights") }
+        scanner = CitationScanner(commissionContext: context)
+    }
+
+    mutating func rewrite(_ report: inout Report) {
+        report.body = report.body.map { item in
+            switch item {
+            case .heading: return item
+            case .block(let b): return .block(rewrite(b, source: nil))
+            case .paragraph(var p):
+                p.content = p.content.map { part in
+                    switch part {
+                    case .block(let b): return .block(rewrite(b, source: p.anchor))
+                    case .subParagraph(let s): return .subParagraph(rewrite(s))
+                    }
+                }
+                return .paragraph(p)
+            }
+        }
+        report.footnotes = report.footnotes.map { note in
+            var n = note
+            n.content = note.content.map { rewrite($0, source: note.anchor) }
+            return n
+        }
+        report.citations = citations
+    }
+
+    private mutating func rewrite(_ sub: SubParagraph) -> SubParagraph {
+        var s = sub
+        s.content = sub.content.map { rewrite($0, source: sub.anchor) }
+        s.children = sub.children.map { rewrite($0) }
+        return s
+    }
+
+    private mutating func rewrite(_ block: Block, source: String?) -> Block {
+        var b = block
+        switch block.kind {
+        case .paragraph(let c):
+            var cursor = block.position
+            b.kind = .paragraph(rewrite(c, cursor: &cursor, source: source))
+        case .blockQuote(let c): b.kind = .blockQuote(c.map { rewrite($0, source: source) })
+        case .list(var list):
+            list.items = list.items.map { var item = $0; item.content = item.content.map { rewrite($0, source: source) }; return item }
+            b.kind = .list(list)
+        case .table(var table):
+            table.rows = table.rows.map { row in row.map { var cursor = block.position; return rewrite($0, cursor: &cursor, source: source) } }
+            b.kind = .table(table)
+        default: break
+        }
+        return b
+    }
+
+    /// `cursor` follows the source position approximately (line exact, column from the text's length).
+    private mutating func rewrite(_ inlines: [Inline], cursor: inout SourcePosition, source: String?) -> [Inline] {
+        var out: [Inline] = []
+        for inline in inlines {
+            switch inline {
+            case .text(let text):
+                let links = scanner.scan(text)
+                guard !links.isEmpty else {
+                    out.append(inline)
+                    cursor.column += text.count
+                    continue
+                }
+                let characters = Array(text)
+                var offset = 0
+                for link in links where link.range.lowerBound >= offset && link.range.upperBound <= characters.count {
+                    if link.range.lowerBound > offset { out.append(.text(String(characters[offset..<link.range.lowerBound]))) }
+                    let position = SourcePosition(line: cursor.line, column: cursor.column + link.range.lowerBound)
+                    citations.append(Citation(kind: Citation.Kind(rawValue: link.kind.rawValue) ?? .document, text: link.text,
+                                              symbol: link.symbol, paragraph: link.paragraph, paragraphEnd: link.paragraphEnd,
+                                              section: link.section, position: position, sourceAnchor: source))
+                    out.append(.citation(index: citations.count - 1, text: link.text))
+                    offset = link.range.upperBound
+                }
+                if offset < characters.count { out.append(.text(String(characters[offset...]))) }
+                cursor.column += characters.count
+            case .softBreak, .lineBreak:
+                out.append(inline)
+                cursor = SourcePosition(line: cursor.line + 1, column: 1)
+            case .emphasis(let c):
+                cursor.column += 1
+                out.append(.emphasis(rewrite(c, cursor: &cursor, source: source)))
+                cursor.column += 1
+            case .strong(let c):
+                cursor.column += 2
+                out.append(.strong(rewrite(c, cursor: &cursor, source: source)))
+                cursor.column += 2
+            case .strikethrough(let c):
+                cursor.column += 2
+                out.append(.strikethrough(rewrite(c, cursor: &cursor, source: source)))
+                cursor.column += 2
+            case .code(let s):
+                out.append(inline)
+                cursor.column += s.count + 2
+            case .footnoteReference(let label, _, _):
+                out.append(inline)
+                cursor.column += label.count + 3
+            default:
+                // Existing links and images are kept as written; raw HTML is dropped later.
+                out.append(inline)
+                cursor.column += inline.plainText.count + 4
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,133 @@
+/// Where one citation goes, decided with the whole corpus in view.
+public struct ResolvedCitation: Hashable, Sendable {
+    /// The cited report when it is on the site.
+    public var target: Symbol?
+    /// The anchor on the target page (`para-80`), if any.
+    public var anchor: String?
+    /// Set for a document that is not on the site, or a paragraph missing only because the target is an excerpt.
+    public var externalURL: String?
+    /// false when the citation is left as plain text (a missing paragraph or section).
+    public var linked: Bool { target != nil || externalURL != nil }
+}
+
+/// A place in another report that cites a paragraph.
+public struct CitedBy: Hashable, Sendable {
+    public var source: Symbol
+    public var anchor: String?
+    /// `A/99/123, para. 14`.
+    public var label: String
+}
+
+/// The link stage's result: every citation resolved, and who cites each paragraph.
+public struct LinkTable: Sendable {
+    /// Per report (the corpus order), per citation (the report's order).
+    public var resolved: [[ResolvedCitation]]
+    /// Per report: cited anchor -> the places that cite it, sorted.
+    public var citedBy: [[String: [CitedBy]]]
+    /// Per report: how many citations from other reports on the site point at it.
+    public var citedCount: [Int]
+}
+
+/// Resolves the citations of every report against the corpus (phase two: all reports are read first).
+struct CitationResolver {
+    let corpus: Corpus
+    let diagnostics: DiagnosticEngine
+
+    func resolve() -> LinkTable {
+        let anchors = corpus.reports.map(Self.anchors)
+        var resolved: [[ResolvedCitation]] = []
+        var citedBy = [[String: [CitedBy]]](repeating: [:], count: corpus.reports.count)
+        var citedCount = [Int](repeating: 0, count: corpus.reports.count)
+        for (index, report) in corpus.reports.enumerated() {
+            var list: [ResolvedCitation] = []
+            for citation in report.citations {
+                let (result, targetIndex) = resolve(citation, in: report, index: index, anchors: anchors)
+                list.append(result)
+                guard let t = targetIndex, t != index else { continue }
+                citedCount[t] += 1
+                for anchor in citedAnchors(citation, result: result, anchors: anchors[t]) {
+                    citedBy[t][anchor, default: []].append(CitedBy(source: report.symbol, anchor: citation.sourceAnchor,
+                                                                   label: Self.label(report.symbol, citation.sourceAnchor)))
+                }
+            }
+            resolved.append(list)
+        }
+        for i in citedBy.indices {
+            for key in citedBy[i].keys {
+                var seen: Set<CitedBy> = []
+                citedBy[i][key] = citedBy[i][key]!.filter { seen.insert($0).inserted }
+            }
+        }
+        return LinkTable(resolved: resolved, citedBy: citedBy, citedCount: citedCount)
+    }
+
+    private func resolve(_ c: Citation, in report: Report, index: Int, anchors: [Set<String>]) -> (ResolvedCitation, Int?) {
+        let targetIndex: Int?
+        let targetSymbol: String
+        if let s = c.symbol {
+            targetSymbol = s
+            targetIndex = Symbol(s).flatMap { corpus.index(of: $0) }
+        } else {
+            targetSymbol = report.symbol.description
+            targetIndex = index
+        }
+        guard let t = targetIndex else {
+            return (ResolvedCitation(externalURL: SiteURL.document(corpus.config.documents, symbol: targetSymbol)), nil)
+        }
+        let target = corpus.reports[t]
+        let anchor: String?
+        if let p = c.paragraph { anchor = "para-" + p } else if let s = c.section { anchor = "sec-" + s } else { anchor = nil }
+        guard let wanted = anchor else { return (ResolvedCitation(target: target.symbol), t) }
+        if anchors[t].contains(wanted) { return (ResolvedCitation(target: target.symbol, anchor: wanted), t) }
+
+        let what = c.paragraph != nil ? "paragraph \(Self.display(c.paragraph!))" : "section \(c.section!.replacingOccurrences(of: "-", with: "."))"
+        let whose = c.symbol == nil ? "this report" : target.symbol.description
+        if c.paragraph != nil, target.metadata.isExcerpt {
+            diagnostics.emit(Diagnostic(.warning, .citationInExcerpt, file: report.file, at: c.position,
+                                        "\(whose) has no \(what) on this site because its file is an excerpt (\(target.metadata.excerpt ?? "")); linking to the official document",
+                                        hint: "add the paragraph to \(target.file) when its text is available"), evenInStrict: true)
+            return (ResolvedCitation(externalURL: SiteURL.document(corpus.config.documents, symbol: target.symbol.description)), nil)
+        }
+        diagnostics.warning(c.paragraph != nil ? .citationMissingParagraph : .citationMissingSection, file: report.file, at: c.position,
+                            "'\(c.text)' cites \(what) of \(whose), which does not exist; it is left as plain text",
+                            hint: "correct the number, or the citation's symbol")
+        return (ResolvedCitation(), nil)
+    }
+
+    /// The paragraphs a citation lists as cited: each paragraph of a range, or the one it names.
+    private func citedAnchors(_ c: Citation, result: ResolvedCitation, anchors: Set<String>) -> [String] {
+        guard let anchor = result.anchor, anchor.hasPrefix("para-") else { return [] }
+        if let first = c.paragraph.flatMap(Int.init), let last = c.paragraphEnd.flatMap(Int.init), first < last, last - first <= 500 {
+            return (first...last).map { "para-\($0)" }.filter(anchors.contains)
+        }
+        return [anchor]
+    }
+
+    /// Every anchor a citation can land on: paragraphs, sub-paragraphs, sections.
+    static func anchors(_ report: Report) -> Set<String> {
+        var set = Set(report.sections.map(\.anchor))
+        func add(_ s: SubParagraph) {
+            set.insert(s.anchor)
+            s.children.forEach(add)
+        }
+        for p in report.paragraphs {
+            if let a = p.anchor { set.insert(a) }
+            for part in p.content { if case .subParagraph(let s) = part { add(s) } }
+        }
+        return set
+    }
+
+    /// `91-c` -> `91 (c)`.
+    static func display(_ paragraph: String) -> String {
+        let parts = paragraph.split(separator: "-")
+        return ([String(parts[0])] + parts.dropFirst().map { "(\($0))" }).joined(separator: " ")
+    }
+
+    /// `A/99/123, para. 14`, `A/99/123, para. 91 (c)`, `A/99/123, note 3`, `A/99/123`.
+    static func label(_ symbol: Symbol, _ anchor: String?) -> String {
+        guard let anchor else { return symbol.description }
+        if anchor.hasPrefix("para-") { return "\(symbol), para. " + display(String(anchor.dropFirst(5))) }
+        if anchor.hasPrefix("fn-") { return "\(symbol), note " + anchor.dropFirst(3) }
+        return symbol.description
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// `site/citations.json`: every citation found, where it points and whether it resolved on the site.
+/// In report order (by symbol), then reading order; keys sorted: the same bytes for the same content.
+struct CitationsData {
+    let corpus: Corpus
+    let links: LinkTable
+
+    struct Record: Encodable {
+        let source_report: String
+        let source_paragraph: String?
+        let source_line: Int
+        let text: String
+        let kind: String
+        let target_symbol: String
+        let target_paragraph: String?
+        let target_section: String?
+        let resolved_on_site: Bool
+        /// Root-relative for a page of the site (`A/58/275/#para-80`), absolute otherwise; null when left as text.
+        let url: String?
+
+        enum CodingKeys: String, CodingKey {
+            case source_report, source_paragraph, source_line, text, kind, target_symbol, target_paragraph, target_section, resolved_on_site, url
+        }
+
+        /// Every key is always present (null when there is no value), so scripts can rely on the shape.
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(source_report, forKey: .source_report)
+            try c.encode(source_paragraph, forKey: .source_paragraph)
+            try c.encode(source_line, forKey: .source_line)
+            try c.encode(text, forKey: .text)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(target_symbol, forKey: .target_symbol)
+            try c.encode(target_paragraph, forKey: .target_paragraph)
+            try c.encode(target_section, forKey: .target_section)
+            try c.encode(resolved_on_site, forKey: .resolved_on_site)
+            try c.encode(url, forKey: .url)
+        }
+    }
+
+    struct File: Encodable {
+        let count: Int
+        let citations: [Record]
+    }
+
+    func records() -> [Record] {
+        var out: [Record] = []
+        for (i, report) in corpus.reports.enumerated() {
+            for (c, r) in zip(report.citations, links.resolved[i]) {
+                var url: String?
+                if let target = r.target {
+                    url = target.description + "/" + (r.anchor.map { "#" + $0 } ?? "")
+                } else {
+                    url = r.externalURL
+                }
+                let source = c.sourceAnchor.flatMap { $0.hasPrefix("para-") ? String($0.dropFirst(5)) : $0 }
+                out.append(Record(source_report: report.symbol.description, source_paragraph: source, source_line: c.position.line,
+                                  text: c.text, kind: c.kind.rawValue, target_symbol: c.symbol ?? report.symbol.description,
+                                  target_paragraph: c.paragraph, target_section: c.section,
+                                  resolved_on_site: r.target != nil, url: url))
+            }
+        }
+        return out
+    }
+
+    func json() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let list = records()
+        return ((try? encoder.encode(File(count: list.count, citations: list))) ?? Data()) + Data("\n".utf8)
+    }
+}
