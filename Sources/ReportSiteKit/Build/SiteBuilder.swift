@@ -69,14 +69,15 @@ public struct SiteBuilder {
             return .usageError("error: \(error)")
         }
 
-        let reports = analyse(content.reports)
+        let reports = analyse(content.reports, vocabulary: content.addressees)
         clock.lap("parse and analyse")
         let corpus = Corpus(config: content.site, addressees: content.addressees, reports: reports)
         let links = CitationResolver(corpus: corpus, diagnostics: diagnostics).resolve()
+        let recommendations = RecommendationIndex(corpus: corpus)
         clock.lap("link")
         guard !diagnostics.hasErrors else { return .contentErrors }
 
-        let files = SiteRenderer(corpus: corpus, links: links, templates: templates).render()
+        let files = SiteRenderer(corpus: corpus, links: links, recommendations: recommendations, templates: templates).render()
         clock.lap("render")
         guard options.write else { return .success(reports: reports.count, files: files.count) }
         let assets = templates.directory.appendingPathComponent("assets")
@@ -93,14 +94,16 @@ public struct SiteBuilder {
     }
 
     /// Parse and analyse every report, in parallel; the result keeps the load order.
-    private func analyse(_ loaded: [LoadedReport]) -> [Report] {
+    private func analyse(_ loaded: [LoadedReport], vocabulary: AddresseeVocabulary) -> [Report] {
         var reports = [Report?](repeating: nil, count: loaded.count)
         reports.withUnsafeMutableBufferPointer { slots in
             DispatchQueue.concurrentPerform(iterations: loaded.count) { i in
                 let r = loaded[i]
                 let blocks = MarkdownParser.parse(r.body)
-                slots[i] = ReportAnalyser(file: r.file.path, source: r.file.text, metadata: r.metadata, diagnostics: diagnostics)
+                var report = ReportAnalyser(file: r.file.path, source: r.file.text, metadata: r.metadata, diagnostics: diagnostics)
                     .analyse(blocks)
+                report.recommendations = RecommendationDiagnostics(diagnostics: diagnostics).extract(from: report, vocabulary: vocabulary)
+                slots[i] = report
             }
         }
         return reports.compactMap { $0 }

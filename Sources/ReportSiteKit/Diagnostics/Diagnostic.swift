@@ -58,6 +58,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case citationMissingParagraph = "RS601"
     case citationMissingSection = "RS602"
     case citationInExcerpt = "RS603"
+    case unassignedRecommendation = "RS701"
+    case invalidAddresseeOverride = "RS702"
     case templateError = "RS401"
     case writeError = "RS501"
 }

@@ -36,6 +36,11 @@ public struct AddresseeVocabulary: Sendable, Equatable {
                 diagnostics.error(.invalidConfiguration, file: file.path, at: at, "addressee slug '\(slug)' may hold only a-z, 0-9 and '-'")
                 continue
             }
+            guard slug != "report" else {
+                diagnostics.error(.invalidConfiguration, file: file.path, at: at, "addressee slug 'report' is reserved for the index's pages by report",
+                                  hint: "choose another slug")
+                continue
+            }
             guard seen.insert(slug).inserted else {
                 diagnostics.error(.invalidConfiguration, file: file.path, at: at, "addressee slug '\(slug)' is defined twice")
                 continue

@@ -8,6 +8,8 @@ public struct Report: Sendable {
     public var footnotes: [Footnote]
     /// Every citation in the text, in reading order; `.citation` inlines point here.
     public var citations: [Citation] = []
+    /// The report's entries in the recommendations index, in paragraph order.
+    public var recommendations: [Recommendation] = []
 
     public var symbol: Symbol { metadata.symbol }
 

@@ -3,6 +3,7 @@ struct ReportPage {
     let index: Int
     let corpus: Corpus
     let links: LinkTable
+    let recommendations: RecommendationIndex
     let templates: TemplateSet
 
     var report: Report { corpus.reports[index] }
@@ -59,7 +60,7 @@ struct ReportPage {
     private func paragraphView(_ p: NumberedParagraph, markup: MarkupRenderer) -> ParagraphView {
         func sub(_ s: SubParagraph) -> SubParagraphView {
             SubParagraphView(id: s.anchor, label: s.label, html: markup.blocks(s.content), children: s.children.map(sub),
-                             citedBy: citedBy(s.anchor))
+                             citedBy: citedBy(s.anchor), rec: recommendationTags(s.anchor))
         }
         let parts = p.content.map { part -> PartView in
             switch part {
@@ -68,7 +69,16 @@ struct ReportPage {
             }
         }
         return ParagraphView(anchor: p.anchor, number: p.number, incomplete: p.isIncomplete, parts: parts,
-                             citedBy: p.anchor.map(citedBy) ?? [])
+                             citedBy: p.anchor.map(citedBy) ?? [], rec: p.anchor.flatMap(recommendationTags))
+    }
+
+    /// The addressees of the recommendation at an anchor, each linking to its page of the index.
+    private func recommendationTags(_ anchor: String) -> RecommendationTagsView? {
+        guard let record = report.recommendations.first(where: { $0.anchor == anchor }) else { return nil }
+        return RecommendationTagsView(tags: record.addressees.map { slug in
+            TagView(name: recommendations.addressee(slug)?.name ?? slug,
+                    href: report.symbol.rootPrefix + RecommendationPages.addresseePath(slug))
+        })
     }
 
     /// The places in other reports that cite an anchor of this page.

@@ -10,11 +10,17 @@ public struct OutputFile: Sendable {
 public struct SiteRenderer {
     let corpus: Corpus
     let links: LinkTable
+    let recommendations: RecommendationIndex
+    /// `SOURCE_DATE_EPOCH` is read from here (never the clock).
+    let environment: [String: String]
     let templates: TemplateSet
 
-    public init(corpus: Corpus, links: LinkTable, templates: TemplateSet) {
+    public init(corpus: Corpus, links: LinkTable, recommendations: RecommendationIndex, templates: TemplateSet,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.corpus = corpus
         self.links = links
+        self.recommendations = recommendations
+        self.environment = environment
         self.templates = templates
     }
 
@@ -22,7 +28,7 @@ public struct SiteRenderer {
         var pages = [String?](repeating: nil, count: corpus.reports.count)
         pages.withUnsafeMutableBufferPointer { slots in
             DispatchQueue.concurrentPerform(iterations: corpus.reports.count) { i in
-                let view = ReportPage(index: i, corpus: corpus, links: links, templates: templates).view()
+                let view = ReportPage(index: i, corpus: corpus, links: links, recommendations: recommendations, templates: templates).view()
                 slots[i] = templates.render("report", view)
             }
         }
@@ -30,6 +36,11 @@ public struct SiteRenderer {
         files.append(OutputFile(path: "index.html", contents: Data(templates.render("index", indexView()).utf8)))
         files.append(OutputFile(path: "404.html", contents: Data(templates.render("404", notFoundView()).utf8)))
         files.append(OutputFile(path: "citations.json", contents: CitationsData(corpus: corpus, links: links).json()))
+        files += RecommendationPages(corpus: corpus, index: recommendations, templates: templates).files()
+        let data = RecommendationsData(index: recommendations,
+                                       generated: RecommendationIndex.generated(corpus: corpus, environment: environment))
+        files.append(OutputFile(path: "recommendations.json", contents: data.json()))
+        files.append(OutputFile(path: "recommendations.csv", contents: data.csv()))
         return files
     }
 

@@ -53,6 +53,7 @@ extension ParagraphView: MustacheParent {
         case "parts": return parts
         case "citedBy": return citedBy
         case "hasCitedBy": return !citedBy.isEmpty
+        case "rec": return present(rec)
         default: return nil
         }
     }
@@ -77,6 +78,7 @@ extension SubParagraphView: MustacheParent {
         case "children": return children
         case "citedBy": return citedBy
         case "hasCitedBy": return !citedBy.isEmpty
+        case "rec": return present(rec)
         default: return nil
         }
     }
@@ -145,6 +147,44 @@ extension PageStartView: MustacheParent {
         switch name {
         case "id": return id
         case "page": return page
+        default: return nil
+        }
+    }
+}
+
+extension RecordView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "symbol": return symbol
+        case "reportHref": return reportHref
+        case "href": return href
+        case "paragraphLabel": return paragraphLabel
+        case "section": return section
+        case "date": return date
+        case "displayDate": return displayDate
+        case "text": return text
+        case "assignedBy": return assignedBy
+        case "others": return others
+        case "hasOthers": return !others.isEmpty
+        default: return nil
+        }
+    }
+}
+
+extension TagView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": return name
+        case "href": return href
+        default: return nil
+        }
+    }
+}
+
+extension RecommendationTagsView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "tags": return tags
         default: return nil
         }
     }

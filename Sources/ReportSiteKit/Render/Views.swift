@@ -72,6 +72,8 @@ struct ParagraphView {
     let incomplete: Bool
     let parts: [PartView]
     let citedBy: [CitedByView]
+    /// Set when the paragraph is in the recommendations index.
+    let rec: RecommendationTagsView?
 }
 
 /// A place in another report that cites this paragraph.
@@ -92,6 +94,7 @@ struct SubParagraphView {
     let html: String
     let children: [SubParagraphView]
     let citedBy: [CitedByView]
+    let rec: RecommendationTagsView?
 }
 
 struct FootnoteView {
@@ -142,4 +145,9 @@ enum DisplayDate {
 func paragraphRange(_ first: Int?, _ last: Int?) -> String? {
     guard let first, let last else { return nil }
     return first == last ? "para. \(first)" : "paras. \(first)-\(last)"
+}
+
+/// The addressees of a recommendation, shown on its report page.
+struct RecommendationTagsView {
+    let tags: [TagView]
 }

@@ -1,0 +1,196 @@
+/// Builds the recommendations index of one report from its document model (contract, section 5).
+///
+/// Which paragraphs: a numbered paragraph is a recommendation when the nearest enclosing heading that is
+/// about recommendations or conclusions (`RecommendationSectionKind`) is a recommendations heading; when it is
+/// an unsplit `Conclusions and recommendations` heading, only if the paragraph uses recommending language;
+/// never when it is a conclusions heading (`A. Conclusions`). The front matter's `addressees` adds paragraphs
+/// (`"12": [states]`, wherever they stand) and removes them (`"12": []`: the paragraph and its sub-paragraphs,
+/// except those the front matter names with addressees of their own, `"12-b": [ohchr]`).
+///
+/// Addressees, strongest first: the front matter; the explicit subjects of the paragraph's recommending
+/// sentences (`SubjectFinder`); the nearest heading that names an addressee; otherwise `not-specified`.
+///
+/// Sub-paragraphs, the rule: a lettered sub-paragraph `(c)` gets a record of its own (`91-c`) when
+/// - the front matter names it (`"91-c": [...]`; an empty list leaves it out of the index altogether), or
+/// - it has an explicit subject, and the set of its subjects differs from its paragraph's baseline. The
+///   baseline is, in this order: the paragraph's front-matter addressees; the explicit subjects of the
+///   paragraph's own text before its sub-paragraphs (the chapeau); the nearest heading's addressees; and when
+///   none of these names anyone, the subjects of the sub-paragraphs when they all agree (then none is split
+///   off), else nothing (then every sub-paragraph with a subject is split off).
+/// A sub-paragraph without a subject of its own, or with the baseline's, stays in its paragraph's record,
+/// whose text keeps it (`(a) ... (b) ...`) and whose addressees include its subjects. A sub-paragraph's roman
+/// items always stay in it. When every sub-paragraph is split off and the chapeau has no recommending language
+/// ("The Special Rapporteur makes the following recommendations:"), the paragraph has no record of its own.
+/// A split-off sub-paragraph's record comes right after its paragraph's; its text leaves out its own label.
+///
+/// A paragraph whose number repeats an earlier one has no anchor to link to and is left out (the repeat is
+/// already a diagnostic).
+public enum RecommendationExtractor {
+    /// Every recommendation of a report, in paragraph order, and those of them filed under `not-specified`
+    /// (for a warning each). A record filed under `not-specified` by the front matter is the author's choice
+    /// and is not listed as unassigned.
+    public static func extract(from report: Report, vocabulary: AddresseeVocabulary) -> (recommendations: [Recommendation], unassigned: [Recommendation]) {
+        var extraction = Extraction(report: report, matcher: AddresseeMatcher(vocabulary: vocabulary))
+        for paragraph in report.paragraphs { extraction.add(paragraph) }
+        let unassigned = extraction.records.filter { $0.addressees == [Recommendation.notSpecified] && $0.assignedBy != .frontMatter }
+        return (extraction.records, unassigned)
+    }
+
+    /// Keys of the front matter's `addressees` that name no paragraph or lettered sub-paragraph of the report,
+    /// and slugs there that the vocabulary does not have: for diagnostics (the extractor emits none).
+    static func frontMatterProblems(in report: Report, vocabulary: AddresseeVocabulary) -> [String] {
+        var ids: Set<String> = []
+        for p in report.paragraphs {
+            guard let anchor = p.anchor else { continue }
+            ids.insert(String(anchor.dropFirst(5)))
+            for case .subParagraph(let s) in p.content { ids.insert(String(s.anchor.dropFirst(5))) }
+        }
+        let slugs = Set(vocabulary.entries.map(\.slug))
+        var problems: [String] = []
+        for (key, values) in report.metadata.addressees.sorted(by: { $0.key < $1.key }) {
+            if !ids.contains(key) { problems.append("addressees: '\(key)' is not a paragraph or sub-paragraph of \(report.symbol)") }
+            for slug in values where !slugs.contains(slug) {
+                problems.append("addressees: '\(key)' names '\(slug)', which addressees.yml does not define")
+            }
+        }
+        return problems
+    }
+}
+
+/// The work on one report.
+private struct Extraction {
+    let report: Report
+    let matcher: AddresseeMatcher
+    let overrides: [String: [String]]
+    /// Slugs the report's issuing body names: `Human Rights Council` makes "the Council" mean it.
+    let bodyContext: Set<String>
+    var records: [Recommendation] = []
+
+    init(report: Report, matcher: AddresseeMatcher) {
+        self.report = report
+        self.matcher = matcher
+        self.overrides = report.metadata.addressees
+        self.bodyContext = matcher.slugsNamed(in: report.metadata.body)
+    }
+
+    /// A piece of a paragraph: its chapeau, or one lettered sub-paragraph.
+    struct Unit {
+        var sub: SubParagraph?
+        var text: String
+        var tokens: [RecToken]
+        var subjects: [String]
+    }
+
+    mutating func add(_ paragraph: NumberedParagraph) {
+        guard let anchor = paragraph.anchor else { return }
+        let id = String(anchor.dropFirst("para-".count))
+        let chain = report.sectionChain(paragraph.section)
+        let titles = chain.map { report.sections[$0].fullTitle }
+
+        // The context for short-form aliases: the report's body, the enclosing headings, the paragraph itself.
+        let chapeauBlocks = paragraph.content.compactMap { part -> Block? in if case .block(let b) = part { return b } else { return nil } }
+        let subs = paragraph.content.compactMap { part -> SubParagraph? in if case .subParagraph(let s) = part { return s } else { return nil } }
+        let chapeauText = RecommendationText.text(of: chapeauBlocks)
+        let subTexts = subs.map { RecommendationText.text(of: $0) }
+        var context = bodyContext
+        for title in titles { context.formUnion(matcher.slugsNamed(in: title)) }
+        context.formUnion(matcher.slugsNamed(in: RecommendationText.join([chapeauText] + subTexts)))
+
+        func unit(_ sub: SubParagraph?, _ text: String) -> Unit {
+            let tokens = matcher.mask(RecTokenizer.tokens(text), context: context)
+            return Unit(sub: sub, text: text, tokens: tokens, subjects: matcher.sorted(SubjectFinder.subjects(in: tokens)))
+        }
+        let chapeau = unit(nil, chapeauText)
+        let subUnits = zip(subs, subTexts).map { unit($0, $1) }
+
+        let inIndex: Bool
+        switch standing(chain) {
+        case .recommendations: inIndex = true
+        case .combined: inIndex = ([chapeau] + subUnits).contains { SubjectFinder.hasRecommendingLanguage($0.tokens) }
+        case .conclusions, .other: inIndex = false
+        }
+        let override = overrides[id]
+        let headingSlugs = headingAddressees(chain, context: context)
+
+        // Not a recommendation, and not named by the front matter: only sub-paragraphs the front matter names.
+        guard (inIndex && override != []) || (override?.isEmpty == false) else {
+            for u in subUnits {
+                guard let sub = u.sub, let own = overrides[subID(sub)], !own.isEmpty else { continue }
+                records.append(record(subID(sub), anchor: sub.anchor, titles, matcher.sorted(own), .frontMatter,
+                                      RecommendationText.text(of: sub, labelled: false), sub.position))
+            }
+            return
+        }
+
+        // The baseline a sub-paragraph's subjects are compared with (see the rule above).
+        let distinctSubjects = Set(subUnits.map(\.subjects).filter { !$0.isEmpty })
+        let baseline: [String] = override.map { matcher.sorted($0) }
+            ?? (!chapeau.subjects.isEmpty ? chapeau.subjects
+                : !headingSlugs.isEmpty ? headingSlugs
+                : distinctSubjects.count == 1 ? distinctSubjects.first! : [])
+
+        var staying: [Unit] = []
+        var splitOff: [Recommendation] = []
+        for u in subUnits {
+            guard let sub = u.sub else { continue }
+            let sid = subID(sub)
+            if let own = overrides[sid] {
+                if !own.isEmpty {
+                    splitOff.append(record(sid, anchor: sub.anchor, titles, matcher.sorted(own), .frontMatter,
+                                           RecommendationText.text(of: sub, labelled: false), sub.position))
+                }
+            } else if !u.subjects.isEmpty && Set(u.subjects) != Set(baseline) {
+                splitOff.append(record(sid, anchor: sub.anchor, titles, u.subjects, .text,
+                                       RecommendationText.text(of: sub, labelled: false), sub.position))
+            } else {
+                staying.append(u)
+            }
+        }
+
+        let introductionOnly = !subUnits.isEmpty && staying.isEmpty && override == nil
+            && !SubjectFinder.hasRecommendingLanguage(chapeau.tokens)
+        if !introductionOnly {
+            let text = RecommendationText.join([chapeau.text] + staying.map(\.text))
+            let textSubjects = matcher.sorted(chapeau.subjects + staying.flatMap(\.subjects))
+            let (slugs, by): ([String], Recommendation.AssignedBy)
+            if let override {
+                (slugs, by) = (matcher.sorted(override), .frontMatter)
+            } else if !textSubjects.isEmpty {
+                (slugs, by) = (textSubjects, .text)
+            } else if !headingSlugs.isEmpty {
+                (slugs, by) = (headingSlugs, .heading)
+            } else {
+                (slugs, by) = ([Recommendation.notSpecified], .none)
+            }
+            records.append(record(id, anchor: anchor, titles, slugs, by, text, paragraph.position))
+        }
+        records += splitOff
+    }
+
+    func subID(_ sub: SubParagraph) -> String { String(sub.anchor.dropFirst("para-".count)) }
+
+    func record(_ id: String, anchor: String, _ titles: [String], _ slugs: [String], _ by: Recommendation.AssignedBy,
+                _ text: String, _ position: SourcePosition) -> Recommendation {
+        Recommendation(report: report.symbol, paragraph: id, anchor: anchor, section: titles,
+                       addressees: slugs.isEmpty ? [Recommendation.notSpecified] : slugs,
+                       assignedBy: by, text: text, position: position)
+    }
+
+    /// What the nearest heading about recommendations or conclusions makes of the paragraphs under it.
+    func standing(_ chain: [Int]) -> RecommendationSectionKind {
+        for i in chain.reversed() {
+            let kind = RecommendationSectionKind(title: report.sections[i].title.plainText)
+            if kind != .other { return kind }
+        }
+        return .other
+    }
+
+    /// The addressees of the nearest enclosing heading that names any.
+    func headingAddressees(_ chain: [Int], context: Set<String>) -> [String] {
+        for i in chain.reversed() {
+            let slugs = matcher.addressees(ofHeading: report.sections[i].title.plainText, context: context)
+            if !slugs.isEmpty { return matcher.sorted(slugs) }
+        }
+        return []
+    }
+}

@@ -1,0 +1,70 @@
+/// What a heading says about the paragraphs under it (contract, section 5).
+enum RecommendationSectionKind: Equatable {
+    /// `VI. Recommendations`, `B. Recommendations`, `1. Recommendations to States`,
+    /// `(b) Recommendations in relation to the GFMD`, `Summary of recommendations`.
+    case recommendations
+    /// `IV. Conclusions and recommendations`: paragraphs directly under it need recommending language.
+    case combined
+    /// `A. Conclusions`, `Concluding remarks`: never recommendations, whatever the parent says.
+    case conclusions
+    /// Anything else, `III. Follow-up to earlier recommendations` included: the parent decides.
+    case other
+
+    /// A title (after its printed number) is one of recommendations when the word "recommendations" comes
+    /// first, or after words that only qualify it: `Conclusions and recommendations`, `Summary of recommendations`,
+    /// `General recommendations`. A title that merely mentions recommendations has other words before it
+    /// (`Follow-up to earlier recommendations`, `Implementation of the recommendations of treaty bodies`).
+    init(title: String) {
+        let words = RecTokenizer.tokens(title).compactMap(\.word)
+        if let r = words.firstIndex(where: { $0 == "recommendations" || $0 == "recommendation" }),
+           words[..<r].allSatisfy(Self.qualifiers.contains) {
+            self = words[..<r].contains(where: Self.conclusionWords.contains) ? .combined : .recommendations
+        } else if let first = words.first, Self.conclusionWords.contains(first), !words.contains("recommendations") {
+            self = .conclusions
+        } else {
+            self = .other
+        }
+    }
+
+    static let conclusionWords: Set<String> = ["conclusions", "conclusion", "concluding", "observations", "findings"]
+    static let qualifiers: Set<String> = conclusionWords.union([
+        "and", "of", "the", "summary", "final", "general", "specific", "main", "key", "principal", "further", "other",
+        "additional", "overall", "list", "preliminary", "remarks",
+    ])
+}
+
+extension Report {
+    /// The enclosing sections of a section, outermost first, the section itself last.
+    func sectionChain(_ innermost: Int?) -> [Int] {
+        var chain: [Int] = []
+        var s = innermost
+        while let i = s, i < sections.count, !chain.contains(i) {
+            chain.insert(i, at: 0)
+            s = sections[i].parent
+        }
+        return chain
+    }
+}
+
+extension AddresseeMatcher {
+    /// The addressees a heading names: `Recommendations to States`, `Recommendations for the Human Rights Council`,
+    /// `Recommendations addressed to OHCHR and IOM`, or a title that is nothing but addressees (`(b) The Human
+    /// Rights Council` under a recommendations section). `Recommendations in relation to the GFMD` names none:
+    /// the GFMD is its topic.
+    func addressees(ofHeading title: String, context: Set<String>) -> [String] {
+        let tokens = mask(RecTokenizer.tokens(title), context: context)
+        if let r = tokens.firstIndex(where: { $0 == .word("recommendations") || $0 == .word("recommendation") }) {
+            var k = r + 1
+            let words = tokens[k...].prefix(2).map(\.word)
+            if words.first == "to" || words.first == "for" {
+                k += 1
+            } else if ["addressed", "directed", "made"].contains(words.first ?? nil), words.count > 1, words[1] == "to" {
+                k += 2
+            } else {
+                return []
+            }
+            return SubjectFinder.forwardList(tokens, from: k).slugs
+        }
+        return SubjectFinder.pureList(tokens)
+    }
+}

@@ -1,0 +1,45 @@
+/// The plain text of paragraphs and sub-paragraphs, as the index shows it and as the subject finder reads it:
+/// what a reader sees, without markup, footnote markers, page markers or raw HTML, whitespace collapsed.
+enum RecommendationText {
+    /// The blocks of a paragraph (or of a sub-paragraph), one after the other.
+    static func text(of blocks: [Block]) -> String {
+        join(blocks.map(text(of:)))
+    }
+
+    static func text(of block: Block) -> String {
+        switch block.kind {
+        case .paragraph(let inlines), .heading(_, let inlines):
+            return collapse(inlines.plainText)
+        case .list(let list):
+            return join(list.items.map { item in
+                let body = text(of: item.content)
+                guard list.ordered, let n = item.printedNumber else { return body }
+                return "\(n)\(list.delimiter) \(body)"
+            })
+        case .blockQuote(let blocks):
+            return text(of: blocks)
+        case .codeBlock(_, let literal):
+            return collapse(literal)
+        case .table(let table):
+            return join((table.header + table.rows.flatMap { $0 }).map { collapse($0.plainText) })
+        case .htmlBlock, .thematicBreak, .footnoteDefinition, .pageMarker:
+            return ""
+        }
+    }
+
+    /// `(c) The Human Rights Council should ...`, its roman items nested in it: `(c) ... (i) ... (ii) ...`.
+    /// `labelled: false` leaves out the sub-paragraph's own label (for a record of its own), not its children's.
+    static func text(of sub: SubParagraph, labelled: Bool = true) -> String {
+        let own = text(of: sub.content)
+        return join([labelled ? "(\(sub.label)) \(own)" : own] + sub.children.map { text(of: $0) })
+    }
+
+    static func join(_ parts: [String]) -> String {
+        parts.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// Runs of whitespace (line breaks included) become one space; no space at either end.
+    static func collapse(_ s: String) -> String {
+        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

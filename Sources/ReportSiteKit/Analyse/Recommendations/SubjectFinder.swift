@@ -1,0 +1,383 @@
+/// Finds the explicit subjects of a text's recommending sentences: who is told to act.
+///
+/// It reads tokens whose aliases are already masked (`AddresseeMatcher.mask`) and knows three shapes:
+///
+/// 1. A modal: `<subject> should|must|shall|ought to|may wish to ...`, and the reporter's passive
+///    `<subject> is|are (also) encouraged|urged|invited|requested|called upon to ...`.
+///    The subject is the noun phrase just before the modal, in its clause: after the last `that`, `which`,
+///    `who`, `and` ... starting the clause, before the first preposition (`the work of the GMG should` has
+///    the subject `the work`), and each of its conjuncts (`States and civil society`) counts when its head,
+///    its last word, is an alias (`Member States and other stakeholders`: States). A list before it counts
+///    when every item is an alias (`OHCHR, IOM, ILO and UNIFEM should`). An aside between commas is skipped
+///    (`Governments, in cooperation with IOM, should`), unless it adds to the subject (`All actors, including
+///    States and civil society, should`). A relative clause ending at the modal leaves its antecedent the
+///    subject (`States that have not yet done so should`, `States which ... should`).
+///    In the passive (`should be established`, `should also be provided`) the subject is acted on, not
+///    addressed; the agent is: `should be taken into account by Governments, NGOs and ...`. Participles that
+///    describe the subject's own part (`should be involved`, `engaged`, `prepared`, ...) are not passive.
+/// 2. A recommending verb in the reporter's voice with an object and an infinitive: `urges|encourages|invites|
+///    requests|calls upon|appeals to <object> to ...` (also `would like to encourage <object> to`). The object's
+///    conjuncts headed by an alias count (`calls on the international community and the United Nations agencies
+///    to`: the agencies); without an infinitive, only aliases that start the object (`encourages greater
+///    cooperation between her mandate, OHCHR and ILO` has no subject).
+/// 3. A that-clause: `recommends|urges|requests that <subject> ...`, and `it is recommended that ...`.
+///    A that-clause whose verb is a modal is left to shape 1; one in the passive subjunctive
+///    (`recommends that special efforts be undertaken`) has no subject.
+///
+/// Anything else is a mention, never an addressee: `in cooperation with IOM`, `at the GFMD`, `OHCHR's mandate`,
+/// `the Special Rapporteur recommends that efforts should be made`. Not read (a known limit): the agent of a
+/// noun, `recommends the ratification of the Convention by States`.
+enum SubjectFinder {
+    /// The slugs of the explicit subjects, in order of appearance.
+    static func subjects(in tokens: [RecToken]) -> [String] {
+        var found: [String] = []
+        var i = 0
+        while i < tokens.count {
+            guard let word = tokens[i].word else { i += 1; continue }
+            let next = i + 1 < tokens.count ? tokens[i + 1].word : nil
+            if isModal(word, next: next) {
+                found += modalSubjects(tokens, modal: i)
+            } else if word == "is" || word == "are", let after = reporterPassive(tokens, from: i + 1) {
+                found += backwardSubject(tokens, before: i)
+                i = after
+                continue
+            } else if let after = recommendingVerb(tokens, at: i) {
+                found += verbSubjects(tokens, after: after)
+            }
+            i += 1
+        }
+        return found
+    }
+
+    /// Whether a text uses recommending language (contract, section 5), for paragraphs of a
+    /// "Conclusions and recommendations" section that is not split into conclusions and recommendations.
+    static func hasRecommendingLanguage(_ tokens: [RecToken]) -> Bool {
+        for (i, token) in tokens.enumerated() {
+            guard let word = token.word else { continue }
+            let next = i + 1 < tokens.count ? tokens[i + 1].word : nil
+            if ["recommends", "urges", "encourages", "invites", "requests", "should"].contains(word) { return true }
+            if word == "calls" && (next == "upon" || next == "on") { return true }
+            if word == "recommended" && next == "that" { return true }
+            if (word == "is" || word == "are"), reporterPassive(tokens, from: i + 1) != nil { return true }
+        }
+        return false
+    }
+
+    // MARK: - Shape 1: modals
+
+    static func isModal(_ word: String, next: String?) -> Bool {
+        switch word {
+        case "should", "must", "shall": return true
+        case "ought": return next == "to"
+        case "may": return next == "wish"
+        default: return false
+        }
+    }
+
+    static func modalSubjects(_ tokens: [RecToken], modal m: Int) -> [String] {
+        var j = skipAdverbs(tokens, from: m + 1)
+        if tokens[m].word == "ought" || tokens[m].word == "may" { j = skipAdverbs(tokens, from: m + 2) }
+        guard j < tokens.count, tokens[j].word == "be" else { return backwardSubject(tokens, before: m) }
+        let p = skipAdverbs(tokens, from: j + 1)
+        guard p < tokens.count, let participle = tokens[p].word, isPassiveParticiple(participle) else {
+            return backwardSubject(tokens, before: m)
+        }
+        return agent(tokens, after: p)
+    }
+
+    /// `... by Governments, NGOs and international organizations`, a few words after the participle,
+    /// in the same clause.
+    static func agent(_ tokens: [RecToken], after p: Int) -> [String] {
+        var k = p + 1
+        while k < tokens.count, k <= p + 6 {
+            guard let w = tokens[k].word else { return [] }
+            if w == "by" { return forwardList(tokens, from: k + 1).slugs }
+            k += 1
+        }
+        return []
+    }
+
+    /// The subject before index `m`: see the type's comment.
+    static func backwardSubject(_ tokens: [RecToken], before m: Int) -> [String] {
+        var start = m
+        while start > 0, tokens[start - 1] != .hardBreak { start -= 1 }
+        var pieces: [[RecToken]] = [[]]
+        for t in tokens[start..<m] {
+            if t == .softBreak { pieces.append([]) } else { pieces[pieces.count - 1].append(t) }
+        }
+        var p = pieces.count - 1
+        var included: [String] = []
+        // `Governments, in cooperation with IOM, should`: the aside between commas is not the subject,
+        // unless it adds to it: `All actors, including States and civil society, should`.
+        if pieces[p].isEmpty, p >= 2 {
+            let aside = pieces[p - 1]
+            if let first = aside.first?.word, ["including", "particularly", "especially", "notably", "in"].contains(first) {
+                included = pureList(aside)
+            }
+            p -= 2
+        } else if pieces[p].isEmpty, p == 1 {
+            p -= 1
+        }
+        let (head, clauseStarted) = clause(pieces[p])
+        var found = headSubjects(head)
+        if found.isEmpty, let antecedent = relativeAntecedent(pieces[p]) {
+            // `States that have not yet done so should`, `States which have not ratified it should`.
+            found = headSubjects(clause(antecedent).tokens)
+        }
+        found += included
+        guard !found.isEmpty, !clauseStarted else { return found }
+        // A list whose items are aliases: `OHCHR, IOM, ILO and UNIFEM should`.
+        var q = p - 1
+        while q >= 0 {
+            let (item, started) = clause(pieces[q])
+            let slugs = pureList(item)
+            guard !slugs.isEmpty else { break }
+            found = slugs + found
+            if started { break }
+            q -= 1
+        }
+        return found
+    }
+
+    /// The part of a piece after the last word that starts a clause, leading conjunctions dropped;
+    /// and whether such a word was there.
+    static func clause(_ piece: [RecToken]) -> (tokens: [RecToken], started: Bool) {
+        var tokens = piece
+        var started = false
+        if let last = tokens.lastIndex(where: { $0.word.map(clauseWords.contains) ?? false }) {
+            tokens = Array(tokens[(last + 1)...])
+            started = true
+        }
+        while let first = tokens.first?.word, leadingConjunctions.contains(first) { tokens.removeFirst() }
+        return (tokens, started)
+    }
+
+    /// The tokens before a relative clause that ends a piece: `States` in `States that have not yet done so`.
+    /// `that` counts only before a verb (`States that have`, not `informs States that migrants`), and only
+    /// the clause that runs up to the modal (not `thanks States that have replied and recommends that others should`).
+    static func relativeAntecedent(_ piece: [RecToken]) -> [RecToken]? {
+        guard let r = piece.lastIndex(where: { $0.word.map(clauseWords.contains) ?? false }), r > 0,
+              case .addressee = piece[r - 1], let word = piece[r].word else { return nil }
+        let next = r + 1 < piece.count ? piece[r + 1].word : nil
+        guard word == "which" || word == "who" || (word == "that" && next.map(relativeVerbs.contains) == true) else { return nil }
+        return Array(piece[..<r])
+    }
+
+    /// The aliases heading the conjuncts of a noun phrase: `States and civil society` -> states, civil-society;
+    /// `Member States and other stakeholders` -> states; `the work of the GMG` -> none.
+    static func headSubjects(_ phrase: [RecToken]) -> [String] {
+        var head = phrase
+        if let cut = head.firstIndex(where: { $0.word.map(prepositions.contains) ?? false }) {
+            head = Array(head[..<cut])
+        }
+        var found: [String] = []
+        for conjunct in conjuncts(head) {
+            var c = conjunct
+            while let last = c.last?.word, postModifiers.contains(last) { c.removeLast() }
+            if case .addressee(let slug)? = c.last { found.append(slug) }
+        }
+        return found
+    }
+
+    static func conjuncts(_ tokens: [RecToken]) -> [[RecToken]] {
+        var result: [[RecToken]] = [[]]
+        var i = 0
+        while i < tokens.count {
+            if let n = coordinatorLength(tokens, at: i) {
+                result.append([])
+                i += n
+            } else {
+                result[result.count - 1].append(tokens[i])
+                i += 1
+            }
+        }
+        return result.filter { !$0.isEmpty }
+    }
+
+    /// The slugs of a phrase made only of aliases, fillers and conjunctions; empty otherwise.
+    static func pureList(_ tokens: [RecToken]) -> [String] {
+        let (slugs, end) = forwardList(tokens, from: 0)
+        return end == tokens.count ? slugs : []
+    }
+
+    // MARK: - Shapes 2 and 3: recommending verbs
+
+    /// When a recommending verb starts at `i`, the index after it (and after `to` in `recommends to`).
+    static func recommendingVerb(_ tokens: [RecToken], at i: Int) -> Int? {
+        guard let word = tokens[i].word else { return nil }
+        let next = i + 1 < tokens.count ? tokens[i + 1].word : nil
+        switch word {
+        case "recommends", "urges", "encourages", "invites", "requests":
+            return i + 1
+        case "calls" where next == "upon" || next == "on":
+            return i + 2
+        case "appeals" where next == "to":
+            return i + 2
+        case "recommend", "urge", "encourage", "invite", "request", "call":
+            // Only in the reporter's voice: `would like to encourage`, `wishes to recommend`
+            // (not `measures to encourage NGOs to`, nor `that the Council request the Secretary-General to`).
+            guard i >= 2, tokens[i - 1].word == "to", ["like", "wishes", "wish", "wants", "want"].contains(tokens[i - 2].word ?? "") else { return nil }
+            if word == "call" { return next == "upon" || next == "on" ? i + 2 : nil }
+            return i + 1
+        case "recommended" where next == "that" && i > 0 && (tokens[i - 1].word == "is" || tokens[i - 1].word == "also"):
+            return i + 1
+        default:
+            return nil
+        }
+    }
+
+    static func verbSubjects(_ tokens: [RecToken], after: Int) -> [String] {
+        var j = skipAdverbs(tokens, from: after)
+        if j < tokens.count, tokens[j].word == "to" { j += 1 }   // `recommends to Governments that they ...`
+        guard j < tokens.count else { return [] }
+        if tokens[j].word == "that" {
+            let (slugs, end) = forwardList(tokens, from: j + 1)
+            guard !slugs.isEmpty else { return [] }
+            let v = skipAdverbs(tokens, from: end)
+            if v < tokens.count, let verb = tokens[v].word {
+                let next = v + 1 < tokens.count ? tokens[v + 1].word : nil
+                if isModal(verb, next: next) { return [] }        // shape 1 reads it, passive included
+                if verb == "be" {
+                    let p = skipAdverbs(tokens, from: v + 1)
+                    if p < tokens.count, let w = tokens[p].word, isPassiveParticiple(w) { return [] }
+                }
+            }
+            return slugs
+        }
+        return objectSubjects(tokens, from: j)
+    }
+
+    /// The addressees in the object of `urges|encourages|calls upon ... to <verb>`: the conjuncts of the object
+    /// headed by an alias (`the international community and the United Nations agencies to`), and the items
+    /// after it that are aliases (`OHCHR, IOM, ILO and UNIFEM to`). Without an infinitive, or with a clause in
+    /// the object, only aliases that start it count (`recommends increased international assistance`: none).
+    static func objectSubjects(_ tokens: [RecToken], from j: Int) -> [String] {
+        var t = j
+        while t < tokens.count, tokens[t] != .hardBreak {
+            if t > j, tokens[t].word == "to", t + 1 < tokens.count, tokens[t + 1].word != nil { break }
+            t += 1
+        }
+        var object = Array(tokens[j..<min(t, tokens.count)])
+        guard t < tokens.count, tokens[t].word == "to",
+              !object.contains(where: { $0.word.map(clauseWords.contains) ?? false }) else {
+            return forwardList(tokens, from: j).slugs
+        }
+        while let last = object.last?.word, adverbs.contains(last) { object.removeLast() }
+        var pieces: [[RecToken]] = [[]]
+        for token in object {
+            if token == .softBreak { pieces.append([]) } else { pieces[pieces.count - 1].append(token) }
+        }
+        var found = headSubjects(pieces[0])
+        for piece in pieces.dropFirst() {
+            let slugs = pureList(piece)
+            guard !slugs.isEmpty else { break }
+            found += slugs
+        }
+        return found
+    }
+
+    /// `is|are (also) encouraged|urged|invited|requested|called upon to`: the index after `to`.
+    static func reporterPassive(_ tokens: [RecToken], from i: Int) -> Int? {
+        var j = skipAdverbs(tokens, from: i)
+        guard j < tokens.count, let w = tokens[j].word, ["encouraged", "urged", "invited", "requested", "called"].contains(w) else { return nil }
+        j += 1
+        if w == "called" {
+            guard j < tokens.count, tokens[j].word == "upon" || tokens[j].word == "on" else { return nil }
+            j += 1
+        }
+        guard j < tokens.count, tokens[j].word == "to" else { return nil }
+        return j + 1
+    }
+
+    /// A list of aliases from `i`: aliases, with fillers (`the`, `all`, `United Nations` ...), commas and
+    /// conjunctions between them. Stops at the first other word; an alias followed by `'s` is a possessive,
+    /// not a subject, and ends the list.
+    static func forwardList(_ tokens: [RecToken], from i: Int) -> (slugs: [String], end: Int) {
+        var slugs: [String] = []
+        var k = i
+        while k < tokens.count {
+            if case .addressee(let slug) = tokens[k] {
+                if k + 1 < tokens.count, tokens[k + 1].word == "'s" { break }
+                slugs.append(slug)
+                k += 1
+            } else if tokens[k] == .softBreak {
+                k += 1
+            } else if let n = coordinatorLength(tokens, at: k) ?? fillerLength(tokens, at: k) {
+                k += n
+            } else {
+                break
+            }
+        }
+        return (slugs, k)
+    }
+
+    // MARK: - Word classes
+
+    static func skipAdverbs(_ tokens: [RecToken], from i: Int) -> Int {
+        var j = i
+        while j < tokens.count, let w = tokens[j].word, adverbs.contains(w) || (w.count > 4 && w.hasSuffix("ly") && !notAdverbs.contains(w)) {
+            j += 1
+        }
+        return j
+    }
+
+    static func isPassiveParticiple(_ word: String) -> Bool {
+        if activeParticiples.contains(word) { return false }
+        if irregularParticiples.contains(word) { return true }
+        return word.count > 4 && word.hasSuffix("ed")
+    }
+
+    static func coordinatorLength(_ tokens: [RecToken], at i: Int) -> Int? {
+        guard let w = tokens[i].word else { return nil }
+        if w == "and" || w == "or" || w == "and/or" { return 1 }
+        if w == "as", i + 2 < tokens.count, tokens[i + 1].word == "well", tokens[i + 2].word == "as" { return 3 }
+        return nil
+    }
+
+    static func fillerLength(_ tokens: [RecToken], at i: Int) -> Int? {
+        guard let w = tokens[i].word else { return nil }
+        let next = i + 1 < tokens.count ? tokens[i + 1].word : nil
+        if w == "united" && next == "nations" { return 2 }
+        if w == "in" && next == "particular" { return 2 }
+        return fillers.contains(w) ? 1 : nil
+    }
+
+    static let fillers: Set<String> = [
+        "the", "all", "any", "every", "each", "both", "other", "relevant", "concerned", "respective", "individual",
+        "its", "their", "his", "her", "also", "especially", "particularly", "notably", "including", "national", "un",
+    ]
+    static let clauseWords: Set<String> = [
+        "that", "which", "who", "whom", "whose", "where", "whereby", "when", "whenever", "while", "whilst", "whereas",
+        "if", "unless", "because", "since", "although", "though", "but", "thus", "therefore", "hence",
+        "however", "moreover", "furthermore", "then",
+    ]
+    static let relativeVerbs: Set<String> = [
+        "have", "has", "had", "are", "is", "were", "was", "do", "does", "did", "host", "receive", "send", "wish",
+        "intend", "already", "still", "not", "may", "can", "could", "continue",
+    ]
+    static let leadingConjunctions: Set<String> = ["and", "or", "but", "also", "further", "finally", "nor"]
+    static let prepositions: Set<String> = [
+        "of", "in", "at", "on", "for", "from", "with", "within", "between", "among", "amongst", "by", "to", "under",
+        "through", "throughout", "into", "onto", "upon", "including", "like", "without", "across", "against", "about",
+        "over", "towards", "toward", "during", "after", "before", "via", "per", "regarding", "concerning", "beyond",
+        "outside", "inside", "despite", "than", "such", "as",
+    ]
+    /// Words after the head noun that leave it the head: `the States concerned`, `States parties`.
+    static let postModifiers: Set<String> = ["concerned", "themselves", "alike", "involved", "parties", "members", "together"]
+    static let adverbs: Set<String> = [
+        "also", "not", "never", "further", "therefore", "thus", "more", "still", "only", "then", "now", "first",
+        "always", "soon", "again", "inter", "alia", "hence", "urgently", "strongly", "immediately", "duly",
+    ]
+    static let notAdverbs: Set<String> = ["apply", "supply", "comply", "reply", "family", "italy", "assembly", "july", "early", "anomaly"]
+    /// Participles after `be` that say what the subject itself does or is: `should be involved in such efforts`.
+    static let activeParticiples: Set<String> = [
+        "involved", "engaged", "prepared", "committed", "dedicated", "guided", "determined", "equipped", "united",
+        "concerned", "interested",
+    ]
+    static let irregularParticiples: Set<String> = [
+        "given", "taken", "seen", "made", "done", "held", "set", "put", "kept", "built", "brought", "sought", "taught",
+        "led", "paid", "met", "sent", "spent", "shown", "known", "drawn", "thought", "found", "told", "understood",
+        "undertaken", "withdrawn", "bound", "written", "chosen", "driven", "overseen", "borne", "heard", "laid",
+        "lost", "read", "won", "upheld", "withheld", "begun", "broken", "spoken", "stolen", "forgotten", "hidden",
+    ]
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// `site/recommendations.json` and `site/recommendations.csv`, exactly as the contract's section 5 says.
+/// Same content, same bytes.
+struct RecommendationsData {
+    let index: RecommendationIndex
+    let generated: String
+
+    static func url(_ r: Recommendation) -> String { "\(r.report)/#\(r.anchor)" }
+    static func section(_ r: Recommendation) -> String { r.section.joined(separator: " > ") }
+
+    struct Record: Encodable {
+        let report: String
+        let paragraph: String
+        let anchor: String
+        let url: String
+        let section: String
+        let addressees: [String]
+        let assigned_by: String
+        let text: String
+    }
+
+    struct AddresseeCount: Encodable {
+        let slug: String
+        let name: String
+        let count: Int
+    }
+
+    struct File: Encodable {
+        let generated: String
+        let addressees: [AddresseeCount]
+        let recommendations: [Record]
+    }
+
+    func json() -> Data {
+        let file = File(
+            generated: generated,
+            addressees: index.groups.map { AddresseeCount(slug: $0.addressee.slug, name: $0.addressee.name, count: $0.records.count) },
+            recommendations: index.records.map {
+                Record(report: $0.report.description, paragraph: $0.paragraph, anchor: $0.anchor, url: Self.url($0),
+                       section: Self.section($0), addressees: $0.addressees, assigned_by: $0.assignedBy.rawValue, text: $0.text)
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return ((try? encoder.encode(file)) ?? Data()) + Data("\n".utf8)
+    }
+
+    static let csvHeader = ["report", "paragraph", "anchor", "url", "section", "addressee", "addressee_name", "assigned_by", "text"]
+
+    /// RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, quote or line break,
+    /// quotes doubled. One row a recommendation and addressee.
+    func csv() -> Data {
+        var rows = [Self.csvHeader]
+        for r in index.records {
+            for slug in r.addressees {
+                rows.append([r.report.description, r.paragraph, r.anchor, Self.url(r), Self.section(r), slug,
+                             index.addressee(slug)?.name ?? slug, r.assignedBy.rawValue, r.text])
+            }
+        }
+        let text = rows.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return Data(text.utf8)
+    }
+
+    /// A cell a spreadsheet will not run: text starting with `= + - @` (or a tab or carriage return) gets a
+    /// leading apostrophe, as OWASP recommends against formula injection; then RFC 4180 quoting.
+    static func csvField(_ value: String) -> String {
+        var v = value
+        if let first = v.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { v = "'" + v }
+        guard v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }
+        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
