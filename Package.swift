@@ -20,10 +20,13 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // renameat2(RENAME_EXCHANGE), so that swapping the new site in leaves no moment without a site.
+        .target(name: "CAtomicSwap"),
         .target(
             name: "ReportSiteKit",
             dependencies: [
                 "CCmarkGFM",
+                "CAtomicSwap",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -38,7 +41,7 @@ let package = Package(
         .testTarget(
             name: "ReportSiteKitTests",
             dependencies: ["ReportSiteKit"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Golden"]
         ),
     ]
 )

@@ -12,6 +12,10 @@ public struct SiteBuilder {
         public var displayBase: URL
         /// false: run every check but write nothing (`reportsite check`).
         public var write: Bool
+        /// An `anchors.txt` of a site published before: the build fails if one of its anchors disappears.
+        public var previousAnchors: URL?
+        /// Where `SOURCE_DATE_EPOCH` is read (never the clock).
+        public var environment: [String: String] = ProcessInfo.processInfo.environment
 
         public init(content: URL, output: URL, templates: URL, strict: Bool = false,
                     displayBase: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), write: Bool = true) {
@@ -77,11 +81,23 @@ public struct SiteBuilder {
         clock.lap("link")
         guard !diagnostics.hasErrors else { return .contentErrors }
 
-        let files = SiteRenderer(corpus: corpus, links: links, recommendations: recommendations, templates: templates).render()
+        var files = SiteRenderer(corpus: corpus, links: links, recommendations: recommendations, templates: templates,
+                                 environment: options.environment).render()
         clock.lap("render")
+        let assetPaths = templates.assetFiles()
+        let ids = OutputLinkCheck(corpus: corpus, diagnostics: diagnostics).check(files, assetPaths: assetPaths)
+        let manifest = OutputLinkCheck.manifest(ids)
+        files.append(OutputFile(path: "anchors.txt", contents: Data(manifest.utf8)))
+        if let previous = options.previousAnchors {
+            guard let text = try? String(contentsOf: previous, encoding: .utf8) else {
+                return .usageError("\(loader.display(previous)): error: cannot read the previous anchor manifest")
+            }
+            OutputLinkCheck.compare(previous: text, file: loader.display(previous), current: manifest, diagnostics: diagnostics)
+        }
+        clock.lap("check links")
+        guard !diagnostics.hasErrors else { return .contentErrors }
         guard options.write else { return .success(reports: reports.count, files: files.count) }
         let assets = templates.directory.appendingPathComponent("assets")
-        let assetPaths = templates.assetFiles()
         do {
             try SiteWriter(output: options.output).write(files, assets: assets, assetPaths: assetPaths)
             clock.lap("write")
@@ -99,6 +115,11 @@ public struct SiteBuilder {
         reports.withUnsafeMutableBufferPointer { slots in
             DispatchQueue.concurrentPerform(iterations: loaded.count) { i in
                 let r = loaded[i]
+                let violations = InputLimits().check(r.body)
+                for v in violations {
+                    diagnostics.error(.inputTooLarge, file: r.file.path, at: SourcePosition(line: v.line, column: 1), v.message, hint: v.hint)
+                }
+                guard violations.isEmpty else { return }
                 let blocks = MarkdownParser.parse(r.body)
                 var report = ReportAnalyser(file: r.file.path, source: r.file.text, metadata: r.metadata, diagnostics: diagnostics)
                     .analyse(blocks)

@@ -38,6 +38,7 @@ public struct Diagnostic: Hashable, Sendable, Codable {
 public enum DiagnosticCode: String, Sendable, CaseIterable {
     case unreadableFile = "RS001"
     case invalidEncoding = "RS002"
+    case inputTooLarge = "RS003"
     case missingFrontMatter = "RS010"
     case invalidFrontMatter = "RS011"
     case missingKey = "RS012"
@@ -62,4 +63,6 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case invalidAddresseeOverride = "RS702"
     case templateError = "RS401"
     case writeError = "RS501"
+    case brokenLink = "RS801"
+    case anchorRemoved = "RS802"
 }

@@ -17,6 +17,13 @@ public struct SourceFile: Sendable {
             diagnostics.error(.unreadableFile, file: displayPath, "cannot read the file", hint: "check that it exists and is readable")
             return nil
         }
+        let limit = InputLimits().maxFileBytes
+        guard data.count <= limit else {
+            diagnostics.error(.inputTooLarge, file: displayPath, at: SourcePosition(line: 1, column: 1),
+                              "the file is \(data.count / 1_048_576) MB; a report may be at most \(limit / 1_048_576) MB",
+                              hint: "split the report into several files, or check that the file is the report's text")
+            return nil
+        }
         guard var text = String(data: data, encoding: .utf8) else {
             diagnostics.error(.invalidEncoding, file: displayPath, at: SourcePosition(line: 1, column: 1),
                               "the file is not valid UTF-8", hint: "save it as UTF-8")

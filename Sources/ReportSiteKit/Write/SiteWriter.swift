@@ -1,3 +1,4 @@
+import CAtomicSwap
 import Foundation
 
 /// The write stage: the whole site goes to a temporary folder next to the output, which replaces
@@ -42,11 +43,16 @@ public struct SiteWriter {
         }
     }
 
-    /// Puts the staging folder in place of the output: the old site is moved aside first, then removed.
+    /// Puts the staging folder in place of the output. On Linux the two are exchanged in one step (the staging
+    /// folder then holds the old site, which is removed); elsewhere the old site is moved aside first.
     private func swap(_ staging: URL) throws {
         let fm = FileManager.default
         guard fm.fileExists(atPath: output.path) else {
             try fm.moveItem(at: staging, to: output)
+            return
+        }
+        if reportsite_exchange_paths(staging.path, output.path) == 0 {
+            try? fm.removeItem(at: staging)
             return
         }
         let old = parent.appendingPathComponent(stagingPrefix + "old-\(ProcessInfo.processInfo.processIdentifier)")

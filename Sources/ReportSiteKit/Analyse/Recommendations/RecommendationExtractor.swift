@@ -85,6 +85,11 @@ private struct Extraction {
         guard let anchor = paragraph.anchor else { return }
         let id = String(anchor.dropFirst("para-".count))
         let chain = report.sectionChain(paragraph.section)
+        let kind = standing(chain)
+        // Most paragraphs stand outside any recommendations section: leave them before reading their text.
+        if kind == .conclusions || kind == .other, overrides[id] == nil, !overrides.keys.contains(where: { $0.hasPrefix(id + "-") }) {
+            return
+        }
         let titles = chain.map { report.sections[$0].fullTitle }
 
         // The context for short-form aliases: the report's body, the enclosing headings, the paragraph itself.
@@ -104,7 +109,7 @@ private struct Extraction {
         let subUnits = zip(subs, subTexts).map { unit($0, $1) }
 
         let inIndex: Bool
-        switch standing(chain) {
+        switch kind {
         case .recommendations: inIndex = true
         case .combined: inIndex = ([chapeau] + subUnits).contains { SubjectFinder.hasRecommendingLanguage($0.tokens) }
         case .conclusions, .other: inIndex = false

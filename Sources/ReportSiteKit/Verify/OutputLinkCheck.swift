@@ -1,0 +1,93 @@
+import Foundation
+
+/// After rendering, before anything is written: every internal link of every page must name a file of the
+/// site, and every `#anchor` an id of that page. A miss is an error naming the content file (and, for a
+/// citation, the line) that produced it. Also makes the anchor manifest, `anchors.txt`.
+struct OutputLinkCheck {
+    let corpus: Corpus
+    let diagnostics: DiagnosticEngine
+
+    /// The ids of every page, from the rendered files.
+    func check(_ files: [OutputFile], assetPaths: [String]) -> [String: [String]] {
+        var idsByPage: [String: [String]] = [:]
+        var linksByPage: [String: [String]] = [:]
+        for file in files where file.path.hasSuffix(".html") {
+            let found = HTMLAttributes.scan(String(decoding: file.contents, as: UTF8.self))
+            idsByPage[file.path] = found.ids
+            linksByPage[file.path] = found.links
+        }
+        var paths = Set(files.map(\.path))
+        for asset in assetPaths { paths.insert("assets/" + asset) }
+        let idSets = idsByPage.mapValues(Set.init)
+        let reportsByPage = Dictionary(corpus.reports.map { ($0.symbol.pagePath, $0) }, uniquingKeysWith: { a, _ in a })
+
+        for page in linksByPage.keys.sorted() where page != "404.html" {
+            for href in linksByPage[page] ?? [] where Self.isInternal(href) {
+                let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+                let target = parts[0].isEmpty ? page : Self.resolve(String(parts[0]), from: page)
+                let anchor = parts.count == 2 ? String(parts[1]) : nil
+                var problem: String?
+                if let target, paths.contains(target) {
+                    if let anchor, target.hasSuffix(".html"), !(idSets[target]?.contains(anchor) ?? false) {
+                        problem = "the link \(href) on \(page) names an anchor #\(anchor) that \(target) does not have"
+                    }
+                } else {
+                    problem = "the link \(href) on \(page) names a file the site does not have"
+                }
+                guard let problem else { continue }
+                let report = reportsByPage[page]
+                let citation = report?.citations.first { c in
+                    anchor != nil && (c.paragraph.map { "para-" + $0 } == anchor || c.section.map { "sec-" + $0 } == anchor)
+                }
+                diagnostics.error(.brokenLink, file: report?.file ?? page, at: citation?.position ?? report.map { _ in SourcePosition(line: 1, column: 1) },
+                                  problem, hint: report == nil ? "a template produced this link: check Templates/" : "correct the citation or the paragraph it names")
+            }
+        }
+        return idsByPage
+    }
+
+    /// Links the site must hold itself: no scheme, not protocol- or root-relative.
+    static func isInternal(_ href: String) -> Bool {
+        if href.hasPrefix("//") || href.hasPrefix("/") { return false }
+        if let colon = href.firstIndex(of: ":") {
+            let before = href[..<colon]
+            if !before.contains("/"), !before.contains("#"), !before.contains("?") { return false }
+        }
+        return true
+    }
+
+    /// `../../58/275/index.html` from `A/57/292/index.html` -> `A/58/275/index.html`; nil when it leaves the site.
+    static func resolve(_ relative: String, from page: String) -> String? {
+        var parts = page.split(separator: "/").dropLast().map(String.init)
+        for piece in relative.split(separator: "?")[0].split(separator: "/", omittingEmptySubsequences: false) {
+            switch piece {
+            case "..": if parts.isEmpty { return nil } else { parts.removeLast() }
+            case ".", "": continue
+            default: parts.append(String(piece))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// `anchors.txt`: one line a page and id (`A/58/275/index.html#para-80`), sorted; pages without ids too.
+    static func manifest(_ idsByPage: [String: [String]]) -> String {
+        var lines: [String] = []
+        for (page, ids) in idsByPage {
+            lines.append(page)
+            for id in ids { lines.append(page + "#" + id) }
+        }
+        return lines.sorted().joined(separator: "\n") + "\n"
+    }
+
+    /// Every anchor of an earlier manifest that the new site lost: an error each (bookmarks and citations break).
+    static func compare(previous: String, file: String, current: String, diagnostics: DiagnosticEngine) {
+        let now = Set(current.split(separator: "\n"))
+        for (i, line) in previous.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let entry = line.trimmingCharacters(in: .whitespaces)
+            guard !entry.isEmpty, !entry.hasPrefix("#"), !now.contains(Substring(entry)) else { continue }
+            diagnostics.error(.anchorRemoved, file: file, at: SourcePosition(line: i + 1, column: 1),
+                              "\(entry) was published before and is missing from the new site",
+                              hint: "published links must keep working: restore the paragraph, page or note, or remove the line from the previous manifest on purpose")
+        }
+    }
+}
