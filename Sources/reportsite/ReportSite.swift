@@ -28,16 +28,28 @@ struct BuildOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Print the time each stage of the build took.")
     var timings = false
+
+    @Option(name: .long, help: ArgumentHelp("How to print diagnostics: text (path:line:column: severity: message) or json (an array, for editors and CI annotations, on standard output).", valueName: "text|json"))
+    var format: DiagnosticFormat = .text
+
+    @Option(name: .long, help: ArgumentHelp("The anchors.txt of the site published before: fail if any of its pages or anchors is missing from the new site.", valueName: "file"))
+    var previousAnchors: String?
+}
+
+enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
 }
 
 extension BuildOptions {
     func run(output: String, write: Bool) -> Int32 {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        var builder = SiteBuilder(options: .init(
+        var options = SiteBuilder.Options(
             content: URL(fileURLWithPath: content, relativeTo: cwd),
             output: URL(fileURLWithPath: output, relativeTo: cwd),
             templates: URL(fileURLWithPath: templates, relativeTo: cwd),
-            strict: strict, displayBase: cwd, write: write))
+            strict: strict, displayBase: cwd, write: write)
+        options.previousAnchors = previousAnchors.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
+        var builder = SiteBuilder(options: options)
         let outcome = builder.build()
         if timings {
             for (stage, seconds) in builder.timings {
@@ -46,20 +58,65 @@ extension BuildOptions {
             }
         }
         let diagnostics = builder.diagnostics.diagnostics
-        for d in diagnostics { FileHandle.standardError.write(Data((d.formatted + "\n").utf8)) }
+        switch format {
+        case .text:
+            for d in diagnostics { FileHandle.standardError.write(Data((d.formatted + "\n").utf8)) }
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let records = diagnostics.map(DiagnosticRecord.init)
+            FileHandle.standardOutput.write((try? encoder.encode(records)) ?? Data("[]".utf8))
+            FileHandle.standardOutput.write(Data("\n".utf8))
+        }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
         switch outcome {
         case .success(let reports, let files):
             let done = write ? "built \(reports) report\(reports == 1 ? "" : "s") into \(output)/ (\(files) files)"
                              : "checked \(reports) report\(reports == 1 ? "" : "s")"
-            print(done + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
+            let summary = done + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "") + "\n"
+            // With --format json, standard output holds only the JSON.
+            (format == .json ? FileHandle.standardError : FileHandle.standardOutput).write(Data(summary.utf8))
         case .contentErrors:
             FileHandle.standardError.write(Data("reportsite: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"); \(write ? "\(output)/ was left unchanged" : "nothing written")\n".utf8))
         case .usageError(let message):
             FileHandle.standardError.write(Data((message + "\n").utf8))
         }
         return outcome.exitCode
+    }
+}
+
+/// One diagnostic as data: `{"file", "line", "column", "severity", "code", "message", "hint"}`.
+struct DiagnosticRecord: Encodable {
+    let file: String
+    let line: Int?
+    let column: Int?
+    let severity: String
+    let code: String
+    let message: String
+    let hint: String?
+
+    init(_ d: Diagnostic) {
+        file = d.file
+        line = d.position?.line
+        column = d.position?.column
+        severity = d.severity.rawValue
+        code = d.code
+        message = d.message
+        hint = d.hint
+    }
+
+    enum CodingKeys: String, CodingKey { case file, line, column, severity, code, message, hint }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(line, forKey: .line)
+        try c.encode(column, forKey: .column)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(code, forKey: .code)
+        try c.encode(message, forKey: .message)
+        try c.encode(hint, forKey: .hint)
     }
 }
 

@@ -14,6 +14,16 @@ public struct SiteConfig: Sendable, Equatable {
 
     static let keys = ["title", "base_url", "documents", "language", "description"]
 
+    /// An absolute web address: `http://` or `https://`, a host, no spaces, quotes, angle brackets or control
+    /// characters. Anything else (`javascript:`, `data:`, relative paths) would be written into every page's links.
+    static func isWebURL(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return false }
+        let rest = lower.hasPrefix("https://") ? text.dropFirst(8) : text.dropFirst(7)
+        guard let first = rest.first, first != "/", first != "{" else { return false }
+        return !text.unicodeScalars.contains { $0.value <= 0x20 || $0.value == 0x7F || "\"'<>\\`".unicodeScalars.contains($0) }
+    }
+
     /// Reads `site.yml`; a missing file gives the defaults.
     static func read(_ file: SourceFile?, diagnostics: DiagnosticEngine) -> SiteConfig {
         var config = SiteConfig()
@@ -40,11 +50,17 @@ public struct SiteConfig: Sendable, Equatable {
             switch key {
             case "title": config.title = text
             case "base_url":
+                guard text.isEmpty || Self.isWebURL(text) else {
+                    diagnostics.error(.invalidConfiguration, file: file.path, at: at, "'base_url' must be an http:// or https:// address",
+                                      hint: "for example: base_url: https://example.org/reports")
+                    continue
+                }
                 config.baseURL = text.hasSuffix("/") ? String(text.dropLast()) : text
             case "documents":
-                if !text.contains("{symbol}") {
-                    diagnostics.error(.invalidConfiguration, file: file.path, at: at, "'documents' must contain {symbol}",
+                guard Self.isWebURL(text), text.contains("{symbol}") else {
+                    diagnostics.error(.invalidConfiguration, file: file.path, at: at, "'documents' must be an http:// or https:// address containing {symbol}",
                                       hint: "for example: documents: https://undocs.org/{symbol}")
+                    continue
                 }
                 config.documents = text
             case "language": config.language = text
