@@ -10,6 +10,8 @@ struct RecommendationPages {
 
     static let folder = "recommendations"
 
+    var dates: [Symbol: String] { Dictionary(corpus.reports.map { ($0.symbol, $0.metadata.date) }, uniquingKeysWith: { a, _ in a }) }
+
     static func addresseePath(_ slug: String) -> String { "\(folder)/\(slug)/index.html" }
     static func reportPath(_ symbol: Symbol) -> String { "\(folder)/report/\(symbol.components.joined(separator: "-"))/index.html" }
 
@@ -24,11 +26,15 @@ struct RecommendationPages {
             add(Self.addresseePath(group.addressee.slug),
                 page(root: "../../", title: "Recommendations to \(group.addressee.name)", groups: [group], current: .addressee(group.addressee.slug)))
         }
+        // Each group split by report once (not filtered again for every report: that grew with reports x records).
+        var byReport: [Symbol: [RecommendationIndex.Group]] = [:]
+        for g in index.groups {
+            var members: [Symbol: [Recommendation]] = [:]
+            for r in g.records { members[r.report, default: []].append(r) }
+            for (symbol, records) in members { byReport[symbol, default: []].append(RecommendationIndex.Group(addressee: g.addressee, records: records)) }
+        }
         for report in corpus.reports where !report.recommendations.isEmpty {
-            let groups = index.groups.compactMap { g -> RecommendationIndex.Group? in
-                let mine = g.records.filter { $0.report == report.symbol }
-                return mine.isEmpty ? nil : RecommendationIndex.Group(addressee: g.addressee, records: mine)
-            }
+            let groups = byReport[report.symbol] ?? []
             add(Self.reportPath(report.symbol), page(root: "../../../", title: "Recommendations of \(report.symbol)", groups: groups,
                                                      current: .report(report.symbol)))
         }
@@ -44,11 +50,13 @@ struct RecommendationPages {
             FilterLinkView(label: $0.addressee.name, count: $0.records.count, href: root + Self.addresseePath($0.addressee.slug),
                            current: current == .addressee($0.addressee.slug))
         }
-        let reports = corpus.reports.filter { !$0.recommendations.isEmpty }.map {
+        // The list of reports is on the main page only: on each of a thousand report pages it would make the
+        // index grow with the square of the number of reports.
+        let reports = current != .all ? [] : corpus.reports.filter { !$0.recommendations.isEmpty }.map {
             FilterLinkView(label: $0.symbol.description, count: $0.recommendations.count, href: root + Self.reportPath($0.symbol),
-                           current: current == .report($0.symbol))
+                           current: false)
         }
-        let dates = Dictionary(corpus.reports.map { ($0.symbol, $0.metadata.date) }, uniquingKeysWith: { a, _ in a })
+        let dates = self.dates
         let groupViews = groups.map { g in
             RecommendationGroupView(
                 id: "addressee-" + g.addressee.slug, name: g.addressee.name, count: g.records.count,
@@ -68,7 +76,7 @@ struct RecommendationPages {
         return RecommendationsPageView(
             layout: layout, title: title, isAll: current == .all, allHref: root + "\(Self.folder)/index.html",
             total: groups.reduce(into: Set<String>()) { set, g in g.records.forEach { set.insert("\($0.report)#\($0.anchor)") } }.count,
-            addressees: addressees, reports: reports, groups: groupViews)
+            addressees: addressees, reports: reports, hasReports: !reports.isEmpty, groups: groupViews)
     }
 }
 
@@ -81,6 +89,7 @@ struct RecommendationsPageView {
     let total: Int
     let addressees: [FilterLinkView]
     let reports: [FilterLinkView]
+    let hasReports: Bool
     let groups: [RecommendationGroupView]
 }
 

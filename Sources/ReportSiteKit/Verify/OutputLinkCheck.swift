@@ -21,10 +21,21 @@ struct OutputLinkCheck {
         let idSets = idsByPage.mapValues(Set.init)
         let reportsByPage = Dictionary(corpus.reports.map { ($0.symbol.pagePath, $0) }, uniquingKeysWith: { a, _ in a })
 
+        // Pages of one folder share most links ("../../index.html"): resolve each (folder, path) once.
+        var resolved: [String: String?] = [:]
         for page in linksByPage.keys.sorted() where page != "404.html" {
+            let folder = page.split(separator: "/").dropLast().joined(separator: "/")
             for href in linksByPage[page] ?? [] where Self.isInternal(href) {
                 let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-                let target = parts[0].isEmpty ? page : Self.resolve(String(parts[0]), from: page)
+                let target: String?
+                if parts[0].isEmpty {
+                    target = page
+                } else if let known = resolved[folder + "|" + parts[0]] {
+                    target = known
+                } else {
+                    target = Self.resolve(String(parts[0]), from: page)
+                    resolved[folder + "|" + parts[0]] = target
+                }
                 let anchor = parts.count == 2 ? String(parts[1]) : nil
                 var problem: String?
                 if let target, paths.contains(target) {
