@@ -245,3 +245,25 @@ final class SiteConfigSafetyTests: XCTestCase {
         XCTAssertTrue(SiteConfig.isWebURL("https://undocs.org/{symbol}"))
     }
 }
+
+/// Deeply nested inlines (`*a *a *a ... b* c* c*`) are flattened below a fixed depth, so that no stage recurses without bound.
+final class NestingTests: XCTestCase {
+    func depth(_ inlines: [Inline]) -> Int {
+        inlines.map { inline -> Int in
+            switch inline {
+            case .emphasis(let c), .strong(let c), .strikethrough(let c): return 1 + depth(c)
+            case .link(_, _, let c), .image(_, _, let c): return 1 + depth(c)
+            default: return 1
+            }
+        }.max() ?? 0
+    }
+
+    func testDeepInlineNestingIsFlattened() {
+        let n = 3_000
+        let text = String(repeating: "*a ", count: n) + "b" + String(repeating: " c*", count: n)
+        guard case .paragraph(let inlines)? = MarkdownParser.parse(text).first?.kind else { return XCTFail("no paragraph") }
+        XCTAssertLessThanOrEqual(depth(inlines), MarkdownParser.maxDepthForTests + 2)
+        XCTAssertTrue(inlines.plainText.contains("a a a"), "the text is kept")
+        XCTAssertTrue(inlines.plainText.hasSuffix("c c c"))
+    }
+}

@@ -31,6 +31,8 @@ public enum MarkdownParser {
         return converter.blocks(under: document)
     }
 
+    static var maxDepthForTests: Int { TreeConverter.maxDepth }
+
     private static let ensureExtensionsRegistered: Void = {
         cmark_gfm_core_extensions_ensure_registered()
     }()
@@ -85,19 +87,43 @@ private struct TreeConverter {
         String(cString: cmark_node_get_type_string(node))
     }
 
-    func blocks(under node: OpaquePointer) -> [Block] {
-        children(node).compactMap(block)
+    /// Nesting deeper than this is flattened to its text: every later stage recurses over the tree, and worker
+    /// threads have small stacks. (Input limits refuse deep block nesting first; inline runs such as
+    /// `*****...` or `[[[[...` can still nest deeply.)
+    static let maxDepth = 48
+
+    func blocks(under node: OpaquePointer, depth: Int = 0) -> [Block] {
+        children(node).compactMap { block($0, depth: depth + 1) }
     }
 
-    func block(_ node: OpaquePointer) -> Block? {
+    /// The text of a subtree, read with cmark's own iterator (no recursion).
+    func flattenedText(_ node: OpaquePointer) -> String {
+        guard let iter = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iter) }
+        var text = ""
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let n = cmark_iter_get_node(iter) else { continue }
+            switch cmark_node_get_type(n) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += literal(n)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
+            }
+        }
+        return text
+    }
+
+    func block(_ node: OpaquePointer, depth: Int) -> Block? {
         let at = position(node)
+        if depth > Self.maxDepth { return Block(.paragraph([.text(flattenedText(node))]), at: at) }
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH:
-            return Block(.paragraph(inlines(under: node)), at: at)
+            return Block(.paragraph(inlines(under: node, depth: depth)), at: at)
         case CMARK_NODE_HEADING:
-            return Block(.heading(level: Int(cmark_node_get_heading_level(node)), content: inlines(under: node)), at: at)
+            return Block(.heading(level: Int(cmark_node_get_heading_level(node)), content: inlines(under: node, depth: depth)), at: at)
         case CMARK_NODE_BLOCK_QUOTE:
-            return Block(.blockQuote(blocks(under: node)), at: at)
+            return Block(.blockQuote(blocks(under: node, depth: depth)), at: at)
         case CMARK_NODE_CODE_BLOCK:
             let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
             return Block(.codeBlock(info: info, literal: literal(node)), at: at)
@@ -106,25 +132,25 @@ private struct TreeConverter {
         case CMARK_NODE_THEMATIC_BREAK:
             return Block(.thematicBreak, at: at)
         case CMARK_NODE_LIST:
-            return Block(.list(list(node)), at: at)
+            return Block(.list(list(node, depth: depth)), at: at)
         case CMARK_NODE_FOOTNOTE_DEFINITION:
-            return Block(.footnoteDefinition(label: footnoteLabel(at: at), content: blocks(under: node)), at: at)
+            return Block(.footnoteDefinition(label: footnoteLabel(at: at), content: blocks(under: node, depth: depth)), at: at)
         default:
-            if typeName(node) == "table" { return Block(.table(table(node)), at: at) }
+            if typeName(node) == "table" { return Block(.table(table(node, depth: depth)), at: at) }
             // Unknown block types carry no content a reader needs; keep their blocks if any.
-            let inner = blocks(under: node)
+            let inner = blocks(under: node, depth: depth)
             return inner.isEmpty ? nil : Block(.blockQuote(inner), at: at)
         }
     }
 
-    func list(_ node: OpaquePointer) -> Block.List {
+    func list(_ node: OpaquePointer, depth: Int) -> Block.List {
         let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
         let items = children(node).map { item -> Block.ListItem in
             let at = position(item)
             return Block.ListItem(
                 position: at,
                 printedNumber: ordered ? printedNumber(at: at) : nil,
-                content: blocks(under: item))
+                content: blocks(under: item, depth: depth + 1))
         }
         return Block.List(
             ordered: ordered,
@@ -152,7 +178,7 @@ private struct TreeConverter {
         FootnoteSyntax.definitionLabel(in: lines.tail(line: position.line, column: 1)) ?? ""
     }
 
-    func table(_ node: OpaquePointer) -> Block.Table {
+    func table(_ node: OpaquePointer, depth: Int) -> Block.Table {
         let count = Int(cmark_gfm_extensions_get_table_columns(node))
         var alignments: [Block.Table.Alignment] = []
         if let raw = cmark_gfm_extensions_get_table_alignments(node) {
@@ -168,16 +194,16 @@ private struct TreeConverter {
         var header: [[Inline]] = []
         var rows: [[[Inline]]] = []
         for row in children(node) {
-            let cells = children(row).map { inlines(under: $0) }
+            let cells = children(row).map { inlines(under: $0, depth: depth + 2) }
             if typeName(row) == "table_header" { header = cells } else { rows.append(cells) }
         }
         return Block.Table(alignments: alignments, header: header, rows: rows)
     }
 
-    func inlines(under node: OpaquePointer) -> [Inline] {
+    func inlines(under node: OpaquePointer, depth: Int) -> [Inline] {
         var result: [Inline] = []
         for child in children(node) {
-            guard let inline = inline(child) else { continue }
+            guard let inline = inline(child, depth: depth + 1) else { continue }
             // Adjacent text is one run, so later stages (citations, footnote checks) see whole phrases.
             if case .text(let s) = inline, case .text(let previous)? = result.last {
                 result[result.count - 1] = .text(previous + s)
@@ -188,14 +214,15 @@ private struct TreeConverter {
         return result
     }
 
-    func inline(_ node: OpaquePointer) -> Inline? {
+    func inline(_ node: OpaquePointer, depth: Int) -> Inline? {
+        if depth > Self.maxDepth { return .text(flattenedText(node)) }
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT: return .text(literal(node))
         case CMARK_NODE_CODE: return .code(literal(node))
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_LINEBREAK: return .lineBreak
-        case CMARK_NODE_EMPH: return .emphasis(inlines(under: node))
-        case CMARK_NODE_STRONG: return .strong(inlines(under: node))
+        case CMARK_NODE_EMPH: return .emphasis(inlines(under: node, depth: depth))
+        case CMARK_NODE_STRONG: return .strong(inlines(under: node, depth: depth))
         case CMARK_NODE_HTML_INLINE: return .rawHTML(literal(node))
         case CMARK_NODE_FOOTNOTE_REFERENCE:
             // cmark-gfm 0.29 gives a reference the ordinal of its note (1, 2 ...), not the label written.
@@ -203,12 +230,12 @@ private struct TreeConverter {
             let label = ordinal >= 1 && ordinal <= footnoteLabels.count ? footnoteLabels[ordinal - 1] : literal(node)
             return .footnoteReference(label: label, anchor: "", position: position(node))
         case CMARK_NODE_LINK:
-            return .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)), children: inlines(under: node))
+            return .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)), children: inlines(under: node, depth: depth))
         case CMARK_NODE_IMAGE:
-            return .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)), alt: inlines(under: node))
+            return .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)), alt: inlines(under: node, depth: depth))
         default:
-            if typeName(node) == "strikethrough" { return .strikethrough(inlines(under: node)) }
-            let inner = inlines(under: node)
+            if typeName(node) == "strikethrough" { return .strikethrough(inlines(under: node, depth: depth)) }
+            let inner = inlines(under: node, depth: depth)
             return inner.isEmpty ? nil : .emphasis(inner)
         }
     }
