@@ -174,3 +174,23 @@ final class RealContentTests: XCTestCase {
         }
     }
 }
+
+/// With `base_url`, pages carry canonical links and the site a sitemap, in the short URL form; without it, neither.
+final class PublishedURLTests: XCTestCase {
+    func testSitemapAndCanonicalLinksFollowBaseURL() throws {
+        let root = try temporaryFolder(self)
+        let content = root.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: Project.content, to: content)
+        let yml = try String(contentsOf: content.appendingPathComponent("site.yml"), encoding: .utf8)
+            .replacingOccurrences(of: "base_url: \"\"", with: "base_url: \"https://example.org/reports/\"")
+        try yml.write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+        let site = root.appendingPathComponent("site")
+        XCTAssertEqual(buildSite(content: content, output: site).0, .success(reports: 4, files: 29))
+        let sitemap = try String(contentsOf: site.appendingPathComponent("sitemap.xml"), encoding: .utf8)
+        XCTAssertTrue(sitemap.contains("<url><loc>https://example.org/reports/A/58/275/</loc><lastmod>2003-08-12</lastmod></url>"), sitemap)
+        XCTAssertTrue(sitemap.contains("<url><loc>https://example.org/reports/E/CN.4/2000/82/</loc>"))
+        XCTAssertTrue(try Page(site.appendingPathComponent("A/58/275/index.html")).html
+            .contains("<link rel=\"canonical\" href=\"https://example.org/reports/A/58/275/\">"))
+        // Without base_url (the project's own site.yml) there is no sitemap: RealContentTests counts 28 files.
+    }
+}

@@ -41,6 +41,7 @@ public struct SiteRenderer {
                                        generated: RecommendationIndex.generated(corpus: corpus, environment: environment))
         files.append(OutputFile(path: "recommendations.json", contents: data.json()))
         files.append(OutputFile(path: "recommendations.csv", contents: data.csv()))
+        if let sitemap = Sitemap(corpus: corpus, templates: templates).file() { files.append(sitemap) }
         return files
     }
 

@@ -4,7 +4,7 @@ import Mustache
 /// The site's look: the Mustache templates of `Templates/` (names are paths without `.mustache`:
 /// `report`, `inline/footnote-ref`) and the static assets under `Templates/assets/`.
 public struct TemplateSet: @unchecked Sendable {
-    public static let required = ["index", "report", "404", "inline/footnote-ref", "inline/page-start", "partials/body-item", "recommendations"]
+    public static let required = ["index", "report", "404", "inline/footnote-ref", "inline/page-start", "partials/body-item", "recommendations", "sitemap"]
 
     let library: MustacheLibrary
     public let directory: URL
