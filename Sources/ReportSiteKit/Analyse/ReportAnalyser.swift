@@ -31,9 +31,17 @@ public struct ReportAnalyser {
     /// Page markers become `.pageMarker`; any other raw HTML is reported and left out (it is never rendered).
     private func classifyHTML(_ blocks: [Block]) -> [Block] {
         var result: [Block] = []
+        var pages: [Int: Int] = [:]
         for block in blocks {
             if case .htmlBlock(let html) = block.kind {
                 if let page = Self.pageNumber(html) {
+                    // A page starts once: a second marker would repeat the anchor #page-N.
+                    if let line = pages[page] {
+                        diagnostics.warning(.duplicateAnchor, file: file, at: block.position, "page \(page) was already marked at line \(line); this marker is left out",
+                                            hint: "keep one `<!-- page \(page) -->` where the page begins")
+                        continue
+                    }
+                    pages[page] = block.position.line
                     result.append(Block(.pageMarker(page), at: block.position))
                 } else {
                     diagnostics.warning(.rawHTML, file: file, at: block.position, "raw HTML is not content and is left out of the page",

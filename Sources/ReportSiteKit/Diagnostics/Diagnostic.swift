@@ -39,6 +39,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case unreadableFile = "RS001"
     case invalidEncoding = "RS002"
     case inputTooLarge = "RS003"
+    case forbiddenCharacters = "RS004"
     case missingFrontMatter = "RS010"
     case invalidFrontMatter = "RS011"
     case missingKey = "RS012"

@@ -33,6 +33,38 @@ public struct SourceFile: Sendable {
         if text.contains("\r") {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
+        if let (clean, line) = Self.replacingForbidden(text) {
+            text = clean
+            diagnostics.warning(.forbiddenCharacters, file: displayPath, at: SourcePosition(line: line, column: 1),
+                                "control characters or Unicode non-characters (first on this line) were replaced by U+FFFD",
+                                hint: "they are not text and HTML forbids them; check how the file was extracted")
+        }
         return SourceFile(path: displayPath, text: text)
+    }
+
+    /// Code points HTML forbids in a document: C0 and C1 controls (but tab and line feed), DEL, and the
+    /// non-characters U+FDD0-U+FDEF and U+xFFFE/U+xFFFF. nil when the text has none; else the text with each
+    /// replaced by U+FFFD, and the line of the first.
+    static func replacingForbidden(_ text: String) -> (String, Int)? {
+        func forbidden(_ s: Unicode.Scalar) -> Bool {
+            let v = s.value
+            if v < 0x20 { return v != 0x09 && v != 0x0A }
+            if v >= 0x7F && v <= 0x9F { return true }
+            return (0xFDD0...0xFDEF).contains(v) || (v & 0xFFFE) == 0xFFFE
+        }
+        guard text.unicodeScalars.contains(where: forbidden) else { return nil }
+        var out = String.UnicodeScalarView()
+        var line = 1
+        var first: Int?
+        for s in text.unicodeScalars {
+            if s == "\n" { line += 1 }
+            if forbidden(s) {
+                first = first ?? line
+                out.append("\u{FFFD}")
+            } else {
+                out.append(s)
+            }
+        }
+        return (String(out), first ?? 1)
     }
 }

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// The project's only door to libcmark-gfm: Markdown text in, `Block` values out.
 /// Every `cmark_*` call lives in this folder; no other stage sees a C pointer.
@@ -7,6 +8,12 @@ public enum MarkdownParser {
     /// (at the end, in order of first reference). Unreferenced definitions are dropped by cmark-gfm.
     public static func parse(_ source: String) -> [Block] {
         ensureExtensionsRegistered
+        // libcmark-gfm 0.29 is not safe to run on two threads at once: while a parser with the autolink
+        // extension finishes, it adds and removes that extension's characters in a process-wide table, so a
+        // parse on another thread sees them or not (the fuzz test caught footnotes whose URLs were linked in one
+        // build and not in the next). Parsing is a small part of a build; one parse at a time.
+        parserLock.lock()
+        defer { parserLock.unlock() }
         // Safe mode is cmark's default: raw HTML and unsafe URLs are never rendered. Never add CMARK_OPT_UNSAFE.
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(options) else { return [] }
@@ -32,6 +39,8 @@ public enum MarkdownParser {
     }
 
     static var maxDepthForTests: Int { TreeConverter.maxDepth }
+
+    private static let parserLock = NSLock()
 
     private static let ensureExtensionsRegistered: Void = {
         cmark_gfm_core_extensions_ensure_registered()
