@@ -80,7 +80,7 @@ struct CitationResolver {
         guard let wanted = anchor else { return (ResolvedCitation(target: target.symbol), t) }
         if anchors[t].contains(wanted) { return (ResolvedCitation(target: target.symbol, anchor: wanted), t) }
 
-        let what = c.paragraph != nil ? "paragraph \(Self.display(c.paragraph!))" : "section \(c.section!.replacingOccurrences(of: "-", with: "."))"
+        let what = c.paragraph != nil ? "paragraph \(ParagraphID.display(c.paragraph!))" : "section \(c.section!.replacingOccurrences(of: "-", with: "."))"
         let whose = c.symbol == nil ? "this report" : target.symbol.description
         if c.paragraph != nil, target.metadata.isExcerpt {
             diagnostics.emit(Diagnostic(.warning, .citationInExcerpt, file: report.file, at: c.position,
@@ -117,16 +117,10 @@ struct CitationResolver {
         return set
     }
 
-    /// `91-c` -> `91 (c)`.
-    static func display(_ paragraph: String) -> String {
-        let parts = paragraph.split(separator: "-")
-        return ([String(parts[0])] + parts.dropFirst().map { "(\($0))" }).joined(separator: " ")
-    }
-
     /// `A/99/123, para. 14`, `A/99/123, para. 91 (c)`, `A/99/123, note 3`, `A/99/123`.
     static func label(_ symbol: Symbol, _ anchor: String?) -> String {
         guard let anchor else { return symbol.description }
-        if anchor.hasPrefix("para-") { return "\(symbol), para. " + display(String(anchor.dropFirst(5))) }
+        if anchor.hasPrefix("para-") { return "\(symbol), para. " + ParagraphID.display(String(anchor.dropFirst(5))) }
         if anchor.hasPrefix("fn-") { return "\(symbol), note " + anchor.dropFirst(3) }
         return symbol.description
     }

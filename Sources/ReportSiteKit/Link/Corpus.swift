@@ -43,8 +43,7 @@ public enum SiteURL {
 
     /// The document link template of `site.yml` for a symbol not on the site.
     public static func document(_ template: String, symbol: String) -> String {
-        var allowed = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/"
-        allowed += ""
+        let allowed = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/"
         let encoded = symbol.unicodeScalars.map { s -> String in
             allowed.unicodeScalars.contains(s) ? String(s) : String(s).utf8.map { String(format: "%%%02X", $0) }.joined()
         }.joined()

@@ -10,7 +10,7 @@ public struct Symbol: Hashable, Comparable, Sendable, CustomStringConvertible {
         guard parts.count >= 2 else { return nil }
         for part in parts {
             guard let first = part.unicodeScalars.first, let last = part.unicodeScalars.last,
-                  first.properties.isASCIIHexDigit || Symbol.isASCIIAlphanumeric(first),
+                  Symbol.isASCIIAlphanumeric(first),
                   Symbol.isASCIIAlphanumeric(last),
                   part.unicodeScalars.allSatisfy({ Symbol.isASCIIAlphanumeric($0) || $0 == "." }),
                   !part.contains("..") else { return nil }

@@ -64,7 +64,7 @@ struct RecommendationPages {
                     RecordView(
                         symbol: r.report.description, reportHref: root + r.report.pagePath,
                         href: root + r.report.pagePath + "#" + r.anchor,
-                        paragraphLabel: "para. " + CitationResolver.display(r.paragraph),
+                        paragraphLabel: "para. " + ParagraphID.display(r.paragraph),
                         section: r.section.joined(separator: " › "), date: dates[r.report] ?? "",
                         displayDate: DisplayDate.format(dates[r.report] ?? ""), text: r.text,
                         assignedBy: r.assignedBy.rawValue,

@@ -12,7 +12,7 @@ struct RecommendationDiagnostics {
         }
         let (records, unassigned) = RecommendationExtractor.extract(from: report, vocabulary: vocabulary)
         if let first = unassigned.first {
-            let ids = unassigned.map { CitationResolver.display($0.paragraph) }
+            let ids = unassigned.map { ParagraphID.display($0.paragraph) }
             let what = unassigned.count == 1 ? "recommendation names no addressee: para. " : "recommendations name no addressee: paras. "
             diagnostics.emit(Diagnostic(.warning, .unassignedRecommendation, file: report.file, at: first.position,
                                         "\(unassigned.count) \(what)\(ids.joined(separator: ", ")); the index lists them under Not specified",
