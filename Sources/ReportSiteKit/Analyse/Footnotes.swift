@@ -7,19 +7,28 @@ struct FootnoteCollector {
 
     /// The blocks without footnote definitions (references now carry their anchors), and the footnotes.
     func collect(_ blocks: [Block], anchors: inout AnchorSet) -> (blocks: [Block], footnotes: [Footnote]) {
+        // The notes' ids first, then the references' in reading order; every id goes through the page's
+        // AnchorSet, so that labels like `1-2` (whose first reference would be `fnref-1-2`) or `*` and `star`
+        // cannot give two elements one id.
+        var noteAnchors: [String: String] = [:]
+        for block in blocks {
+            if case .footnoteDefinition(let label, _) = block.kind, noteAnchors[label] == nil {
+                noteAnchors[label] = anchors.claim("fn-" + Self.idPart(label), at: block.position, what: "footnote")
+            }
+        }
         var counts: [String: Int] = [:]
         var referenceAnchors: [String: [String]] = [:]
-        var order: [String] = []
+        var claimed = anchors
         let numbered = mapInlines(blocks) { inline in
             guard case .footnoteReference(let label, _, let position) = inline else { return inline }
             let n = counts[label, default: 0] + 1
             counts[label] = n
-            if n == 1 { order.append(label) }
             let base = "fnref-" + Self.idPart(label)
-            let anchor = n == 1 ? base : "\(base)-\(n)"
+            let anchor = claimed.claim(n == 1 ? base : "\(base)-\(n)", at: position, what: "footnote reference")
             referenceAnchors[label, default: []].append(anchor)
             return .footnoteReference(label: label, anchor: anchor, position: position)
         }
+        anchors = claimed
 
         var footnotes: [Footnote] = []
         var content: [Block] = []
@@ -28,13 +37,8 @@ struct FootnoteCollector {
                 content.append(block)
                 continue
             }
-            let anchor = anchors.claim("fn-" + Self.idPart(label), at: block.position, what: "footnote")
-            footnotes.append(Footnote(label: label, anchor: anchor, referenceAnchors: referenceAnchors[label] ?? [],
-                                      content: inner, position: block.position))
-        }
-        // Reference anchors are claimed in reading order, after the notes (both are unique by construction).
-        for label in order {
-            for anchor in referenceAnchors[label] ?? [] { _ = anchors.claim(anchor, at: SourcePosition(line: 1, column: 1), what: "footnote reference") }
+            footnotes.append(Footnote(label: label, anchor: noteAnchors[label] ?? "fn-" + Self.idPart(label),
+                                      referenceAnchors: referenceAnchors[label] ?? [], content: inner, position: block.position))
         }
         check(content + footnotes.flatMap(\.content), defined: Set(footnotes.map(\.label)))
         return (content, footnotes)

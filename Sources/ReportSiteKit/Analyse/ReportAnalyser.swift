@@ -23,7 +23,7 @@ public struct ReportAnalyser {
         walk.finish()
         ParagraphNumbering(file: file, isExcerpt: metadata.isExcerpt, diagnostics: diagnostics).check(walk.paragraphs)
         var report = Report(metadata: metadata, file: file, sections: walk.sections, body: walk.body, footnotes: footnotes)
-        var citations = CitationFinder(metadata: metadata)
+        var citations = CitationFinder(metadata: metadata, source: source)
         citations.rewrite(&report)
         return report
     }

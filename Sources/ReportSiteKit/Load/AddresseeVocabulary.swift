@@ -28,7 +28,7 @@ public struct AddresseeVocabulary: Sendable, Equatable {
         var seen: Set<String> = []
         for item in sequence {
             let at = SourcePosition(line: item.mark?.line ?? 1, column: item.mark?.column ?? 1)
-            guard let slug = item["slug"]?.string, let name = item["name"]?.string else {
+            guard let slug = item["slug"]?.string, let name = item["name"]?.string.map({ SourceFile.replacingForbidden($0)?.0 ?? $0 }) else {
                 diagnostics.error(.invalidConfiguration, file: file.path, at: at, "an addressee needs a slug and a name")
                 continue
             }
@@ -45,7 +45,7 @@ public struct AddresseeVocabulary: Sendable, Equatable {
                 diagnostics.error(.invalidConfiguration, file: file.path, at: at, "addressee slug '\(slug)' is defined twice")
                 continue
             }
-            let aliases = item["aliases"]?.sequence?.compactMap(\.string) ?? []
+            let aliases = item["aliases"]?.sequence?.compactMap(\.string).map { SourceFile.replacingForbidden($0)?.0 ?? $0 } ?? []
             entries.append(Addressee(slug: slug, name: name, aliases: aliases))
         }
         return AddresseeVocabulary(entries: entries)

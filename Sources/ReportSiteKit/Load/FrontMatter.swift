@@ -86,10 +86,17 @@ struct MetadataReader {
                                     hint: "known keys: " + (Self.required + Self.optional).joined(separator: ", "))
                 continue
             }
-            guard let text = value.scalar?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard var text = value.scalar?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
                 diagnostics.error(.invalidValue, file: file, at: at(value), "'\(key)' must be a non-empty text")
                 ok = false
                 continue
+            }
+            // YAML escapes (`"\x07"`) can make what the file's own check let through.
+            if let (clean, _) = SourceFile.replacingForbidden(text) {
+                diagnostics.warning(.forbiddenCharacters, file: file, at: at(value),
+                                    "'\(key)' holds control characters or Unicode non-characters; they were replaced by U+FFFD",
+                                    hint: "remove the escapes that make them")
+                text = clean
             }
             values[key] = text
         }

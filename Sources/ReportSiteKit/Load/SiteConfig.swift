@@ -43,7 +43,7 @@ public struct SiteConfig: Sendable, Equatable {
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             let at = SourcePosition(line: keyNode.mark?.line ?? 1, column: keyNode.mark?.column ?? 1)
-            guard let text = value.string else {
+            guard let text = value.string.map({ SourceFile.replacingForbidden($0)?.0 ?? $0 }) else {
                 diagnostics.error(.invalidConfiguration, file: file.path, at: at, "'\(key)' must be a text")
                 continue
             }

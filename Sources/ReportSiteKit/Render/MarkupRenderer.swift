@@ -3,6 +3,8 @@
 /// ReportSite's own markup (permalinks, footnote references, page anchors) comes from templates.
 struct MarkupRenderer {
     let templates: TemplateSet
+    /// The id of each footnote, by label (`*` -> `fn-star`).
+    var noteAnchors: [String: String] = [:]
     /// Where each of the report's citations links, by index; nil leaves it as plain text.
     var citationHref: (Int) -> String? = { _ in nil }
 
@@ -110,7 +112,7 @@ struct MarkupRenderer {
                 out += HTMLEscaping.escape(text)
             }
         case .footnoteReference(let label, let anchor, _):
-            let note = "fn-" + FootnoteCollector.idPart(label)
+            let note = noteAnchors[label] ?? "fn-" + FootnoteCollector.idPart(label)
             out += templates.render("inline/footnote-ref", FootnoteRefView(id: anchor, href: "#" + note, label: label))
         }
     }

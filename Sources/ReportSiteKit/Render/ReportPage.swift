@@ -12,6 +12,7 @@ struct ReportPage {
         let report = self.report
         let resolved = links.resolved[index]
         var markup = MarkupRenderer(templates: templates)
+        markup.noteAnchors = Dictionary(report.footnotes.map { ($0.label, $0.anchor) }, uniquingKeysWith: { a, _ in a })
         markup.citationHref = { i in
             let r = resolved[i]
             if let url = r.externalURL { return url }

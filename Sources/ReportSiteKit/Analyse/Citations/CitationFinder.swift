@@ -5,9 +5,18 @@ struct CitationFinder {
     let scanner: CitationScanner
     private(set) var citations: [Citation] = []
 
-    init(metadata: ReportMetadata) {
+    /// The length of each source line, to keep the approximate column of a citation inside its line.
+    private let lineLengths: [Int]
+
+    init(metadata: ReportMetadata, source: String) {
         let context = [metadata.body, metadata.mandate ?? ""].contains { $0.contains("Commission on Human Rights") }
         scanner = CitationScanner(commissionContext: context)
+        lineLengths = source.split(separator: "\n", omittingEmptySubsequences: false).map(\.utf8.count)
+    }
+
+    private func clamped(_ p: SourcePosition) -> SourcePosition {
+        guard p.line >= 1, p.line <= lineLengths.count else { return SourcePosition(line: max(1, min(p.line, lineLengths.count)), column: 1) }
+        return SourcePosition(line: p.line, column: max(1, min(p.column, lineLengths[p.line - 1])))
     }
 
     mutating func rewrite(_ report: inout Report) {
@@ -74,7 +83,7 @@ struct CitationFinder {
                 var offset = 0
                 for link in links where link.range.lowerBound >= offset && link.range.upperBound <= characters.count {
                     if link.range.lowerBound > offset { out.append(.text(String(characters[offset..<link.range.lowerBound]))) }
-                    let position = SourcePosition(line: cursor.line, column: cursor.column + link.range.lowerBound)
+                    let position = clamped(SourcePosition(line: cursor.line, column: cursor.column + link.range.lowerBound))
                     citations.append(Citation(kind: Citation.Kind(rawValue: link.kind.rawValue) ?? .document, text: link.text,
                                               symbol: link.symbol, paragraph: link.paragraph, paragraphEnd: link.paragraphEnd,
                                               section: link.section, position: position, sourceAnchor: source))
