@@ -34,7 +34,7 @@ end=$(date +%s)
 
 grep -E '^fuzz: ' "$log"
 # Each failure: its first lines (problems, mutations, where the case is kept).
-grep -A4 'failed - fuzz case\|did not finish within' "$log" | grep -v '^--$' | sed -e 's/^.*error: FuzzTests[^:]*: failed - /FAIL /' | cut -c1-400
+grep -A4 'failed - fuzz case\|did not finish within' "$log" | grep -v '^--$\|^fuzz: \|^Test ' | sed -e 's/^.*error: FuzzTests[^:]*: failed - /FAIL /' | cut -c1-400
 
 if ! grep -q '^fuzz: [0-9]* cases' "$log"; then
   # No summary: the process died. The cases it was running are the folders left in the fuzz folder.

@@ -267,3 +267,22 @@ final class NestingTests: XCTestCase {
         XCTAssertTrue(inlines.plainText.hasSuffix("c c c"))
     }
 }
+
+/// Where folders cannot be exchanged in one step, a build killed between the two moves leaves the old site
+/// aside as `.site.tmp-old-<pid>`: the next build, even one that fails, puts it back.
+final class InterruptedSwapTests: XCTestCase {
+    func testTheNextBuildRestoresASiteLeftAside() throws {
+        let root = try temporaryFolder(self)
+        let content = root.appendingPathComponent("content/reports")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        try Data("no front matter\n".utf8).write(to: content.appendingPathComponent("A-1-1.md"))
+        let aside = root.appendingPathComponent(".site.tmp-old-4242")
+        try FileManager.default.createDirectory(at: aside, withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: aside.appendingPathComponent("index.html"))
+
+        let (outcome, _) = buildSite(content: root.appendingPathComponent("content"), output: root.appendingPathComponent("site"))
+        XCTAssertEqual(outcome, .contentErrors)
+        XCTAssertEqual(FileManager.default.contents(atPath: root.appendingPathComponent("site/index.html").path), Data("old".utf8))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: aside.path))
+    }
+}

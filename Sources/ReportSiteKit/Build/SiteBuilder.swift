@@ -58,6 +58,7 @@ public struct SiteBuilder {
     public mutating func build() -> Outcome {
         var clock = StageClock()
         defer { timings = clock.laps }
+        if options.write { SiteWriter(output: options.output).restoreInterruptedSwap() }
         let loader = ContentLoader(contentDirectory: options.content, displayBase: options.displayBase)
         let templates: TemplateSet
         let content: LoadedContent

@@ -67,6 +67,16 @@ public struct SiteWriter {
         try? fm.removeItem(at: old)
     }
 
+    /// Where the system cannot exchange two folders in one step, a build killed between moving the old site
+    /// aside and moving the new one in leaves no output: put the old site back. Run at the start of every
+    /// build, so that even a build that then fails leaves the previous site in place.
+    public func restoreInterruptedSwap() {
+        let fm = FileManager.default
+        guard !fm.fileExists(atPath: output.path) else { return }
+        let names = ((try? fm.contentsOfDirectory(atPath: parent.path)) ?? []).filter { $0.hasPrefix(stagingPrefix + "old-") }.sorted()
+        if let last = names.last { try? fm.moveItem(at: parent.appendingPathComponent(last), to: output) }
+    }
+
     /// Temporary folders of earlier builds that were killed before they finished.
     /// A leftover `old-` folder is a complete old site whose swap was cut short: if the output is missing, it is restored.
     func removeStaleStaging() {
