@@ -11,7 +11,7 @@ public struct FrontMatter {
 
     /// Splits a file; nil when it does not start with a `---` line closed by another `---` line.
     public static func split(_ text: String) -> FrontMatter? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = TextLines.split(text)
         guard let first = lines.first, first.trimmingTrailingSpaces == "---" else { return nil }
         guard let close = lines.indices.dropFirst().first(where: {
             let l = lines[$0].trimmingTrailingSpaces

@@ -17,7 +17,7 @@ public enum FootnoteSyntax {
     public static func definitions(in source: String) -> [(label: String, line: Int)] {
         var result: [(String, Int)] = []
         var fence: Substring?
-        for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in TextLines.split(source).enumerated() {
             let trimmed = line.drop { $0 == " " }
             if let f = fence {
                 if trimmed.hasPrefix(f) { fence = nil }

@@ -23,7 +23,7 @@ public struct InputLimits: Sendable {
         var previous: Substring = ""
         var lineNumber = 0
         var fence: Substring?
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in TextLines.split(text) {
             lineNumber += 1
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             if let f = fence {

@@ -11,7 +11,7 @@ struct CitationFinder {
     init(metadata: ReportMetadata, source: String) {
         let context = [metadata.body, metadata.mandate ?? ""].contains { $0.contains("Commission on Human Rights") }
         scanner = CitationScanner(commissionContext: context)
-        lineLengths = source.split(separator: "\n", omittingEmptySubsequences: false).map(\.utf8.count)
+        lineLengths = TextLines.split(source).map(\.utf8.count)
     }
 
     private func clamped(_ p: SourcePosition) -> SourcePosition {
