@@ -30,7 +30,7 @@ public struct SourceFile: Sendable {
             return nil
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r") {
+        if text.utf8.contains(UInt8(ascii: "\r")) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         if let (clean, line) = Self.replacingForbidden(text) {
@@ -52,7 +52,10 @@ public struct SourceFile: Sendable {
             if v >= 0x7F && v <= 0x9F { return true }
             return (0xFDD0...0xFDEF).contains(v) || (v & 0xFFFE) == 0xFFFE
         }
-        guard text.unicodeScalars.contains(where: forbidden) else { return nil }
+        // Fast path on bytes: text without control bytes and without the lead bytes of C1 controls (C2) and
+        // non-characters (EF, F0-F4) has none of them.
+        let suspicious = text.utf8.contains { b in (b < 0x20 && b != 0x09 && b != 0x0A) || b == 0x7F || b == 0xC2 || b == 0xEF || b >= 0xF0 }
+        guard suspicious, text.unicodeScalars.contains(where: forbidden) else { return nil }
         var out = String.UnicodeScalarView()
         var line = 1
         var first: Int?

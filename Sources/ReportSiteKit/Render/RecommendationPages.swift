@@ -66,7 +66,7 @@ struct RecommendationPages {
                         href: root + r.report.pagePath + "#" + r.anchor,
                         paragraphLabel: "para. " + ParagraphID.display(r.paragraph),
                         section: r.section.joined(separator: " › "), date: dates[r.report] ?? "",
-                        displayDate: DisplayDate.format(dates[r.report] ?? ""), text: r.text,
+                        displayDate: DisplayDate.format(dates[r.report] ?? ""), textHTML: HTMLEscaping.escape(r.text),
                         assignedBy: r.assignedBy.rawValue,
                         others: r.addressees.filter { $0 != g.addressee.slug }.compactMap { slug in
                             index.addressee(slug).map { TagView(name: $0.name, href: root + Self.addresseePath(slug)) }
@@ -115,7 +115,8 @@ struct RecordView {
     let section: String
     let date: String
     let displayDate: String
-    let text: String
+    /// Escaped here (Mustache's own escaping was a tenth of a build's instructions on large indexes).
+    let textHTML: String
     let assignedBy: String
     let others: [TagView]
 }

@@ -162,7 +162,7 @@ extension RecordView: MustacheParent {
         case "section": return section
         case "date": return date
         case "displayDate": return displayDate
-        case "text": return text
+        case "textHTML": return textHTML
         case "assignedBy": return assignedBy
         case "others": return others
         case "hasOthers": return !others.isEmpty

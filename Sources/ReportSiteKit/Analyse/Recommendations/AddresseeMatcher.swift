@@ -223,7 +223,11 @@ struct AddresseeMatcher {
 
     /// The slugs a text names by an alias other than a short form: what makes a context.
     func slugsNamed(in text: String) -> Set<String> {
-        Set(mask(RecTokenizer.tokens(text), context: []).compactMap { token -> String? in
+        slugsNamed(inTokens: RecTokenizer.tokens(text))
+    }
+
+    func slugsNamed(inTokens tokens: [RecToken]) -> Set<String> {
+        Set(mask(tokens, context: []).compactMap { token -> String? in
             if case .addressee(let slug) = token { return slug }
             return nil
         })

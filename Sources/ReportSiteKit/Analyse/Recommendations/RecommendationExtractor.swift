@@ -65,6 +65,24 @@ private struct Extraction {
     /// Slugs the report's issuing body names: `Human Rights Council` makes "the Council" mean it.
     let bodyContext: Set<String>
     var records: [Recommendation] = []
+    /// Each heading's tokens, read once a report (every paragraph under it asks for them): with its
+    /// printed number (for the context) and without (for the addressees a heading names).
+    var fullTitleTokens: [Int: [RecToken]] = [:]
+    var titleTokens: [Int: [RecToken]] = [:]
+
+    mutating func tokens(ofSection i: Int) -> [RecToken] {
+        if let known = fullTitleTokens[i] { return known }
+        let t = RecTokenizer.tokens(report.sections[i].fullTitle)
+        fullTitleTokens[i] = t
+        return t
+    }
+
+    mutating func tokens(ofSectionTitle i: Int) -> [RecToken] {
+        if let known = titleTokens[i] { return known }
+        let t = RecTokenizer.tokens(report.sections[i].title.plainText)
+        titleTokens[i] = t
+        return t
+    }
 
     init(report: Report, matcher: AddresseeMatcher) {
         self.report = report
@@ -97,16 +115,19 @@ private struct Extraction {
         let subs = paragraph.content.compactMap { part -> SubParagraph? in if case .subParagraph(let s) = part { return s } else { return nil } }
         let chapeauText = RecommendationText.text(of: chapeauBlocks)
         let subTexts = subs.map { RecommendationText.text(of: $0) }
+        // Each text is read into tokens once; the context and the units work on those tokens.
+        let chapeauTokens = RecTokenizer.tokens(chapeauText)
+        let subTokens = subTexts.map(RecTokenizer.tokens)
         var context = bodyContext
-        for title in titles { context.formUnion(matcher.slugsNamed(in: title)) }
-        context.formUnion(matcher.slugsNamed(in: RecommendationText.join([chapeauText] + subTexts)))
+        for i in chain { context.formUnion(matcher.slugsNamed(inTokens: tokens(ofSection: i))) }
+        context.formUnion(matcher.slugsNamed(inTokens: ([chapeauTokens] + subTokens).flatMap { $0 }))
 
-        func unit(_ sub: SubParagraph?, _ text: String) -> Unit {
-            let tokens = matcher.mask(RecTokenizer.tokens(text), context: context)
+        func unit(_ sub: SubParagraph?, _ text: String, _ raw: [RecToken]) -> Unit {
+            let tokens = matcher.mask(raw, context: context)
             return Unit(sub: sub, text: text, tokens: tokens, subjects: matcher.sorted(SubjectFinder.subjects(in: tokens)))
         }
-        let chapeau = unit(nil, chapeauText)
-        let subUnits = zip(subs, subTexts).map { unit($0, $1) }
+        let chapeau = unit(nil, chapeauText, chapeauTokens)
+        let subUnits = zip(subs, zip(subTexts, subTokens)).map { unit($0, $1.0, $1.1) }
 
         let inIndex: Bool
         switch kind {
@@ -115,7 +136,11 @@ private struct Extraction {
         case .conclusions, .other: inIndex = false
         }
         let override = overrides[id]
-        let headingSlugs = headingAddressees(chain, context: context)
+        var headingSlugs: [String] = []
+        for i in chain.reversed() {
+            let slugs = matcher.addressees(ofHeadingTokens: tokens(ofSectionTitle: i), context: context)
+            if !slugs.isEmpty { headingSlugs = matcher.sorted(slugs); break }
+        }
 
         // Not a recommendation, and not named by the front matter: only sub-paragraphs the front matter names.
         guard (inIndex && override != []) || (override?.isEmpty == false) else {
@@ -188,14 +213,5 @@ private struct Extraction {
             if kind != .other { return kind }
         }
         return .other
-    }
-
-    /// The addressees of the nearest enclosing heading that names any.
-    func headingAddressees(_ chain: [Int], context: Set<String>) -> [String] {
-        for i in chain.reversed() {
-            let slugs = matcher.addressees(ofHeading: report.sections[i].title.plainText, context: context)
-            if !slugs.isEmpty { return matcher.sorted(slugs) }
-        }
-        return []
     }
 }

@@ -52,7 +52,11 @@ extension AddresseeMatcher {
     /// Rights Council` under a recommendations section). `Recommendations in relation to the GFMD` names none:
     /// the GFMD is its topic.
     func addressees(ofHeading title: String, context: Set<String>) -> [String] {
-        let tokens = mask(RecTokenizer.tokens(title), context: context)
+        addressees(ofHeadingTokens: RecTokenizer.tokens(title), context: context)
+    }
+
+    func addressees(ofHeadingTokens raw: [RecToken], context: Set<String>) -> [String] {
+        let tokens = mask(raw, context: context)
         if let r = tokens.firstIndex(where: { $0 == .word("recommendations") || $0 == .word("recommendation") }) {
             var k = r + 1
             let words = tokens[k...].prefix(2).map(\.word)
