@@ -14,7 +14,7 @@ public enum MarkdownParser {
         // build and not in the next). Parsing is a small part of a build; one parse at a time.
         parserLock.lock()
         defer { parserLock.unlock() }
-        // Safe mode is cmark's default: raw HTML and unsafe URLs are never rendered. Never add CMARK_OPT_UNSAFE.
+        // Safe mode is cmark's default: raw HTML and unsafe URLs are never rendered. Never add the unsafe option.
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(options) else { return [] }
         defer { cmark_parser_free(parser) }
