@@ -9,8 +9,14 @@ struct ReportSite: ParsableCommand {
         abstract: "Build a browsable, cross-linked website from United Nations human-rights reports.",
         discussion: """
         Reads one Markdown file a report from CONTENT/reports/ and writes one HTML page a report, \
-        with an anchor on every numbered paragraph, footnotes with back-links and a table of contents, \
-        to the output folder. The format of content/ is described in docs/CONTENT-FORMAT.md.
+        with an anchor on every numbered paragraph, footnotes with back-links, a table of contents and \
+        links for every citation of another document; then an index of all recommendations by addressee \
+        (pages, JSON and CSV). The format of content/ is described in docs/CONTENT-FORMAT.md.
+
+        Examples:
+          reportsite build                       content/ -> site/
+          reportsite build --strict              for CI: every warning is an error
+          reportsite check --format json         diagnostics as data, nothing written
         """,
         subcommands: [Build.self, Check.self],
         defaultSubcommand: Build.self)
