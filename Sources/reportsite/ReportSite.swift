@@ -18,16 +18,29 @@ struct ReportSite: ParsableCommand {
           reportsite build --strict              for CI: every warning is an error
           reportsite check --format json         diagnostics as data, nothing written
         """,
+        version: ReportSiteVersion.current,
         subcommands: [Build.self, Check.self],
         defaultSubcommand: Build.self)
+
+    /// As ArgumentParser's, but wrong usage exits 2 (as the README and the contract say), not 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
 }
 
 struct BuildOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The content folder: site.yml, addressees.yml and reports/*.md.", valueName: "folder"))
     var content = "content"
 
-    @Option(name: .long, help: ArgumentHelp("The site's templates, CSS and other assets.", valueName: "folder"))
-    var templates = "Templates"
+    @Option(name: .long, help: ArgumentHelp("The site's templates, CSS and other assets (default: Templates in the working directory, else the Templates folder next to the content folder).", valueName: "folder"))
+    var templates: String?
 
     @Flag(name: .long, help: "Treat every warning as an error (use this in CI).")
     var strict = false
@@ -49,10 +62,24 @@ enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
 extension BuildOptions {
     func run(output: String, write: Bool) -> Int32 {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let contentURL = URL(fileURLWithPath: content, relativeTo: cwd)
+        let templatesURL: URL
+        if let templates {
+            templatesURL = URL(fileURLWithPath: templates, relativeTo: cwd)
+        } else if let found = Self.defaultTemplates(cwd: cwd, content: contentURL) {
+            templatesURL = found
+        } else {
+            let here = cwd.appendingPathComponent("Templates").path
+            let beside = contentURL.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("Templates").path
+            let message = "error: no templates folder: neither \(here) nor \(beside) exists\n"
+                + "  note: run reportsite in the project folder, or name the templates with --templates\n"
+            FileHandle.standardError.write(Data(message.utf8))
+            return 2
+        }
         var options = SiteBuilder.Options(
-            content: URL(fileURLWithPath: content, relativeTo: cwd),
+            content: contentURL,
             output: URL(fileURLWithPath: output, relativeTo: cwd),
-            templates: URL(fileURLWithPath: templates, relativeTo: cwd),
+            templates: templatesURL,
             strict: strict, displayBase: cwd, write: write)
         options.previousAnchors = previousAnchors.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
         var builder = SiteBuilder(options: options)
@@ -89,6 +116,19 @@ extension BuildOptions {
             FileHandle.standardError.write(Data((message + "\n").utf8))
         }
         return outcome.exitCode
+    }
+}
+
+extension BuildOptions {
+    /// `Templates` in the working directory, else the `Templates` folder beside the content folder
+    /// (so that `reportsite build --content ~/site/content`, run from elsewhere, finds the site's look).
+    static func defaultTemplates(cwd: URL, content: URL) -> URL? {
+        let candidates = [cwd.appendingPathComponent("Templates"),
+                          content.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("Templates")]
+        return candidates.first { url in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
     }
 }
 

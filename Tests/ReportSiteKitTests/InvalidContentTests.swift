@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import ReportSiteKit
 
 /// Runs the real `reportsite` command on each folder of Fixtures/invalid/ and compares its exit code and
 /// everything it prints on stderr with the folder's `expected.txt`; a site built before must survive untouched.
@@ -25,6 +26,7 @@ final class InvalidContentTests: XCTestCase {
         try fm.createDirectory(at: site, withIntermediateDirectories: true)
         let old = Data("<!DOCTYPE html><title>old</title>".utf8)
         try old.write(to: site.appendingPathComponent("index.html"))
+        try Data(OutputFolder.markerContents.utf8).write(to: site.appendingPathComponent(OutputFolder.markerName))
 
         let flags = ((try? String(contentsOf: source.appendingPathComponent("args"), encoding: .utf8)) ?? "")
             .split(whereSeparator: \.isWhitespace).map(String.init)
@@ -37,7 +39,7 @@ final class InvalidContentTests: XCTestCase {
         }
         XCTAssertEqual(actual, try String(contentsOf: expectedURL, encoding: .utf8), "\(name): diagnostics differ")
         XCTAssertNotEqual(result.status, 0, "\(name) must fail")
-        XCTAssertEqual(try fm.contentsOfDirectory(atPath: site.path), ["index.html"], "\(name): the old site must be untouched")
+        XCTAssertEqual(try fm.contentsOfDirectory(atPath: site.path).sorted(), [OutputFolder.markerName, "index.html"], "\(name): the old site must be untouched")
         XCTAssertEqual(fm.contents(atPath: site.appendingPathComponent("index.html").path), old, "\(name): the old site must be untouched")
         let leftovers = try fm.contentsOfDirectory(atPath: work.path).filter { $0.hasPrefix(".site") }
         XCTAssertEqual(leftovers, [], "\(name): no temporary folder may be left behind")

@@ -16,6 +16,8 @@ public struct SiteBuilder {
         public var previousAnchors: URL?
         /// Where `SOURCE_DATE_EPOCH` is read (never the clock).
         public var environment: [String: String] = ProcessInfo.processInfo.environment
+        /// The folder the command runs in: never used as, or replaced with, the output.
+        public var workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 
         public init(content: URL, output: URL, templates: URL, strict: Bool = false,
                     displayBase: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), write: Bool = true) {
@@ -58,8 +60,25 @@ public struct SiteBuilder {
     public mutating func build() -> Outcome {
         var clock = StageClock()
         defer { timings = clock.laps }
-        if options.write { SiteWriter(output: options.output).restoreInterruptedSwap() }
         let loader = ContentLoader(contentDirectory: options.content, displayBase: options.displayBase)
+        // Before anything is read or written: the folders named exist, and the output is one a build may replace.
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return .usageError("\(loader.display(options.content)): error: the content folder does not exist\n"
+                + "  note: run reportsite in the folder that holds content/, or name the content folder with --content")
+        }
+        if options.write {
+            let guardian = OutputFolder(output: options.output, content: options.content, templates: options.templates,
+                                        workingDirectory: options.workingDirectory)
+            do {
+                try guardian.check(display: loader.display)
+            } catch let refusal as OutputFolder.Refusal {
+                return .usageError(refusal.description)
+            } catch {
+                return .usageError("error: \(error)")
+            }
+            SiteWriter(output: options.output).restoreInterruptedSwap()
+        }
         let templates: TemplateSet
         let content: LoadedContent
         do {
@@ -89,6 +108,7 @@ public struct SiteBuilder {
         let ids = OutputLinkCheck(corpus: corpus, diagnostics: diagnostics).check(files, assetPaths: assetPaths)
         let manifest = OutputLinkCheck.manifest(ids)
         files.append(OutputFile(path: "anchors.txt", contents: Data(manifest.utf8)))
+        files.append(OutputFile(path: OutputFolder.markerName, contents: Data(OutputFolder.markerContents.utf8)))
         if let previous = options.previousAnchors {
             guard let text = try? String(contentsOf: previous, encoding: .utf8) else {
                 return .usageError("\(loader.display(previous)): error: cannot read the previous anchor manifest")
