@@ -83,8 +83,9 @@ public struct SiteBuilder {
         guard !diagnostics.hasErrors else { return .contentErrors }
 
         var files = SiteRenderer(corpus: corpus, links: links, recommendations: recommendations, templates: templates,
-                                 environment: options.environment).render()
+                                 environment: options.environment, diagnostics: diagnostics).render()
         clock.lap("render")
+        guard !diagnostics.hasErrors else { return .contentErrors }
         let assetPaths = templates.assetFiles()
         let ids = OutputLinkCheck(corpus: corpus, diagnostics: diagnostics).check(files, assetPaths: assetPaths)
         let manifest = OutputLinkCheck.manifest(ids)

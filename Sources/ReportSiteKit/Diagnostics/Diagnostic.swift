@@ -66,4 +66,12 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case writeError = "RS501"
     case brokenLink = "RS801"
     case anchorRemoved = "RS802"
+    // Front matter, images and templates (issue 9).
+    case frontMatterNotClosed = "RS018"
+    case missingImage = "RS302"
+    case remoteImage = "RS303"
+    case templateRenderFailed = "RS402"
+    case templateSyntax = "RS403"
+    case templateMissing = "RS404"
+    case templateUnreadable = "RS405"
 }
