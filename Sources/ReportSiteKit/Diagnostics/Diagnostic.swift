@@ -1,6 +1,8 @@
 /// A problem found in content or configuration, with where it is and what to do.
 public struct Diagnostic: Hashable, Sendable, Codable {
     public enum Severity: String, Hashable, Sendable, Codable {
+        /// Information for the author, never an error, also under `--strict` (RS701).
+        case note
         case warning
         case error
     }
