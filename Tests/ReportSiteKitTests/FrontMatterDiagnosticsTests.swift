@@ -42,6 +42,14 @@ final class FrontMatterDiagnosticsTests: XCTestCase {
         XCTAssertEqual(d.first?.code, "RS011")
     }
 
+    func testABraceNeverClosedIsReportedWhereItOpens() throws {
+        let d = try build("A-1-1.md", "---\nsymbol: A/1/1\naddressees: { \"1\": [states]\ntitle: T\ndate: 2003-08-12\nbody: General Assembly\n---\n\n1. One.\n")
+        XCTAssertEqual(d.map(\.formatted), ["""
+            content/reports/A-1-1.md:3:13: error: the front matter is not valid YAML: the { that opens here is never closed with } [RS011]
+              note: close it on the same line: addressees: { "85": [states], "91-a": [] }
+            """])
+    }
+
     func testFrontMatterNeverClosedIsNamedAsSuch() throws {
         let d = try build("A-1-1.md", "---\nsymbol: A/1/1\ntitle: T\ndate: 2003-08-12\nbody: General Assembly\n\n1. One.\n")
         XCTAssertEqual(d.map(\.formatted), ["""

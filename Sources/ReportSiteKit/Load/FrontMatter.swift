@@ -134,7 +134,16 @@ struct MetadataReader {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
             let lines = TextLines.split(yaml)
-            if problem.contains("end of stream") {
+            // A `{` or `[` never closed: libyaml stops at the line after; its context marks where it opened.
+            if let context, problem.hasPrefix("did not find expected"),
+               context.text.contains("flow mapping") || context.text.contains("flow sequence") {
+                let (open, close) = context.text.contains("flow mapping") ? ("{", "}") : ("[", "]")
+                return (SourcePosition(line: context.mark.line + offset, column: context.mark.column),
+                        "the \(open) that opens here is never closed with \(close)",
+                        "close it on the same line: addressees: { \"85\": [states], \"91-a\": [] }")
+            }
+            let quoted = context.map { $0.text.contains("quoted scalar") } ?? true
+            if problem.contains("end of stream"), quoted {
                 // Yams names the quoted scalar it was reading in the context; otherwise find a line whose quote
                 // is not closed on it.
                 let start = context.map { ($0.mark.line, $0.mark.column) } ?? Self.unclosedQuote(in: lines)
