@@ -15,7 +15,7 @@ struct ReportSite: ParsableCommand {
 
         Examples:
           reportsite build                       content/ -> site/
-          reportsite build --strict              for CI: warnings are errors (RS603 stays one)
+          reportsite build --strict              for CI: every warning but RS603 is an error
           reportsite check --format json         diagnostics as data, nothing written
         """,
         subcommands: [Build.self, Check.self],
