@@ -15,7 +15,7 @@ struct ReportSite: ParsableCommand {
 
         Examples:
           reportsite build                       content/ -> site/
-          reportsite build --strict              for CI: every warning is an error
+          reportsite build --strict              for CI: every warning but RS603 is an error
           reportsite check --format json         diagnostics as data, nothing written
         """,
         version: ReportSiteVersion.current,
@@ -42,7 +42,7 @@ struct BuildOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The site's templates, CSS and other assets (default: Templates in the working directory, else the Templates folder next to the content folder).", valueName: "folder"))
     var templates: String?
 
-    @Flag(name: .long, help: "Treat every warning as an error (use this in CI).")
+    @Flag(name: .long, help: "Treat warnings as errors (use this in CI). One stays a warning: RS603, a cited paragraph missing only because the cited file is an excerpt. Notes (RS701, a recommendation with no addressee) are never errors.")
     var strict = false
 
     @Flag(name: .long, help: "Print the time each stage of the build took.")
@@ -102,12 +102,14 @@ extension BuildOptions {
             FileHandle.standardOutput.write(Data("\n".utf8))
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.count - errors
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
         switch outcome {
         case .success(let reports, let files):
             let done = write ? "built \(reports) report\(reports == 1 ? "" : "s") into \(output)/ (\(files) files)"
                              : "checked \(reports) report\(reports == 1 ? "" : "s")"
-            let summary = done + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "") + "\n"
+            let notes = diagnostics.count - errors - warnings
+            let summary = done + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")
+                + (notes > 0 ? ", \(notes) note\(notes == 1 ? "" : "s")" : "") + "\n"
             // With --format json, standard output holds only the JSON.
             (format == .json ? FileHandle.standardError : FileHandle.standardOutput).write(Data(summary.utf8))
         case .contentErrors:

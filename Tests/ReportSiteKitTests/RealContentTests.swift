@@ -25,11 +25,11 @@ final class RealContentTests: XCTestCase {
 
     func testBuildsStrictlyWithoutDiagnostics() {
         XCTAssertEqual(Self.outcome, .success(reports: 4, files: 29))
-        // Recommendations whose text names no addressee: a warning each report, kept a warning under --strict.
+        // Recommendations whose text names no addressee: a note each report (RS701), never an error, under --strict too.
         XCTAssertEqual(Self.diagnostics.map(\.formatted), [
-            "content/reports/A-57-292.md:36:1: warning: 4 recommendations name no addressee: paras. 72, 73, 74, 76; the index lists them under Not specified [RS701]\n  note: if the report means someone, say so in the front matter: addressees: { \"72\": [states] }",
-            "content/reports/A-58-275.md:280:1: warning: 5 recommendations name no addressee: paras. 77, 78, 80, 81, 84; the index lists them under Not specified [RS701]\n  note: if the report means someone, say so in the front matter: addressees: { \"77\": [states] }",
-            "content/reports/E-CN.4-2000-82.md:20:1: warning: 1 recommendation names no addressee: para. 91; the index lists them under Not specified [RS701]\n  note: if the report means someone, say so in the front matter: addressees: { \"91\": [states] }",
+            "content/reports/A-57-292.md:36:1: note: 4 recommendations name no addressee: paras. 72, 73, 74, 76; the index lists them under Not specified [RS701]\n  note: if the report means someone, say so in the front matter: addressees: { \"72\": [states] }",
+            "content/reports/A-58-275.md:280:1: note: 5 recommendations name no addressee: paras. 77, 78, 80, 81, 84; the index lists them under Not specified [RS701]\n  note: if the report means someone, say so in the front matter: addressees: { \"77\": [states] }",
+            "content/reports/E-CN.4-2000-82.md:20:1: note: 1 recommendation names no addressee: para. 91; the index lists them under Not specified [RS701]\n  note: if the report means someone, say so in the front matter: addressees: { \"91\": [states] }",
         ])
     }
 

@@ -85,6 +85,10 @@ public struct SiteBuilder {
             templates = try TemplateSet(directory: options.templates, displayPath: loader.display)
             content = try loader.load(diagnostics: diagnostics)
             clock.lap("load")
+        } catch TemplateSet.Failure.problems(let problems) {
+            // Printed with the other diagnostics (as text or JSON); the build stops before reading the content.
+            for problem in problems { diagnostics.emit(problem) }
+            return .usageError("reportsite: the templates have errors; nothing was written")
         } catch let failure as TemplateSet.Failure {
             return .usageError(failure.description)
         } catch ContentLoader.Failure.missingFolder(let path) {
@@ -102,8 +106,9 @@ public struct SiteBuilder {
         guard !diagnostics.hasErrors else { return .contentErrors }
 
         var files = SiteRenderer(corpus: corpus, links: links, recommendations: recommendations, templates: templates,
-                                 environment: options.environment).render()
+                                 environment: options.environment, diagnostics: diagnostics).render()
         clock.lap("render")
+        guard !diagnostics.hasErrors else { return .contentErrors }
         let assetPaths = templates.assetFiles()
         let ids = OutputLinkCheck(corpus: corpus, diagnostics: diagnostics).check(files, assetPaths: assetPaths)
         let manifest = OutputLinkCheck.manifest(ids)

@@ -1,6 +1,8 @@
 /// A problem found in content or configuration, with where it is and what to do.
 public struct Diagnostic: Hashable, Sendable, Codable {
     public enum Severity: String, Hashable, Sendable, Codable {
+        /// Information for the author, never an error, also under `--strict` (RS701).
+        case note
         case warning
         case error
     }
@@ -66,4 +68,12 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case writeError = "RS501"
     case brokenLink = "RS801"
     case anchorRemoved = "RS802"
+    // Front matter, images and templates (issue 9).
+    case frontMatterNotClosed = "RS018"
+    case missingImage = "RS302"
+    case remoteImage = "RS303"
+    case templateRenderFailed = "RS402"
+    case templateSyntax = "RS403"
+    case templateMissing = "RS404"
+    case templateUnreadable = "RS405"
 }

@@ -38,7 +38,8 @@ public struct ContentLoader {
         guard fm.fileExists(atPath: reportsDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw Failure.missingFolder(display(reportsDirectory))
         }
-        let site = SiteConfig.read(optionalFile("site.yml", diagnostics: diagnostics), diagnostics: diagnostics)
+        var site = SiteConfig.read(optionalFile("site.yml", diagnostics: diagnostics), diagnostics: diagnostics)
+        site.reportsDirectory = reportsDirectory
         let addressees = AddresseeVocabulary.read(optionalFile("addressees.yml", diagnostics: diagnostics), diagnostics: diagnostics)
 
         let names = ((try? fm.contentsOfDirectory(atPath: reportsDirectory.path)) ?? [])
@@ -60,6 +61,12 @@ public struct ContentLoader {
         let path = display(url)
         guard let file = SourceFile.read(url, displayPath: path, diagnostics: diagnostics) else { return nil }
         guard let frontMatter = FrontMatter.split(file.text) else {
+            if FrontMatter.opens(file.text) {
+                diagnostics.error(.frontMatterNotClosed, file: path, at: SourcePosition(line: 1, column: 1),
+                                  "the front matter opened at line 1 is never closed with `---`",
+                                  hint: "end it with a line `---` after its last key (date, body ...), before the report's text")
+                return nil
+            }
             diagnostics.error(.missingFrontMatter, file: path, at: SourcePosition(line: 1, column: 1),
                               "the file does not start with front matter",
                               hint: "begin it with a `---` line, the keys symbol, title, date and body, and another `---` line")
@@ -67,12 +74,24 @@ public struct ContentLoader {
         }
         guard let metadata = MetadataReader(file: path, diagnostics: diagnostics).read(frontMatter) else { return nil }
         if metadata.symbol.fileName != name {
-            diagnostics.error(.fileNameMismatch, file: path, at: SourcePosition(line: 1, column: 1),
-                              "the file name does not match its symbol \(metadata.symbol)",
-                              hint: "rename the file to \(metadata.symbol.fileName)")
+            // Either may be the typo: name both, and let the author decide.
+            let named = Symbol(String(name.dropLast(".md".count)).replacingOccurrences(of: "-", with: "/"))
+            diagnostics.error(.fileNameMismatch, file: path, at: Self.symbolLine(file.text),
+                              "the front matter says symbol \(metadata.symbol) but the file is named \(name)"
+                                  + (named.map { " (symbol \($0))" } ?? ""),
+                              hint: "correct whichever is wrong: the symbol, or rename the file to \(metadata.symbol.fileName)")
             return nil
         }
         return LoadedReport(file: file, metadata: metadata, body: frontMatter.body)
+    }
+
+    /// The position of the front matter's `symbol:` key (line 1 when it is not found).
+    static func symbolLine(_ text: String) -> SourcePosition {
+        for (i, line) in TextLines.split(text).enumerated().dropFirst() {
+            if line.trimmingTrailingSpaces == "---" { break }
+            if line.hasPrefix("symbol:") { return SourcePosition(line: i + 1, column: 1) }
+        }
+        return SourcePosition(line: 1, column: 1)
     }
 
     /// Two files may not claim one symbol, nor symbols that differ only in case (one page would overwrite the other).

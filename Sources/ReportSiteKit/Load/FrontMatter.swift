@@ -9,6 +9,12 @@ public struct FrontMatter {
     /// Line of the file where the YAML starts (the line after the opening `---`).
     public var firstLine: Int
 
+    /// True when the file's first line opens front matter (`---`), whether or not it is closed.
+    public static func opens(_ text: String) -> Bool {
+        let end = text.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? text.utf8.endIndex
+        return text[..<end].trimmingTrailingSpaces == "---"
+    }
+
     /// Splits a file; nil when it does not start with a `---` line closed by another `---` line.
     public static func split(_ text: String) -> FrontMatter? {
         var lines = TextLines.split(text)
@@ -45,16 +51,8 @@ struct MetadataReader {
         do {
             node = try Yams.compose(yaml: frontMatter.yaml)
         } catch let error as YamlError {
-            var position: SourcePosition?
-            var problem = "\(error)"
-            switch error {
-            case .scanner(_, let p, let mark, _), .parser(_, let p, let mark, _):
-                position = SourcePosition(line: mark.line + offset, column: mark.column)
-                problem = p
-            default: break
-            }
-            diagnostics.error(.invalidFrontMatter, file: file, at: position ?? SourcePosition(line: 1, column: 1),
-                              "the front matter is not valid YAML: \(problem)", hint: "quote values that contain a colon")
+            let (position, problem, hint) = Self.explain(error, yaml: frontMatter.yaml, offset: offset)
+            diagnostics.error(.invalidFrontMatter, file: file, at: position, "the front matter is not valid YAML: \(problem)", hint: hint)
             return nil
         } catch {
             diagnostics.error(.invalidFrontMatter, file: file, at: SourcePosition(line: 1, column: 1), "the front matter is not valid YAML")
@@ -126,6 +124,57 @@ struct MetadataReader {
             author: values["author"], mandate: values["mandate"], session: values["session"],
             agendaItem: values["agenda_item"], subtitle: values["subtitle"], status: values["status"],
             excerpt: values["excerpt"], source: values["source"], addressees: addressees)
+    }
+
+    /// Where a YAML error is in the file, what it is and what to do. Yams counts lines of the YAML text from 1;
+    /// the file's line is that plus the lines before the YAML (the opening `---`). A quote never closed is
+    /// reported by Yams at the end of the front matter: the error is put where the quote opened.
+    static func explain(_ error: YamlError, yaml: String, offset: Int) -> (SourcePosition, String, String) {
+        let hint = "see docs/CONTENT-FORMAT.md, section 1: one `key: value` a line"
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+            let lines = TextLines.split(yaml)
+            // A `{` or `[` never closed: libyaml stops at the line after; its context marks where it opened.
+            if let context, problem.hasPrefix("did not find expected"),
+               context.text.contains("flow mapping") || context.text.contains("flow sequence") {
+                let (open, close) = context.text.contains("flow mapping") ? ("{", "}") : ("[", "]")
+                return (SourcePosition(line: context.mark.line + offset, column: context.mark.column),
+                        "the \(open) that opens here is never closed with \(close)",
+                        "close it on the same line: addressees: { \"85\": [states], \"91-a\": [] }")
+            }
+            let quoted = context.map { $0.text.contains("quoted scalar") } ?? true
+            if problem.contains("end of stream"), quoted {
+                // Yams names the quoted scalar it was reading in the context; otherwise find a line whose quote
+                // is not closed on it.
+                let start = context.map { ($0.mark.line, $0.mark.column) } ?? Self.unclosedQuote(in: lines)
+                if let (line, column) = start, line >= 1, line <= lines.count {
+                    let text = lines[line - 1]
+                    let index = text.index(text.startIndex, offsetBy: max(0, min(column - 1, text.count)))
+                    let quote = text[index...].first(where: { $0 == "\"" || $0 == "'" }) ?? "\""
+                    return (SourcePosition(line: line + offset, column: column),
+                            "the quoted value that starts here is never closed (no \(quote) before the end of the front matter)",
+                            "end the value with \(quote) on the same line, or remove the opening \(quote)")
+                }
+            }
+            let colonHint = problem.contains("mapping values are not allowed")
+                ? "quote values that contain a colon followed by a space: title: \"Report: the text\"" : hint
+            return (SourcePosition(line: mark.line + offset, column: mark.column), problem, colonHint)
+        default:
+            return (SourcePosition(line: 1, column: 1), "\(error)", hint)
+        }
+    }
+
+    /// The first line (from 1) whose value opens a quote that the line does not close, and the quote's column.
+    static func unclosedQuote(in lines: [Substring]) -> (Int, Int)? {
+        for (i, line) in lines.enumerated() {
+            guard let colon = line.range(of: ": ") else { continue }
+            let value = line[colon.upperBound...].drop { $0 == " " }
+            guard let quote = value.first, quote == "\"" || quote == "'" else { continue }
+            let rest = value.dropFirst()
+            let closed = quote == "'" ? rest.contains("'") : rest.contains { $0 == "\"" }
+            if !closed { return (i + 1, line.distance(from: line.startIndex, to: value.startIndex) + 1) }
+        }
+        return nil
     }
 
     private func readAddressees(_ node: Node, at: (Node) -> SourcePosition) -> [String: [String]]? {

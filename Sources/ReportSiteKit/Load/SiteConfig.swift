@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// `content/site.yml`: every key optional, with sensible defaults.
@@ -9,6 +10,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var documents = "https://undocs.org/{symbol}"
     public var language = "en"
     public var description = ""
+    /// `content/reports/`, set by the loader (not a key of `site.yml`): where a report's images are looked for.
+    public var reportsDirectory: URL?
 
     public init() {}
 

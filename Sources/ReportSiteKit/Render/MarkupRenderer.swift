@@ -7,6 +7,8 @@ struct MarkupRenderer {
     var noteAnchors: [String: String] = [:]
     /// Where each of the report's citations links, by index; nil leaves it as plain text.
     var citationHref: (Int) -> String? = { _ in nil }
+    /// Told the destination of every image, as written (see `ReportImages`).
+    var imageSources: ImageSources?
 
     func blocks(_ blocks: [Block]) -> String {
         var out = ""
@@ -101,6 +103,7 @@ struct MarkupRenderer {
             if !title.isEmpty { out += " title=\"" + HTMLEscaping.escape(title) + "\"" }
             out += ">"; inlines(children, into: &out); out += "</a>"
         case .image(let source, let title, let alt):
+            imageSources?.append(source)
             guard let src = HTMLEscaping.safeURL(source) else { out += HTMLEscaping.escape(alt.plainText); return }
             out += "<img src=\"" + HTMLEscaping.escape(src) + "\" alt=\"" + HTMLEscaping.escape(alt.plainText) + "\""
             if !title.isEmpty { out += " title=\"" + HTMLEscaping.escape(title) + "\"" }

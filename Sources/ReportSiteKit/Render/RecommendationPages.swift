@@ -46,9 +46,18 @@ struct RecommendationPages {
     private func page(root: String, title: String, groups: [RecommendationIndex.Group], current: Current) -> RecommendationsPageView {
         let layout = LayoutView(siteTitle: corpus.config.title, language: corpus.config.language, root: root,
                                 pageTitle: "\(title) · \(corpus.config.title)", canonical: nil)
-        let addressees = index.groups.map {
-            FilterLinkView(label: $0.addressee.name, count: $0.records.count, href: root + Self.addresseePath($0.addressee.slug),
-                           current: current == .addressee($0.addressee.slug))
+        // A report's page counts that report's recommendations and links to its own groups; the other pages
+        // count the whole index and link to each addressee's page.
+        let addressees: [FilterLinkView]
+        if case .report = current {
+            addressees = groups.map {
+                FilterLinkView(label: $0.addressee.name, count: $0.records.count, href: "#addressee-" + $0.addressee.slug, current: false)
+            }
+        } else {
+            addressees = index.groups.map {
+                FilterLinkView(label: $0.addressee.name, count: $0.records.count, href: root + Self.addresseePath($0.addressee.slug),
+                               current: current == .addressee($0.addressee.slug))
+            }
         }
         // The list of reports is on the main page only: on each of a thousand report pages it would make the
         // index grow with the square of the number of reports.

@@ -5,6 +5,8 @@ import Foundation
 struct RecommendationsData {
     let index: RecommendationIndex
     let generated: String
+    /// `base_url` of site.yml: the CSV's `url` column is absolute when it is set.
+    var baseURL = ""
 
     static func url(_ r: Recommendation) -> String { "\(r.report)/#\(r.anchor)" }
     static func section(_ r: Recommendation) -> String { r.section.joined(separator: " > ") }
@@ -48,17 +50,19 @@ struct RecommendationsData {
     static let csvHeader = ["report", "paragraph", "anchor", "url", "section", "addressee", "addressee_name", "assigned_by", "text"]
 
     /// RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, quote or line break,
-    /// quotes doubled. One row a recommendation and addressee.
+    /// quotes doubled. One row a recommendation and addressee. UTF-8 with a byte order mark: without it a
+    /// spreadsheet opened by double-click (Excel) reads the text as a legacy code page and garbles accents.
+    /// `url` is absolute (on `base_url`) when the site has one, so that it can be followed from a spreadsheet.
     func csv() -> Data {
         var rows = [Self.csvHeader]
         for r in index.records {
             for slug in r.addressees {
-                rows.append([r.report.description, r.paragraph, r.anchor, Self.url(r), Self.section(r), slug,
+                rows.append([r.report.description, r.paragraph, r.anchor, (baseURL.isEmpty ? "" : baseURL + "/") + Self.url(r), Self.section(r), slug,
                              index.addressee(slug)?.name ?? slug, r.assignedBy.rawValue, r.text])
             }
         }
         let text = rows.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-        return Data(text.utf8)
+        return Data("\u{FEFF}".utf8) + Data(text.utf8)
     }
 
     /// A cell a spreadsheet will not run: text starting with `= + - @` (or a tab or carriage return) gets a

@@ -5,6 +5,8 @@ struct ReportPage {
     let links: LinkTable
     let recommendations: RecommendationIndex
     let templates: TemplateSet
+    /// Filled with the destination of every image of the page.
+    var imageSources: ImageSources?
 
     var report: Report { corpus.reports[index] }
 
@@ -12,6 +14,7 @@ struct ReportPage {
         let report = self.report
         let resolved = links.resolved[index]
         var markup = MarkupRenderer(templates: templates)
+        markup.imageSources = imageSources
         markup.noteAnchors = Dictionary(report.footnotes.map { ($0.label, $0.anchor) }, uniquingKeysWith: { a, _ in a })
         markup.citationHref = { i in
             let r = resolved[i]

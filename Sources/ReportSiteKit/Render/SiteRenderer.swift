@@ -14,34 +14,47 @@ public struct SiteRenderer {
     /// `SOURCE_DATE_EPOCH` is read from here (never the clock).
     let environment: [String: String]
     let templates: TemplateSet
+    /// Where template failures (RS402) and image problems (RS302, RS303) are reported.
+    let diagnostics: DiagnosticEngine?
 
     public init(corpus: Corpus, links: LinkTable, recommendations: RecommendationIndex, templates: TemplateSet,
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+                environment: [String: String] = ProcessInfo.processInfo.environment, diagnostics: DiagnosticEngine? = nil) {
         self.corpus = corpus
         self.links = links
         self.recommendations = recommendations
         self.environment = environment
         self.templates = templates
+        self.diagnostics = diagnostics
     }
 
+    /// Every file of the site. A template that fails to render is an error (RS402) in `diagnostics`.
     public func render() -> [OutputFile] {
-        var pages = [String?](repeating: nil, count: corpus.reports.count)
+        var pages = [(String, [String])?](repeating: nil, count: corpus.reports.count)
         pages.withUnsafeMutableBufferPointer { slots in
             DispatchQueue.concurrentPerform(iterations: corpus.reports.count) { i in
-                let view = ReportPage(index: i, corpus: corpus, links: links, recommendations: recommendations, templates: templates).view()
-                slots[i] = templates.render("report", view)
+                var page = ReportPage(index: i, corpus: corpus, links: links, recommendations: recommendations, templates: templates)
+                let images = ImageSources()
+                page.imageSources = images
+                let view = page.view()
+                slots[i] = (templates.render("report", view), images.list)
             }
         }
-        var files = zip(corpus.reports, pages).map { OutputFile(path: $0.symbol.pagePath, contents: Data(($1 ?? "").utf8)) }
+        var files = zip(corpus.reports, pages).map { OutputFile(path: $0.symbol.pagePath, contents: Data(($1?.0 ?? "").utf8)) }
+        let images = ReportImages(reportsDirectory: corpus.config.reportsDirectory, diagnostics: diagnostics)
+        for (report, page) in zip(corpus.reports, pages) where !(page?.1.isEmpty ?? true) {
+            files += images.files(for: report, sources: page?.1 ?? [])
+        }
         files.append(OutputFile(path: "index.html", contents: Data(templates.render("index", indexView()).utf8)))
         files.append(OutputFile(path: "404.html", contents: Data(templates.render("404", notFoundView()).utf8)))
         files.append(OutputFile(path: "citations.json", contents: CitationsData(corpus: corpus, links: links).json()))
         files += RecommendationPages(corpus: corpus, index: recommendations, templates: templates).files()
         let data = RecommendationsData(index: recommendations,
-                                       generated: RecommendationIndex.generated(corpus: corpus, environment: environment))
+                                       generated: RecommendationIndex.generated(corpus: corpus, environment: environment),
+                                       baseURL: corpus.config.baseURL)
         files.append(OutputFile(path: "recommendations.json", contents: data.json()))
         files.append(OutputFile(path: "recommendations.csv", contents: data.csv()))
         if let sitemap = Sitemap(corpus: corpus, templates: templates).file() { files.append(sitemap) }
+        if let diagnostics { templates.reportFailures(to: diagnostics) }
         return files
     }
 
@@ -57,11 +70,14 @@ public struct SiteRenderer {
         return IndexPageView(layout: layout, reports: entries, count: entries.count)
     }
 
-    /// The 404 page is served at any depth, so its links start from the site's root.
+    /// The 404 page is served at any depth. With `base_url` its links are absolute, from `base_url`. Without it
+    /// no link can be right at every depth: the stylesheet is written into the page (styled at any depth, at
+    /// any sub-path and from `file://`), and its links are relative to the site's root folder, where the page is.
     private func notFoundView() -> IndexPageView {
-        let root = corpus.config.baseURL.isEmpty ? "/" : corpus.config.baseURL + "/"
-        let layout = LayoutView(siteTitle: corpus.config.title, language: corpus.config.language, root: root,
-                                pageTitle: "Page not found", canonical: nil)
+        let base = corpus.config.baseURL
+        let style = base.isEmpty ? (try? String(contentsOf: templates.directory.appendingPathComponent("assets/style.css"), encoding: .utf8)) : nil
+        let layout = LayoutView(siteTitle: corpus.config.title, language: corpus.config.language, root: base.isEmpty ? "" : base + "/",
+                                pageTitle: "Page not found", canonical: nil, inlineStyle: style)
         return IndexPageView(layout: layout, reports: [], count: corpus.reports.count)
     }
 }

@@ -3,54 +3,163 @@ import Mustache
 
 /// The site's look: the Mustache templates of `Templates/` (names are paths without `.mustache`:
 /// `report`, `inline/footnote-ref`) and the static assets under `Templates/assets/`.
+///
+/// A template is never silently empty: every template the renderer asks for, and every partial a template
+/// names with `{{> name}}`, must exist when the build starts; a file that does not parse is reported at its
+/// line and column; a render that fails anyway is an error (RS402) naming the template, never "".
 public struct TemplateSet: @unchecked Sendable {
-    public static let required = ["index", "report", "404", "inline/footnote-ref", "inline/page-start", "partials/body-item", "recommendations", "sitemap"]
+    /// Every name the renderer passes to `render` (SiteRenderer, ReportPage, MarkupRenderer, RecommendationPages,
+    /// Sitemap). The partials these templates include are checked from their text.
+    public static let required = ["index", "report", "404", "recommendations", "sitemap",
+                                  "inline/citation", "inline/footnote-ref", "inline/page-start", "partials/body-item"]
 
     let library: MustacheLibrary
     public let directory: URL
+    /// How a template's file is named in diagnostics (`Templates/inline/citation.mustache`).
+    let displayPath: (URL) -> String
+    /// Templates whose render failed, for `reportFailures`.
+    let failures = RenderFailures()
 
     public enum Failure: Error, CustomStringConvertible {
         case missingDirectory(String)
-        case missingTemplate(String)
-        case invalid(file: String, message: String)
+        /// Every problem of the templates folder, as diagnostics (RS403-RS405).
+        case problems([Diagnostic])
 
         public var description: String {
             switch self {
             case .missingDirectory(let d): return "\(d): error: the templates folder does not exist"
-            case .missingTemplate(let t): return "\(t): error: the template is missing"
-            case .invalid(let file, let message): return "\(file): error: the template does not parse: \(message)"
+            case .problems(let list): return list.map(\.formatted).joined(separator: "\n")
             }
         }
     }
 
-    public init(directory: URL, displayPath: (URL) -> String = { $0.path }) throws {
+    public init(directory: URL, displayPath: @escaping (URL) -> String = { $0.path }) throws {
+        try self.init(directory: directory, displayPath: displayPath, checkingNames: true)
+    }
+
+    /// `checkingNames: false` leaves out the checks of required templates and partials: only for the tests of
+    /// what a render failure does.
+    init(directory: URL, displayPath: @escaping (URL) -> String, checkingNames: Bool) throws {
         self.directory = directory
+        self.displayPath = displayPath
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw Failure.missingDirectory(displayPath(directory))
         }
         var library = MustacheLibrary()
+        var problems: [Diagnostic] = []
+        var texts: [String: String] = [:]
         let files = (fm.enumerator(atPath: directory.path)?.compactMap { $0 as? String } ?? [])
             .filter { $0.hasSuffix(".mustache") }
             .sorted()
         for file in files {
             let url = directory.appendingPathComponent(file)
-            let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+            let name = String(file.dropLast(".mustache".count))
+            guard let data = fm.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+                problems.append(Diagnostic(.error, .templateUnreadable, file: displayPath(url), at: nil,
+                                           "the template cannot be read as UTF-8 text", hint: "save it as UTF-8"))
+                continue
+            }
             do {
-                try library.register(text, named: String(file.dropLast(".mustache".count)))
+                try library.register(text, named: name)
+                texts[name] = text
+            } catch let error as MustacheTemplate.ParserError {
+                problems.append(Diagnostic(.error, .templateSyntax, file: displayPath(url),
+                                           at: SourcePosition(line: error.context.lineNumber, column: error.context.columnNumber),
+                                           "the template does not parse: " + Self.explain(error.error),
+                                           hint: Self.hint(for: error)))
             } catch {
-                throw Failure.invalid(file: displayPath(url), message: "\(error)")
+                problems.append(Diagnostic(.error, .templateSyntax, file: displayPath(url), at: nil,
+                                           "the template does not parse: \(error)"))
             }
         }
-        for name in Self.required where library.getTemplate(named: name) == nil {
-            throw Failure.missingTemplate(displayPath(directory.appendingPathComponent(name + ".mustache")))
+        let unparsed = Set(problems.map(\.file))
+        for name in Self.required where checkingNames && texts[name] == nil {
+            let url = directory.appendingPathComponent(name + ".mustache")
+            guard !unparsed.contains(displayPath(url)) else { continue }
+            problems.append(Diagnostic(.error, .templateMissing, file: displayPath(url), at: nil,
+                                       "the template \(name) is missing; the site cannot be built without it",
+                                       hint: "restore it from the project's Templates/ folder"))
         }
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            for partial in Self.partials(in: text) where checkingNames && texts[partial.name] == nil {
+                let target = directory.appendingPathComponent(partial.name + ".mustache")
+                guard !unparsed.contains(displayPath(target)) else { continue }
+                problems.append(Diagnostic(.error, .templateMissing, file: displayPath(directory.appendingPathComponent(name + ".mustache")),
+                                           at: partial.position,
+                                           "the partial {{> \(partial.name)}} names a template that does not exist: \(displayPath(target))",
+                                           hint: "restore \(displayPath(target)), or correct the name"))
+            }
+        }
+        guard problems.isEmpty else { throw Failure.problems(problems) }
         self.library = library
     }
 
+    /// Renders a template. A failure (the library has no such template) is recorded for `reportFailures` and
+    /// gives "": the build then stops before anything is written.
     func render(_ name: String, _ object: Any) -> String {
-        library.render(object, withTemplate: name) ?? ""
+        if let text = library.render(object, withTemplate: name) { return text }
+        failures.record(name)
+        return ""
+    }
+
+    /// An error (RS402) for each template whose render failed, naming its file.
+    func reportFailures(to diagnostics: DiagnosticEngine) {
+        for name in failures.names {
+            diagnostics.error(.templateRenderFailed, file: displayPath(directory.appendingPathComponent(name + ".mustache")),
+                              "the template \(name) could not be rendered; nothing was written",
+                              hint: "check that \(name).mustache exists in the templates folder")
+        }
+    }
+
+    /// Every `{{> name}}` (and `{{< name}}`) of a template's text, with its line and column. Written for the
+    /// default delimiters, which the project's templates use.
+    static func partials(in text: String) -> [(name: String, position: SourcePosition)] {
+        var found: [(String, SourcePosition)] = []
+        for (i, line) in TextLines.split(text).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let after = rest[open.upperBound...]
+                guard let close = after.range(of: "}}") else { break }
+                var tag = after[..<close.lowerBound]
+                if let first = tag.first, first == ">" || first == "<" {
+                    tag = tag.dropFirst()
+                    let name = tag.trimmingCharacters(in: .whitespaces)
+                    if !name.isEmpty, !name.hasPrefix("*") {
+                        let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                        found.append((name, SourcePosition(line: i + 1, column: column)))
+                    }
+                }
+                rest = after[close.upperBound...]
+            }
+        }
+        return found
+    }
+
+    /// The parser's error in words.
+    /// The line the parser stopped at; for a section never closed (reported at the end), where the last one opened.
+    static func hint(for error: MustacheTemplate.ParserError) -> String? {
+        let line = error.context.line.trimmingCharacters(in: .whitespaces)
+        if case .expectedSectionEnd? = error.error as? MustacheTemplate.Error {
+            return "close the section with {{/name}}; the parser reached the end of the file" + (line.isEmpty ? "" : " at: " + line)
+        }
+        return line.isEmpty ? nil : "the line reads: " + line
+    }
+
+    static func explain(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: return "a closing tag {{/...}} does not match the section it closes"
+        case .unfinishedName?: return "a tag is not closed with }}"
+        case .expectedSectionEnd?: return "a section {{#...}} or {{^...}} is never closed with {{/...}}"
+        case .invalidSetDelimiter?: return "a set-delimiter tag {{=...=}} is malformed"
+        case .transformAppliedToInheritanceSection?: return "a transform is applied to an inheritance section"
+        case .illegalTokenInsideInheritSection?: return "a tag is not allowed inside an inheritance section"
+        case .textInsideInheritSection?: return "text is not allowed inside an inheritance section"
+        case .invalidConfigVariableSyntax?: return "a configuration tag {{% ...}} is malformed"
+        case .unrecognisedConfigVariable?: return "a configuration tag {{% ...}} names an unknown setting"
+        case nil: return "\(error)"
+        }
     }
 
     /// Every file under `Templates/assets/`, relative paths sorted.
@@ -63,5 +172,23 @@ public struct TemplateSet: @unchecked Sendable {
                 return fm.fileExists(atPath: assets.appendingPathComponent(path).path, isDirectory: &isDirectory) && !isDirectory.boolValue
             }
             .sorted()
+    }
+}
+
+/// The names of templates whose render failed; safe to use from parallel renders.
+final class RenderFailures: @unchecked Sendable {
+    private var set: Set<String> = []
+    private let lock = NSLock()
+
+    func record(_ name: String) {
+        lock.lock()
+        set.insert(name)
+        lock.unlock()
+    }
+
+    var names: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return set.sorted()
     }
 }

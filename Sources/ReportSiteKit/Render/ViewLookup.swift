@@ -15,6 +15,7 @@ extension LayoutView: MustacheParent {
         case "root": return root
         case "pageTitle": return pageTitle
         case "canonical": return present(canonical)
+        case "inlineStyle": return present(inlineStyle)
         default: return nil
         }
     }

@@ -7,6 +7,8 @@ struct LayoutView {
     let root: String
     let pageTitle: String
     let canonical: String?
+    /// The stylesheet itself, written into the page instead of linked (the 404 page without `base_url`).
+    var inlineStyle: String? = nil
 }
 
 struct ReportPageView {

@@ -50,8 +50,11 @@ struct OutputLinkCheck {
                 let citation = report?.citations.first { c in
                     anchor != nil && (c.paragraph.map { "para-" + $0 } == anchor || c.section.map { "sec-" + $0 } == anchor)
                 }
+                let hint = report == nil ? "a template produced this link: check Templates/"
+                    : citation != nil ? "correct the citation or the paragraph it names"
+                    : "a link written in the report: correct its address, or link to a file the site has"
                 diagnostics.error(.brokenLink, file: report?.file ?? page, at: citation?.position ?? report.map { _ in SourcePosition(line: 1, column: 1) },
-                                  problem, hint: report == nil ? "a template produced this link: check Templates/" : "correct the citation or the paragraph it names")
+                                  problem, hint: hint)
             }
         }
         return idsByPage
@@ -70,11 +73,12 @@ struct OutputLinkCheck {
     /// `../../58/275/index.html` from `A/57/292/index.html` -> `A/58/275/index.html`; nil when it leaves the site.
     static func resolve(_ relative: String, from page: String) -> String? {
         var parts = page.split(separator: "/").dropLast().map(String.init)
-        for piece in relative.split(separator: "?")[0].split(separator: "/", omittingEmptySubsequences: false) {
+        // Files are named without percent escapes (`figures/map 1.png` for `figures/map%201.png`).
+        for piece in relative.split(separator: "?", omittingEmptySubsequences: false)[0].split(separator: "/", omittingEmptySubsequences: false) {
             switch piece {
             case "..": if parts.isEmpty { return nil } else { parts.removeLast() }
             case ".", "": continue
-            default: parts.append(String(piece))
+            default: parts.append(piece.removingPercentEncoding ?? String(piece))
             }
         }
         return parts.joined(separator: "/")

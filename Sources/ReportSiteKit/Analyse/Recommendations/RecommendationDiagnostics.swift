@@ -1,6 +1,6 @@
 /// Runs the extractor for the build and reports what an author should know: front-matter overrides that
 /// name no paragraph or an unknown addressee (errors under `--strict`), and the recommendations that ended
-/// `Not specified` (one warning a report, kept a warning under `--strict`: the text names no addressee,
+/// `Not specified` (one note a report, never an error, also under `--strict`: the text names no addressee,
 /// which is not a mistake; an override in the front matter settles it).
 struct RecommendationDiagnostics {
     let diagnostics: DiagnosticEngine
@@ -14,10 +14,9 @@ struct RecommendationDiagnostics {
         if let first = unassigned.first {
             let ids = unassigned.map { ParagraphID.display($0.paragraph) }
             let what = unassigned.count == 1 ? "recommendation names no addressee: para. " : "recommendations name no addressee: paras. "
-            diagnostics.emit(Diagnostic(.warning, .unassignedRecommendation, file: report.file, at: first.position,
+            diagnostics.emit(Diagnostic(.note, .unassignedRecommendation, file: report.file, at: first.position,
                                         "\(unassigned.count) \(what)\(ids.joined(separator: ", ")); the index lists them under Not specified",
-                                        hint: "if the report means someone, say so in the front matter: addressees: { \"\(first.paragraph)\": [states] }"),
-                             evenInStrict: true)
+                                        hint: "if the report means someone, say so in the front matter: addressees: { \"\(first.paragraph)\": [states] }"))
         }
         return records
     }
