@@ -12,19 +12,24 @@ struct RecommendationPages {
 
     var dates: [Symbol: String] { Dictionary(corpus.reports.map { ($0.symbol, $0.metadata.date) }, uniquingKeysWith: { a, _ in a }) }
 
-    static func addresseePath(_ slug: String) -> String { "\(folder)/\(slug)/index.html" }
-    static func reportPath(_ symbol: Symbol) -> String { "\(folder)/report/\(symbol.components.joined(separator: "-"))/index.html" }
+    /// The first page of an addressee's and of a report's recommendations.
+    static func addresseePath(_ slug: String) -> String { pagePath(addresseeFolder(slug), 1) }
+    static func reportPath(_ symbol: Symbol) -> String { pagePath(reportFolder(symbol), 1) }
 
     func files() -> [OutputFile] {
         var files: [OutputFile] = []
-        func add(_ path: String, _ view: RecommendationsPageView) {
-            files.append(OutputFile(path: path, contents: Data(templates.render("recommendations", view).utf8)))
+        func add(_ folder: String, title: String, groups: [RecommendationIndex.Group], current: Current) {
+            let pages = Self.paginate(groups)
+            for number in pages.indices {
+                let view = self.page(folder: folder, number: number + 1, of: pages, all: groups, title: title, current: current)
+                files.append(OutputFile(path: Self.pagePath(folder, number + 1),
+                                        contents: Data(templates.render("recommendations", view).utf8)))
+            }
         }
-        add("\(Self.folder)/index.html", page(root: "../", title: "Recommendations by addressee", groups: index.groups,
-                                               current: .all))
+        add(Self.folder, title: "Recommendations by addressee", groups: index.groups, current: .all)
         for group in index.groups {
-            add(Self.addresseePath(group.addressee.slug),
-                page(root: "../../", title: "Recommendations to \(group.addressee.name)", groups: [group], current: .addressee(group.addressee.slug)))
+            add(Self.addresseeFolder(group.addressee.slug), title: "Recommendations to \(group.addressee.name)", groups: [group],
+                current: .addressee(group.addressee.slug))
         }
         // Each group split by report once (not filtered again for every report: that grew with reports x records).
         var byReport: [Symbol: [RecommendationIndex.Group]] = [:]
@@ -34,24 +39,80 @@ struct RecommendationPages {
             for (symbol, records) in members { byReport[symbol, default: []].append(RecommendationIndex.Group(addressee: g.addressee, records: records)) }
         }
         for report in corpus.reports where !report.recommendations.isEmpty {
-            let groups = byReport[report.symbol] ?? []
-            add(Self.reportPath(report.symbol), page(root: "../../../", title: "Recommendations of \(report.symbol)", groups: groups,
-                                                     current: .report(report.symbol)))
+            add(Self.reportFolder(report.symbol), title: "Recommendations of \(report.symbol)", groups: byReport[report.symbol] ?? [],
+                current: .report(report.symbol))
         }
         return files
     }
 
+    static func addresseeFolder(_ slug: String) -> String { "\(folder)/\(slug)" }
+    static func reportFolder(_ symbol: Symbol) -> String { "\(folder)/report/\(symbol.components.joined(separator: "-"))" }
+
+    /// Page 1 of a listing is `<folder>/index.html`; page n is `<folder>/page/<n>/index.html`.
+    static func pagePath(_ folder: String, _ number: Int) -> String {
+        number == 1 ? "\(folder)/index.html" : "\(folder)/page/\(number)/index.html"
+    }
+
+    /// At most this many records on a page, and about this many bytes of their text (a page also carries
+    /// each record's links and labels): no page of the index grows with the corpus.
+    static let recordsPerPage = 200
+    static let textBytesPerPage = 300_000
+
+    /// A listing cut into pages of whole records, in order; a group cut by a page break continues on the next page.
+    static func paginate(_ groups: [RecommendationIndex.Group]) -> [[PageGroup]] {
+        var pages: [[PageGroup]] = []
+        var page: [PageGroup] = []
+        var records = 0
+        var bytes = 0
+        for group in groups {
+            var part = PageGroup(group: RecommendationIndex.Group(addressee: group.addressee, records: []), continued: false)
+            for record in group.records {
+                let size = record.text.utf8.count
+                if records > 0, records + 1 > recordsPerPage || bytes + size > textBytesPerPage {
+                    if !part.group.records.isEmpty { page.append(part) }
+                    pages.append(page)
+                    page = []
+                    records = 0
+                    bytes = 0
+                    part = PageGroup(group: RecommendationIndex.Group(addressee: group.addressee, records: []),
+                                     continued: part.continued || !part.group.records.isEmpty)
+                }
+                part.group.records.append(record)
+                records += 1
+                bytes += size
+            }
+            if !part.group.records.isEmpty { page.append(part) }
+        }
+        if !page.isEmpty || pages.isEmpty { pages.append(page) }
+        return pages
+    }
+
+    struct PageGroup {
+        var group: RecommendationIndex.Group
+        /// The group began on an earlier page.
+        var continued: Bool
+    }
+
     enum Current: Equatable { case all, addressee(String), report(Symbol) }
 
-    private func page(root: String, title: String, groups: [RecommendationIndex.Group], current: Current) -> RecommendationsPageView {
+    private func page(folder: String, number: Int, of pages: [[PageGroup]], all: [RecommendationIndex.Group], title: String,
+                      current: Current) -> RecommendationsPageView {
+        let parts = pages[number - 1]
+        let count = pages.count
+        let groups = parts.map(\.group)
+        let root = String(repeating: "../", count: Self.pagePath(folder, number).split(separator: "/").count - 1)
         let layout = LayoutView(siteTitle: corpus.config.title, language: corpus.config.language, root: root,
-                                pageTitle: "\(title) · \(corpus.config.title)", canonical: nil)
+                                pageTitle: "\(title)\(count > 1 ? " (page \(number) of \(count))" : "") · \(corpus.config.title)", canonical: nil)
         // A report's page counts that report's recommendations and links to its own groups; the other pages
         // count the whole index and link to each addressee's page.
         let addressees: [FilterLinkView]
         if case .report = current {
-            addressees = groups.map {
-                FilterLinkView(label: $0.addressee.name, count: $0.records.count, href: "#addressee-" + $0.addressee.slug, current: false)
+            // Each of the report's groups, on the page where it begins.
+            addressees = all.map { g in
+                let first = (pages.firstIndex { $0.contains { $0.group.addressee.slug == g.addressee.slug } } ?? 0) + 1
+                return FilterLinkView(label: g.addressee.name, count: g.records.count,
+                                      href: (first == number ? "" : root + Self.pagePath(folder, first)) + "#addressee-" + g.addressee.slug,
+                                      current: false)
             }
         } else {
             addressees = index.groups.map {
@@ -66,9 +127,10 @@ struct RecommendationPages {
                            current: false)
         }
         let dates = self.dates
-        let groupViews = groups.map { g in
-            RecommendationGroupView(
-                id: "addressee-" + g.addressee.slug, name: g.addressee.name, count: g.records.count,
+        let groupViews = parts.map { part in
+            let g = part.group
+            return RecommendationGroupView(
+                id: "addressee-" + g.addressee.slug, name: g.addressee.name + (part.continued ? " (continued)" : ""), count: g.records.count,
                 records: g.records.map { r in
                     RecordView(
                         symbol: r.report.description, reportHref: root + r.report.pagePath,
@@ -84,6 +146,7 @@ struct RecommendationPages {
         }
         return RecommendationsPageView(
             layout: layout, title: title, isAll: current == .all, allHref: root + "\(Self.folder)/index.html",
+            pagination: count == 1 ? [] : [PaginationView(folder: folder, root: root, number: number, count: count)],
             total: groups.reduce(into: Set<String>()) { set, g in g.records.forEach { set.insert("\($0.report)#\($0.anchor)") } }.count,
             addressees: addressees, reports: reports, hasReports: !reports.isEmpty, groups: groupViews)
     }
@@ -94,12 +157,31 @@ struct RecommendationsPageView {
     let title: String
     let isAll: Bool
     let allHref: String
+    let pagination: [PaginationView]
     /// Distinct recommendations on the page (one can be listed under several addressees).
     let total: Int
     let addressees: [FilterLinkView]
     let reports: [FilterLinkView]
     let hasReports: Bool
     let groups: [RecommendationGroupView]
+}
+
+/// "Page 2 of 5", with links to every page of the listing (none when it fits on one page).
+struct PaginationView {
+    let number: Int
+    let count: Int
+    let previous: [String]
+    let next: [String]
+    let pages: [FilterLinkView]
+
+    init(folder: String, root: String, number: Int, count: Int) {
+        let href = { (n: Int) in root + RecommendationPages.pagePath(folder, n) }
+        self.number = number
+        self.count = count
+        previous = number > 1 ? [href(number - 1)] : []
+        next = number < count ? [href(number + 1)] : []
+        pages = (1...count).map { FilterLinkView(label: String($0), count: $0, href: href($0), current: $0 == number) }
+    }
 }
 
 struct FilterLinkView {

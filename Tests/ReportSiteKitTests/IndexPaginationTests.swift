@@ -1,0 +1,90 @@
+import Foundation
+import XCTest
+@testable import ReportSiteKit
+
+/// The recommendations index is cut into pages of bounded size, so that no page grows with the corpus; every
+/// record stands on exactly one page of each listing, and the pages link to each other without JavaScript.
+final class IndexPaginationTests: XCTestCase {
+    /// A report of `count` recommendations to States: real recommending paragraphs of A/58/275 (80-84), repeated.
+    func makeContent(count: Int) throws -> URL {
+        let root = try temporaryFolder(self)
+        let reports = root.appendingPathComponent("content/reports")
+        try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Project.content.appendingPathComponent("addressees.yml"),
+                                         to: root.appendingPathComponent("content/addressees.yml"))
+        let source = try String(contentsOf: Project.content.appendingPathComponent("reports/A-58-275.md"), encoding: .utf8)
+        // The paragraphs' text after their numbers, footnote references removed (their definitions are not copied).
+        let texts = source.split(separator: "\n").filter { line in ["80. ", "81. ", "82. ", "83. ", "84. "].contains { line.hasPrefix($0) } }
+            .map { line -> String in
+                var text = String(line.dropFirst(4))
+                while let open = text.range(of: "[^"), let close = text[open.upperBound...].firstIndex(of: "]") {
+                    text.removeSubrange(open.lowerBound...close)
+                }
+                return text
+            }
+        XCTAssertEqual(texts.count, 5)
+        var body = "---\nsymbol: A/99/300\ntitle: Many recommendations\ndate: 2024-01-01\nbody: General Assembly\n"
+        body += "addressees: { " + (1...count).map { "\"\($0)\": [states]" }.joined(separator: ", ") + " }\n---\n\n## I. Recommendations\n\n"
+        for n in 1...count { body += "\(n). \(texts[n % texts.count])\n\n" }
+        try Data(body.utf8).write(to: reports.appendingPathComponent("A-99-300.md"))
+        return root
+    }
+
+    func testAnIndexLargerThanAPageIsSplitIntoLinkedPages() throws {
+        let count = 450
+        let root = try makeContent(count: count)
+        let site = root.appendingPathComponent("site")
+        let (outcome, diagnostics) = buildSite(content: root.appendingPathComponent("content"), output: site)
+        guard case .success = outcome else { return XCTFail("\(diagnostics.map(\.formatted))") }
+
+        for folder in ["recommendations", "recommendations/states", "recommendations/report/A-99-300"] {
+            var anchors: [String] = []
+            var number = 1
+            var pages: [String] = []
+            while true {
+                let path = RecommendationPages.pagePath(folder, number)
+                guard let data = FileManager.default.contents(atPath: site.appendingPathComponent(path).path) else { break }
+                XCTAssertLessThan(data.count, 1_000_000, path)
+                let html = String(decoding: data, as: UTF8.self)
+                let links = Page(html: html).values(of: "href").filter { $0.contains("A/99/300/index.html#para-") }
+                let records = Set(links.map { String($0[$0.range(of: "#")!.upperBound...]) })
+                XCTAssertLessThanOrEqual(records.count, RecommendationPages.recordsPerPage, path)
+                anchors += records.sorted { Int($0.dropFirst(5))! < Int($1.dropFirst(5))! }
+                pages.append(html)
+                number += 1
+            }
+            XCTAssertEqual(pages.count, 3, folder)
+            // Every record once, in order, across the pages.
+            XCTAssertEqual(anchors, (1...count).map { "para-\($0)" }, folder)
+            XCTAssertTrue(pages[0].contains("Page 1 of 3"))
+            XCTAssertTrue(pages[0].contains("<a rel=\"next\" href=\"") && !pages[0].contains("rel=\"prev\""))
+            XCTAssertTrue(pages[1].contains("rel=\"prev\"") && pages[1].contains("rel=\"next\""))
+            XCTAssertTrue(pages[2].contains("(continued)"), "a group cut by a page break says so")
+        }
+        // The report page's addressee link points at the page where its group begins (here, its first page).
+        let reportPage = try Page(site.appendingPathComponent("recommendations/report/A-99-300/page/2/index.html"))
+        XCTAssertTrue(reportPage.values(of: "href").contains("../../../../../recommendations/report/A-99-300/index.html#addressee-states"))
+    }
+
+    func testPagesAreCutByTextSizeToo() {
+        let symbol = Symbol("A/99/1")!
+        let big = String(repeating: "x", count: 100_000)
+        let records = (1...10).map {
+            Recommendation(report: symbol, paragraph: "\($0)", anchor: "para-\($0)", section: [], addressees: ["states"],
+                           assignedBy: .text, text: big, position: SourcePosition(line: $0, column: 1))
+        }
+        let group = RecommendationIndex.Group(addressee: Addressee(slug: "states", name: "States", aliases: []), records: records)
+        let pages = RecommendationPages.paginate([group])
+        XCTAssertEqual(pages.map { $0.flatMap(\.group.records).count }, [3, 3, 3, 1])
+        XCTAssertEqual(pages.map { $0.first!.continued }, [false, true, true, true])
+        // One record larger than a page still gets a page of its own.
+        let huge = Recommendation(report: symbol, paragraph: "1", anchor: "para-1", section: [], addressees: ["states"], assignedBy: .text,
+                                  text: String(repeating: "y", count: 900_000), position: SourcePosition(line: 1, column: 1))
+        XCTAssertEqual(RecommendationPages.paginate([RecommendationIndex.Group(addressee: group.addressee, records: [huge, huge])]).count, 2)
+        XCTAssertEqual(RecommendationPages.paginate([]).count, 1, "an empty index still has its first page")
+    }
+}
+
+extension Page {
+    init(html: String) { self.html = html }
+}
