@@ -124,8 +124,8 @@ final class TemplateFailureTests: XCTestCase {
         let corpus = Corpus(config: loaded.site, addressees: loaded.addressees, reports: reports)
         let links = CitationResolver(corpus: corpus, diagnostics: diagnostics).resolve()
         XCTAssertFalse(diagnostics.hasErrors)
-        _ = SiteRenderer(corpus: corpus, links: links, recommendations: RecommendationIndex(corpus: corpus), templates: templates,
-                         environment: [:], diagnostics: diagnostics).render()
+        _ = try SiteRenderer(corpus: corpus, links: links, recommendations: RecommendationIndex(corpus: corpus), templates: templates,
+                             environment: [:], diagnostics: diagnostics).render(to: StagingFolder())
         let errors = diagnostics.diagnostics.filter { $0.severity == .error }
         XCTAssertEqual(errors.map(\.formatted), ["""
             Templates/inline/citation.mustache: error: the template inline/citation could not be rendered; nothing was written [RS402]

@@ -105,34 +105,49 @@ public struct SiteBuilder {
         clock.lap("link")
         guard !diagnostics.hasErrors else { return .contentErrors }
 
-        var files = SiteRenderer(corpus: corpus, links: links, recommendations: recommendations, templates: templates,
-                                 environment: options.environment, diagnostics: diagnostics).render()
-        clock.lap("render")
-        guard !diagnostics.hasErrors else { return .contentErrors }
-        let assetPaths = templates.assetFiles()
-        let ids = OutputLinkCheck(corpus: corpus, diagnostics: diagnostics).check(files, assetPaths: assetPaths)
-        let manifest = OutputLinkCheck.manifest(ids)
-        files.append(OutputFile(path: "anchors.txt", contents: Data(manifest.utf8)))
-        files.append(OutputFile(path: OutputFolder.markerName, contents: Data(OutputFolder.markerContents.utf8)))
-        if let previous = options.previousAnchors {
-            guard let text = try? String(contentsOf: previous, encoding: .utf8) else {
-                return .usageError("\(loader.display(previous)): error: cannot read the previous anchor manifest")
-            }
-            OutputLinkCheck.compare(previous: text, file: loader.display(previous), current: manifest, diagnostics: diagnostics)
-        }
-        clock.lap("check links")
-        guard !diagnostics.hasErrors else { return .contentErrors }
-        guard options.write else { return .success(reports: reports.count, files: files.count) }
-        let assets = templates.directory.appendingPathComponent("assets")
+        // Render, check and write as a stream: each page goes to the staging folder as soon as it is made, and
+        // only its ids and links stay in memory. The staging folder replaces the output only if all is well.
+        let staging: StagingFolder
+        let writer = SiteWriter(output: options.output)
         do {
-            try SiteWriter(output: options.output).write(files, assets: assets, assetPaths: assetPaths)
+            staging = options.write ? try StagingFolder(writer: writer) : StagingFolder()
+        } catch {
+            return writeFailed(error, loader: loader)
+        }
+        let assetPaths = templates.assetFiles()
+        do {
+            let ledger = try SiteRenderer(corpus: corpus, links: links, recommendations: recommendations, templates: templates,
+                                          environment: options.environment, diagnostics: diagnostics).render(to: staging)
+            clock.lap("render and write pages")
+            guard !diagnostics.hasErrors else { staging.discard(); return .contentErrors }
+            let ids = OutputLinkCheck(corpus: corpus, diagnostics: diagnostics).check(ledger, assetPaths: assetPaths)
+            let manifest = OutputLinkCheck.manifest(ids)
+            if let previous = options.previousAnchors {
+                guard let text = try? String(contentsOf: previous, encoding: .utf8) else {
+                    staging.discard()
+                    return .usageError("\(loader.display(previous)): error: cannot read the previous anchor manifest")
+                }
+                OutputLinkCheck.compare(previous: text, file: loader.display(previous), current: manifest, diagnostics: diagnostics)
+            }
+            clock.lap("check links")
+            guard !diagnostics.hasErrors else { staging.discard(); return .contentErrors }
+            try staging.write(Data(manifest.utf8), to: "anchors.txt")
+            try staging.write(Data(OutputFolder.markerContents.utf8), to: OutputFolder.markerName)
+            let assets = templates.directory.appendingPathComponent("assets")
+            for path in assetPaths { try staging.copy(assets.appendingPathComponent(path), to: "assets/" + path) }
+            try writer.commit(staging)
             clock.lap("write")
         } catch {
-            diagnostics.error(.writeError, file: loader.display(options.output), "cannot write the site: \(error.localizedDescription)",
-                              hint: "check that the output folder's parent is writable")
-            return .contentErrors
+            staging.discard()
+            return writeFailed(error, loader: loader)
         }
-        return .success(reports: reports.count, files: files.count + assetPaths.count)
+        return .success(reports: reports.count, files: staging.count)
+    }
+
+    private func writeFailed(_ error: Error, loader: ContentLoader) -> Outcome {
+        diagnostics.error(.writeError, file: loader.display(options.output), "cannot write the site: \(error.localizedDescription)",
+                          hint: "check that the output folder's parent is writable and has free space")
+        return .contentErrors
     }
 
     /// Parse and analyse every report, in parallel; the result keeps the load order.

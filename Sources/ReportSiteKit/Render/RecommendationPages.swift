@@ -16,19 +16,18 @@ struct RecommendationPages {
     static func addresseePath(_ slug: String) -> String { pagePath(addresseeFolder(slug), 1) }
     static func reportPath(_ symbol: Symbol) -> String { pagePath(reportFolder(symbol), 1) }
 
-    func files() -> [OutputFile] {
-        var files: [OutputFile] = []
-        func add(_ folder: String, title: String, groups: [RecommendationIndex.Group], current: Current) {
+    /// Renders every page of the index and hands each to `emit` as soon as it is made.
+    func write(to emit: (OutputFile) throws -> Void) throws {
+        func add(_ folder: String, title: String, groups: [RecommendationIndex.Group], current: Current) throws {
             let pages = Self.paginate(groups)
             for number in pages.indices {
                 let view = self.page(folder: folder, number: number + 1, of: pages, all: groups, title: title, current: current)
-                files.append(OutputFile(path: Self.pagePath(folder, number + 1),
-                                        contents: Data(templates.render("recommendations", view).utf8)))
+                try emit(OutputFile(path: Self.pagePath(folder, number + 1), contents: Data(templates.render("recommendations", view).utf8)))
             }
         }
-        add(Self.folder, title: "Recommendations by addressee", groups: index.groups, current: .all)
+        try add(Self.folder, title: "Recommendations by addressee", groups: index.groups, current: .all)
         for group in index.groups {
-            add(Self.addresseeFolder(group.addressee.slug), title: "Recommendations to \(group.addressee.name)", groups: [group],
+            try add(Self.addresseeFolder(group.addressee.slug), title: "Recommendations to \(group.addressee.name)", groups: [group],
                 current: .addressee(group.addressee.slug))
         }
         // Each group split by report once (not filtered again for every report: that grew with reports x records).
@@ -39,10 +38,9 @@ struct RecommendationPages {
             for (symbol, records) in members { byReport[symbol, default: []].append(RecommendationIndex.Group(addressee: g.addressee, records: records)) }
         }
         for report in corpus.reports where !report.recommendations.isEmpty {
-            add(Self.reportFolder(report.symbol), title: "Recommendations of \(report.symbol)", groups: byReport[report.symbol] ?? [],
+            try add(Self.reportFolder(report.symbol), title: "Recommendations of \(report.symbol)", groups: byReport[report.symbol] ?? [],
                 current: .report(report.symbol))
         }
-        return files
     }
 
     static func addresseeFolder(_ slug: String) -> String { "\(folder)/\(slug)" }

@@ -27,35 +27,43 @@ public struct SiteRenderer {
         self.diagnostics = diagnostics
     }
 
-    /// Every file of the site. A template that fails to render is an error (RS402) in `diagnostics`.
-    public func render() -> [OutputFile] {
-        var pages = [(String, [String])?](repeating: nil, count: corpus.reports.count)
+    /// Renders every file of the site and hands each to `output` as soon as it is made (report pages in parallel),
+    /// keeping only what the link check needs (`PageLedger`): peak memory is the model and a few pages, not the
+    /// site. A template that fails to render is an error (RS402) in `diagnostics`. Throws when a file cannot be written.
+    public func render(to output: StagingFolder) throws -> PageLedger {
+        var ledger = PageLedger()
+        func emit(_ file: OutputFile) throws {
+            ledger.add(PageEntry(file))
+            try output.write(file)
+        }
+        var pages = [Result<(PageEntry, [String]), Error>?](repeating: nil, count: corpus.reports.count)
         pages.withUnsafeMutableBufferPointer { slots in
             DispatchQueue.concurrentPerform(iterations: corpus.reports.count) { i in
                 var page = ReportPage(index: i, corpus: corpus, links: links, recommendations: recommendations, templates: templates)
                 let images = ImageSources()
                 page.imageSources = images
-                let view = page.view()
-                slots[i] = (templates.render("report", view), images.list)
+                let file = OutputFile(path: corpus.reports[i].symbol.pagePath, contents: Data(templates.render("report", page.view()).utf8))
+                slots[i] = Result { try output.write(file); return (PageEntry(file), images.list) }
             }
         }
-        var files = zip(corpus.reports, pages).map { OutputFile(path: $0.symbol.pagePath, contents: Data(($1?.0 ?? "").utf8)) }
         let images = ReportImages(reportsDirectory: corpus.config.reportsDirectory, diagnostics: diagnostics)
-        for (report, page) in zip(corpus.reports, pages) where !(page?.1.isEmpty ?? true) {
-            files += images.files(for: report, sources: page?.1 ?? [])
+        for (report, page) in zip(corpus.reports, pages) {
+            guard let (entry, sources) = try page?.get() else { continue }
+            ledger.add(entry)
+            for file in images.files(for: report, sources: sources) { try emit(file) }
         }
-        files.append(OutputFile(path: "index.html", contents: Data(templates.render("index", indexView()).utf8)))
-        files.append(OutputFile(path: "404.html", contents: Data(templates.render("404", notFoundView()).utf8)))
-        files.append(OutputFile(path: "citations.json", contents: CitationsData(corpus: corpus, links: links).json()))
-        files += RecommendationPages(corpus: corpus, index: recommendations, templates: templates).files()
+        try emit(OutputFile(path: "index.html", contents: Data(templates.render("index", indexView()).utf8)))
+        try emit(OutputFile(path: "404.html", contents: Data(templates.render("404", notFoundView()).utf8)))
+        try emit(OutputFile(path: "citations.json", contents: CitationsData(corpus: corpus, links: links).json()))
+        try RecommendationPages(corpus: corpus, index: recommendations, templates: templates).write(to: emit)
         let data = RecommendationsData(index: recommendations,
                                        generated: RecommendationIndex.generated(corpus: corpus, environment: environment),
                                        baseURL: corpus.config.baseURL)
-        files.append(OutputFile(path: "recommendations.json", contents: data.json()))
-        files.append(OutputFile(path: "recommendations.csv", contents: data.csv()))
-        if let sitemap = Sitemap(corpus: corpus, templates: templates).file() { files.append(sitemap) }
+        try emit(OutputFile(path: "recommendations.json", contents: data.json()))
+        try emit(OutputFile(path: "recommendations.csv", contents: data.csv()))
+        if let sitemap = Sitemap(corpus: corpus, templates: templates).file() { try emit(sitemap) }
         if let diagnostics { templates.reportFailures(to: diagnostics) }
-        return files
+        return ledger
     }
 
     private func indexView() -> IndexPageView {

@@ -7,16 +7,21 @@ struct OutputLinkCheck {
     let corpus: Corpus
     let diagnostics: DiagnosticEngine
 
-    /// The ids of every page, from the rendered files.
+    /// Checks rendered files held in memory (tests); the build checks the ledger it kept while writing.
     func check(_ files: [OutputFile], assetPaths: [String]) -> [String: [String]] {
+        check(PageLedger(files.map(PageEntry.init)), assetPaths: assetPaths)
+    }
+
+    /// The ids of every page, from the ledger of the rendered files.
+    func check(_ ledger: PageLedger, assetPaths: [String]) -> [String: [String]] {
         var idsByPage: [String: [String]] = [:]
         var linksByPage: [String: [String]] = [:]
-        for file in files where file.path.hasSuffix(".html") {
-            let found = HTMLAttributes.scan(String(decoding: file.contents, as: UTF8.self))
-            idsByPage[file.path] = found.ids
-            linksByPage[file.path] = found.links
+        for entry in ledger.entries {
+            guard let ids = entry.ids else { continue }
+            idsByPage[entry.path] = ids
+            linksByPage[entry.path] = entry.links
         }
-        var paths = Set(files.map(\.path))
+        var paths = Set(ledger.entries.map(\.path))
         for asset in assetPaths { paths.insert("assets/" + asset) }
         let idSets = idsByPage.mapValues(Set.init)
         let reportsByPage = Dictionary(corpus.reports.map { ($0.symbol.pagePath, $0) }, uniquingKeysWith: { a, _ in a })

@@ -1,10 +1,79 @@
 import CAtomicSwap
 import Foundation
 
-/// The write stage: the whole site goes to a temporary folder next to the output, which replaces
-/// the output only when every file is written. A failed or killed build leaves the old site as it was;
+/// Where the pages of a build go as they are rendered: a staging folder next to the output, which replaces the
+/// output only when the whole build succeeded (`commit`). A failed build discards it (`discard`), a killed one
+/// leaves it for the next build to remove; either way the old site stays as it was. Without a folder
+/// (`reportsite check`) the files are counted and dropped. Files may be written from several threads at once.
+public final class StagingFolder: @unchecked Sendable {
+    /// nil: nothing is written.
+    public let url: URL?
+    private let lock = NSLock()
+    private var folders: Set<String> = []
+    private var written = 0
+
+    /// A staging folder for `writer`'s output, created now (stale ones of killed builds are removed first).
+    public init(writer: SiteWriter) throws {
+        let fm = FileManager.default
+        try fm.createDirectory(at: writer.parent, withIntermediateDirectories: true)
+        writer.removeStaleStaging()
+        let staging = writer.parent.appendingPathComponent(writer.stagingPrefix + "\(ProcessInfo.processInfo.processIdentifier)")
+        try? fm.removeItem(at: staging)
+        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        url = staging
+    }
+
+    /// Counts files and writes nothing.
+    public init() {
+        url = nil
+    }
+
+    /// How many files were written (or counted).
+    public var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return written
+    }
+
+    public func write(_ file: OutputFile) throws {
+        try write(file.contents, to: file.path)
+    }
+
+    public func write(_ contents: Data, to path: String) throws {
+        lock.lock()
+        written += 1
+        lock.unlock()
+        guard let url else { return }
+        let target = url.appendingPathComponent(path)
+        let folder = target.deletingLastPathComponent().path
+        lock.lock()
+        let isNew = folders.insert(folder).inserted
+        lock.unlock()
+        if isNew { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        try contents.write(to: target)
+    }
+
+    /// Copies a file as it is (the template assets).
+    public func copy(_ source: URL, to path: String) throws {
+        lock.lock()
+        written += 1
+        lock.unlock()
+        guard let url else { return }
+        let target = url.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: source, to: target)
+    }
+
+    /// Removes the staging folder (a failed build).
+    public func discard() {
+        if let url { try? FileManager.default.removeItem(at: url) }
+    }
+}
+
+/// The write stage's two ends: a staging folder is made next to the output before the first page is rendered,
+/// and swapped in place of the output at the end. A failed or killed build leaves the old site as it was;
 /// the next build removes the temporary folders a killed build left behind.
-public struct SiteWriter {
+public struct SiteWriter: Sendable {
     public let output: URL
 
     public init(output: URL) {
@@ -14,37 +83,18 @@ public struct SiteWriter {
     var parent: URL { output.deletingLastPathComponent() }
     var stagingPrefix: String { "." + output.lastPathComponent + ".tmp-" }
 
-    public func write(_ files: [OutputFile], assets: URL?, assetPaths: [String]) throws {
-        let fm = FileManager.default
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        removeStaleStaging()
-        let staging = parent.appendingPathComponent(stagingPrefix + "\(ProcessInfo.processInfo.processIdentifier)")
-        try? fm.removeItem(at: staging)
-        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+    /// Puts the staging folder in place of the output. On Linux the two are exchanged in one step (the staging
+    /// folder then holds the old site, which is removed); elsewhere the old site is moved aside first.
+    public func commit(_ staging: StagingFolder) throws {
+        guard let url = staging.url else { return }
         do {
-            var folders: Set<String> = []
-            for file in files {
-                let url = staging.appendingPathComponent(file.path)
-                let folder = url.deletingLastPathComponent().path
-                if folders.insert(folder).inserted { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-                try file.contents.write(to: url)
-            }
-            if let assets {
-                for path in assetPaths {
-                    let target = staging.appendingPathComponent("assets").appendingPathComponent(path)
-                    try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try fm.copyItem(at: assets.appendingPathComponent(path), to: target)
-                }
-            }
-            try swap(staging)
+            try swap(url)
         } catch {
-            try? fm.removeItem(at: staging)
+            staging.discard()
             throw error
         }
     }
 
-    /// Puts the staging folder in place of the output. On Linux the two are exchanged in one step (the staging
-    /// folder then holds the old site, which is removed); elsewhere the old site is moved aside first.
     private func swap(_ staging: URL) throws {
         let fm = FileManager.default
         guard fm.fileExists(atPath: output.path) else {
