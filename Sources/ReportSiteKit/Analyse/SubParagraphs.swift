@@ -44,12 +44,17 @@ struct SubParagraphGrouper {
         let label = text[text.index(after: text.startIndex)..<close]
         let rest = text[text.index(after: close)...]
         guard !label.isEmpty, label.count <= 6, label.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) }),
-              label.count == 1 || romanNumerals.contains(String(label)),
+              isLabel(String(label)),
               rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
         var content = inlines
         let trimmed = rest.drop { $0 == " " || $0 == "\t" }
         if trimmed.isEmpty { content.removeFirst() } else { content[0] = .text(String(trimmed)) }
         return (String(label), content)
+    }
+
+    /// `a` ... `z`, or a roman numeral `i` ... `xxxix`.
+    static func isLabel(_ label: String) -> Bool {
+        label.count == 1 || romanNumerals.contains(label)
     }
 
     static let romanNumerals: [String] = (1...39).map(romanNumeral)

@@ -1,0 +1,204 @@
+/// Structure that the text shows and Markdown does not keep (issue 9): each such place is a warning at its
+/// line, so that no paragraph, sub-paragraph or section anchor is lost without a word.
+///
+/// Lines: every line that starts like a numbered paragraph (`80. `, `82.With`) or a sub-paragraph (`(b) `),
+/// outside front matter, fenced code and footnote definitions, either is the start of a paragraph or
+/// sub-paragraph with its anchor, or gets a diagnostic here (or, for a repeated number, in
+/// `ParagraphNumbering`). Headings: the kind of a printed number (roman, capital letter, arabic, `(a)`) must
+/// fit its level: not the kind of its parent (one level too deep), not another kind than the heading before
+/// it at the same level (one level too shallow).
+struct StructureCheck {
+    let file: String
+    let lines: StructureLines
+    let diagnostics: DiagnosticEngine
+
+    // MARK: - Lines
+
+    func checkLines(parsed: [Block], paragraphs: [NumberedParagraph], owners: [Int: Int], recovered: Set<Int>) {
+        var anchored: [Int: String] = [:]
+        var handled: Set<Int> = []
+        func addSub(_ s: SubParagraph) {
+            anchored[s.position.line] = s.anchor
+            s.children.forEach(addSub)
+        }
+        for p in paragraphs {
+            if let a = p.anchor { anchored[p.position.line] = a } else { handled.insert(p.position.line) }
+            for case .subParagraph(let s) in p.content { addSub(s) }
+        }
+        let outline = Outline(parsed, lines: lines)
+        for candidate in lines.candidates() {
+            let line = candidate.line
+            let at = SourcePosition(line: line, column: candidate.column)
+            let shown = "`" + Self.shown(candidate) + "`"
+            if let anchor = anchored[line] {
+                if recovered.contains(line) {
+                    diagnostics.warning(.indentedStructure, file: file, at: at,
+                                        "\(shown) is indented by \(Self.indentation(candidate.indent)), so Markdown reads it as code; it is taken as \(Self.what(candidate.start)) anyway, anchored #\(anchor)",
+                                        hint: "remove the indentation: \(Self.plural(candidate.start)) start at the beginning of the line")
+                }
+                continue
+            }
+            if handled.contains(line) { continue }
+            let owner = paragraphs.last { $0.position.line < line }
+            let inner = outline.innermost(line)
+            if let inner, inner.kind == .indentedCode {
+                let anchor: String
+                switch candidate.start {
+                case .number(let n, _, _): anchor = n.map { ", and it gets no anchor para-\($0)" } ?? ""
+                case .label(let l, _): anchor = owner?.anchor.map { ", and it gets no anchor \($0)-\(l)" } ?? ""
+                }
+                diagnostics.warning(.indentedStructure, file: file, at: at,
+                                    "\(Self.what(candidate.start)) is indented by \(Self.indentation(candidate.indent)), so Markdown reads it as code\(anchor)",
+                                    hint: "remove the indentation: \(Self.plural(candidate.start)) start at the beginning of the line")
+                continue
+            }
+            if !candidate.indent.isEmpty, StructureLines.indentColumns(candidate.indent[...]) >= 4 {
+                let anchor: String
+                switch candidate.start {
+                case .number(let n, _, _): anchor = n.map { ", and it gets no anchor para-\($0)" } ?? ""
+                case .label(let l, _): anchor = owner?.anchor.map { ", and it gets no anchor \($0)-\(l)" } ?? ""
+                }
+                let partOf = owners[line].map { "paragraph \($0)" } ?? owner.map { "paragraph \($0.number)" } ?? "the text before it"
+                diagnostics.warning(.indentedStructure, file: file, at: at,
+                                    "\(Self.what(candidate.start)) is indented by \(Self.indentation(candidate.indent)), so Markdown reads it as part of \(Self.container(outline, line: line, inner: inner, partOf: partOf))\(anchor)",
+                                    hint: "remove the indentation\(lines.isBlank(line - 1) ? "" : ", and leave a blank line before it"): \(Self.plural(candidate.start)) start at the beginning of the line")
+                continue
+            }
+            let startsBlock = inner.map { $0.line == line && $0.kind == .paragraph } ?? false
+            let ownerNumber = owners[line] ?? (startsBlock ? nil : owner?.number)
+            let partOf = ownerNumber.map { "paragraph \($0)" }
+            switch candidate.start {
+            case .number(let n, let text, spaced: false) where startsBlock:
+                let word = text.prefix { !$0.isWhitespace }
+                let number = n.map(String.init) ?? "the number"
+                let looks = n != nil && n == owner.map({ $0.number + 1 }) ? "looks like paragraph \(number)" : "looks like a numbered paragraph"
+                diagnostics.warning(.missingSpaceAfterNumber, file: file, at: at,
+                                    "\(shown) \(looks) but has no space after the full stop; it is read as part of \(partOf ?? "the text before it")",
+                                    hint: "write `\(number). \(word)`")
+            case .label(let label, spaced: false) where startsBlock:
+                let rest = Self.restAfterLabel(candidate)
+                diagnostics.warning(.missingSpaceAfterNumber, file: file, at: at,
+                                    "\(shown) looks like sub-paragraph (\(label)) but has no space after the label; it is read as part of \(partOf ?? "the text before it")",
+                                    hint: "write `(\(label)) \(rest)`")
+            case .label(let label, spaced: true) where startsBlock && !SubParagraphGrouper.isLabel(label):
+                diagnostics.warning(.structureNotRecognised, file: file, at: at,
+                                    "`(\(label))` is not a sub-paragraph label (a single letter, or a roman numeral after a letter), so this block gets no anchor",
+                                    hint: "label sub-paragraphs (a), (b) ... and their items (i), (ii) ...; if it is not a sub-paragraph, begin the line with other text")
+            case .label(let label, spaced: true) where startsBlock && owners[line] == nil:
+                diagnostics.warning(.subParagraphOutsideParagraph, file: file, at: at,
+                                    "sub-paragraph (\(label)) stands outside any numbered paragraph, so it gets no anchor",
+                                    hint: "sub-paragraphs belong to the numbered paragraph before them (`12. The ...`); move it there, or remove the label")
+            case .number(nil, _, spaced: true) where startsBlock:
+                diagnostics.warning(.structureNotRecognised, file: file, at: at,
+                                    "\(shown) has a number of more than nine digits, which Markdown does not read as a numbered paragraph, so it gets no anchor",
+                                    hint: "check the number: paragraph numbers have at most nine digits")
+            default:
+                let container = Self.container(outline, line: line, inner: inner, partOf: partOf)
+                diagnostics.warning(.structureNotRecognised, file: file, at: at,
+                                    "\(shown) looks like the start of \(Self.what(candidate.start)), but Markdown reads it as part of \(container), so it gets no anchor",
+                                    hint: "leave a blank line before it, and start it at the beginning of the line")
+            }
+        }
+    }
+
+    /// What encloses a line that did not start a block of its own.
+    static func container(_ outline: Outline, line: Int, inner: Outline.Entry?, partOf: String?) -> String {
+        guard let inner else { return partOf ?? "the text before it" }
+        let at = " that starts at line \(inner.line)"
+        switch inner.kind {
+        case .paragraph: return inner.line < line ? "the paragraph\(at)" : partOf ?? "the text before it"
+        case .quote: return "the quotation\(at)"
+        case .table: return "the table\(at)"
+        case .html: return "the raw HTML\(at)"
+        case .listItem: return "an item of a list\(at)"
+        case .heading: return "the heading\(at)"
+        default: return partOf ?? "the block\(at)"
+        }
+    }
+
+    /// `82.With`, `(b)`, `(b)Text`: the start of the line as written.
+    static func shown(_ c: StructureLines.Candidate) -> String {
+        switch c.start {
+        case .number(_, _, spaced: false), .label(_, spaced: false):
+            return String(c.text.prefix { !$0.isWhitespace })
+        case .number, .label:
+            return String(c.text.prefix { $0 != "." && $0 != ")" }) + (c.text.first == "(" ? ")" : ".")
+        }
+    }
+
+    /// `Text` in `(b)Text`.
+    static func restAfterLabel(_ c: StructureLines.Candidate) -> String {
+        guard case .label(let l, _) = c.start else { return "" }
+        return String(c.text.dropFirst(l.count + 2).prefix { !$0.isWhitespace })
+    }
+
+    static func what(_ start: StructureLines.Start) -> String {
+        switch start {
+        case .number(let n, _, _): return n.map { "paragraph \($0)" } ?? "a numbered paragraph"
+        case .label(let l, _): return "sub-paragraph (\(l))"
+        }
+    }
+
+    static func plural(_ start: StructureLines.Start) -> String {
+        if case .number = start { return "numbered paragraphs" }
+        return "sub-paragraphs"
+    }
+
+    static func indentation(_ indent: [UInt8]) -> String {
+        if indent.contains(UInt8(ascii: "\t")) { return indent.count == 1 ? "a tab" : "tabs and spaces" }
+        return "\(indent.count) spaces"
+    }
+}
+
+/// Every block of a parsed report with the line it starts on, in order: to tell which block a line belongs to.
+struct Outline {
+    enum Kind { case paragraph, indentedCode, fencedCode, quote, listItem, table, html, heading, footnote, other }
+    struct Entry {
+        var line: Int
+        var kind: Kind
+    }
+
+    private(set) var entries: [Entry] = []
+
+    init(_ blocks: [Block], lines: StructureLines) {
+        var all: [Entry] = []
+        func walk(_ blocks: [Block]) {
+            for b in blocks {
+                switch b.kind {
+                case .paragraph: all.append(Entry(line: b.position.line, kind: .paragraph))
+                case .heading: all.append(Entry(line: b.position.line, kind: .heading))
+                case .codeBlock(let info, _):
+                    let indented = info.isEmpty && IndentedRecovery.isIndented(b, lines: lines)
+                    all.append(Entry(line: b.position.line, kind: indented ? .indentedCode : .fencedCode))
+                case .blockQuote(let inner):
+                    all.append(Entry(line: b.position.line, kind: .quote))
+                    walk(inner)
+                case .list(let list):
+                    for item in list.items {
+                        all.append(Entry(line: item.position.line, kind: .listItem))
+                        walk(item.content)
+                    }
+                case .table: all.append(Entry(line: b.position.line, kind: .table))
+                case .htmlBlock, .pageMarker: all.append(Entry(line: b.position.line, kind: .html))
+                case .footnoteDefinition(_, let inner):
+                    all.append(Entry(line: b.position.line, kind: .footnote))
+                    walk(inner)
+                case .thematicBreak: all.append(Entry(line: b.position.line, kind: .other))
+                }
+            }
+        }
+        walk(blocks)
+        // Stable: a block before the blocks inside it that start on the same line.
+        entries = all.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+    }
+
+    /// The innermost block that starts on or before `line` (the last one in reading order).
+    func innermost(_ line: Int) -> Entry? {
+        var low = 0, high = entries.count
+        while low < high {
+            let mid = (low + high) / 2
+            if entries[mid].line <= line { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 ? entries[low - 1] : nil
+    }
+}
