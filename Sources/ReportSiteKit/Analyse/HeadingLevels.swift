@@ -42,7 +42,7 @@ extension StructureCheck {
             let sibling = sections[..<i].indices.last { sections[$0].parent == section.parent && sections[$0].number != nil }
             let kind = Self.kind(of: section, sibling: sibling.map { (sections[$0], kinds[$0]) })
             kinds.append(kind)
-            guard let kind, let number = section.number, let label = section.label else { continue }
+            guard let kind, let label = section.label else { continue }
             let written = "`\(String(repeating: "#", count: section.level)) \(label)`"
             let at = section.position
             if let p = section.parent, let parentKind = kinds[p], parentKind == kind, let parentLabel = sections[p].label {
@@ -60,7 +60,6 @@ extension StructureCheck {
                 diagnostics.warning(.headingLevel, file: file, at: at,
                                     "\(written) is at the level of \(sibWritten), so it is not part of \(sib.number ?? siblingLabel) and its anchor is #\(section.anchor); \(kind.name) after \(siblingKind.name) is one level below it: write `\(String(repeating: "#", count: section.level + 1)) \(label)`",
                                     hint: "a heading is one level below its printed parent (section anchors, and the recommendations sections, follow the levels)")
-                _ = number
             }
         }
     }
