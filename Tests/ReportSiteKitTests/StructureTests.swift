@@ -129,6 +129,11 @@ final class StructureTests: XCTestCase {
         XCTAssertEqual(diagnostics[0].message, "`## A.` is at the level of `## VIII.`, so it is not part of VIII and its anchor is #sec-A; a capital letter after a roman numeral is one level below it: write `### A.`")
     }
 
+    func testEveryHeadingTooShallowIsReportedUntilAnUnnumberedOne() {
+        let (_, diagnostics) = analyse("## VIII. Chapter\n\n## A. One\n\n## B. Two\n\n## Annex\n\n## C. Annex section\n")
+        XCTAssertEqual(codes(diagnostics), ["3:1 RS108", "5:1 RS108"])
+    }
+
     func testAFirstVIsRomanAndAVAfterUIsALetter() {
         XCTAssertEqual(analyse("## V. Conclusions\n\n### A. One\n").1, [])
         XCTAssertEqual(analyse("## I. One\n\n### U. Letter\n\n### V. Letter\n").1.count, 0)

@@ -53,8 +53,14 @@ extension StructureCheck {
                                     hint: "a heading is one level below its printed parent and at the level of the headings numbered like it")
                 continue
             }
-            if let s = sibling, let siblingKind = kinds[s], siblingKind.rawValue < kind.rawValue, sections[s].level == section.level,
-               let siblingLabel = sections[s].label {
+            // One level too shallow: after a heading of a higher kind at its level (`## A.` after `## VIII.`, and
+            // `## B.` after that `## A.`). An unnumbered heading at that level (`## Annex`) starts afresh.
+            var higher: Int?
+            for j in sections[..<i].indices.reversed() where sections[j].parent == section.parent && sections[j].level == section.level {
+                if sections[j].number == nil { break }
+                if let k = kinds[j], k.rawValue < kind.rawValue { higher = j; break }
+            }
+            if let s = higher, let siblingKind = kinds[s], let siblingLabel = sections[s].label {
                 let sib = sections[s]
                 let sibWritten = "`\(String(repeating: "#", count: sib.level)) \(siblingLabel)`"
                 diagnostics.warning(.headingLevel, file: file, at: at,

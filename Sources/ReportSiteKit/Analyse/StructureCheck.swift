@@ -39,7 +39,7 @@ struct StructureCheck {
                 continue
             }
             if handled.contains(line) { continue }
-            let owner = paragraphs.last { $0.position.line < line }
+            let owner = Self.enclosingParagraph(line, outline: outline, paragraphs: paragraphs, owners: owners)
             let inner = outline.innermost(line)
             if let inner, inner.kind == .indentedCode {
                 let anchor: String
@@ -58,33 +58,33 @@ struct StructureCheck {
                 case .number(let n, _, _): anchor = n.map { ", and it gets no anchor para-\($0)" } ?? ""
                 case .label(let l, _): anchor = owner?.anchor.map { ", and it gets no anchor \($0)-\(l)" } ?? ""
                 }
-                let partOf = owners[line].map { "paragraph \($0)" } ?? owner.map { "paragraph \($0.number)" } ?? "the text before it"
+                let partOf = owner.map { "paragraph \($0.number)" } ?? "the text before it"
                 diagnostics.warning(.indentedStructure, file: file, at: at,
                                     "\(Self.what(candidate.start)) is indented by \(Self.indentation(candidate.indent)), so Markdown reads it as part of \(Self.container(outline, line: line, inner: inner, partOf: partOf))\(anchor)",
                                     hint: "remove the indentation\(lines.isBlank(line - 1) ? "" : ", and leave a blank line before it"): \(Self.plural(candidate.start)) start at the beginning of the line")
                 continue
             }
             let startsBlock = inner.map { $0.line == line && $0.kind == .paragraph } ?? false
-            let ownerNumber = owners[line] ?? (startsBlock ? nil : owner?.number)
-            let partOf = ownerNumber.map { "paragraph \($0)" }
+            let partOf = owner.map { "paragraph \($0.number)" }
             switch candidate.start {
             case .number(let n, let text, spaced: false) where startsBlock:
                 let word = text.prefix { !$0.isWhitespace }
                 let number = n.map(String.init) ?? "the number"
-                let looks = n != nil && n == owner.map({ $0.number + 1 }) ? "looks like paragraph \(number)" : "looks like a numbered paragraph"
+                let previous = paragraphs.last { $0.position.line < line }
+                let looks = n != nil && n == previous.map({ $0.number + 1 }) ? "looks like paragraph \(number)" : "looks like a numbered paragraph"
                 diagnostics.warning(.missingSpaceAfterNumber, file: file, at: at,
-                                    "\(shown) \(looks) but has no space after the full stop; it is read as part of \(partOf ?? "the text before it")",
+                                    "\(shown) \(looks) but has no space after the full stop; it is read as \(partOf.map { "part of \($0)" } ?? "text outside any numbered paragraph")",
                                     hint: "write `\(number). \(word)`")
             case .label(let label, spaced: false) where startsBlock:
                 let rest = Self.restAfterLabel(candidate)
                 diagnostics.warning(.missingSpaceAfterNumber, file: file, at: at,
-                                    "\(shown) looks like sub-paragraph (\(label)) but has no space after the label; it is read as part of \(partOf ?? "the text before it")",
+                                    "\(shown) looks like sub-paragraph (\(label)) but has no space after the label; it is read as \(partOf.map { "part of \($0)" } ?? "text outside any numbered paragraph")",
                                     hint: "write `(\(label)) \(rest)`")
             case .label(let label, spaced: true) where startsBlock && !SubParagraphGrouper.isLabel(label):
                 diagnostics.warning(.structureNotRecognised, file: file, at: at,
                                     "`(\(label))` is not a sub-paragraph label (a single letter, or a roman numeral after a letter), so this block gets no anchor",
                                     hint: "label sub-paragraphs (a), (b) ... and their items (i), (ii) ...; if it is not a sub-paragraph, begin the line with other text")
-            case .label(let label, spaced: true) where startsBlock && owners[line] == nil:
+            case .label(let label, spaced: true) where startsBlock && owner == nil:
                 diagnostics.warning(.subParagraphOutsideParagraph, file: file, at: at,
                                     "sub-paragraph (\(label)) stands outside any numbered paragraph, so it gets no anchor",
                                     hint: "sub-paragraphs belong to the numbered paragraph before them (`12. The ...`); move it there, or remove the label")
@@ -99,6 +99,15 @@ struct StructureCheck {
                                     hint: "leave a blank line before it, and start it at the beginning of the line")
             }
         }
+    }
+
+    /// The numbered paragraph a line belongs to: the paragraph of the list item it stands in, or the one that
+    /// took the top-level block it stands in; nil outside any (before the first, after a heading).
+    static func enclosingParagraph(_ line: Int, outline: Outline, paragraphs: [NumberedParagraph], owners: [Int: Int]) -> NumberedParagraph? {
+        guard let top = outline.topLevel(line) else { return nil }
+        if top.kind == .listItem { return paragraphs.last { $0.position.line <= line } }
+        guard let number = owners[top.line] else { return nil }
+        return paragraphs.last { $0.number == number && $0.position.line <= line }
     }
 
     /// What encloses a line that did not start a block of its own.
@@ -159,11 +168,25 @@ struct Outline {
     }
 
     private(set) var entries: [Entry] = []
+    /// The top-level blocks only (a list counts as its items).
+    private(set) var tops: [Entry] = []
 
     init(_ blocks: [Block], lines: StructureLines) {
         var all: [Entry] = []
-        func walk(_ blocks: [Block]) {
+        var top: [Entry] = []
+        func walk(_ blocks: [Block], depth: Int = 0) {
             for b in blocks {
+                let before = all.count
+                // At the top: the block's own entry, or a list's items (the numbered paragraphs).
+                defer {
+                    if depth == 0, before < all.count {
+                        if case .list(let list) = b.kind {
+                            top += list.items.map { Entry(line: $0.position.line, kind: .listItem) }
+                        } else {
+                            top.append(all[before])
+                        }
+                    }
+                }
                 switch b.kind {
                 case .paragraph: all.append(Entry(line: b.position.line, kind: .paragraph))
                 case .heading: all.append(Entry(line: b.position.line, kind: .heading))
@@ -172,17 +195,17 @@ struct Outline {
                     all.append(Entry(line: b.position.line, kind: indented ? .indentedCode : .fencedCode))
                 case .blockQuote(let inner):
                     all.append(Entry(line: b.position.line, kind: .quote))
-                    walk(inner)
+                    walk(inner, depth: depth + 1)
                 case .list(let list):
                     for item in list.items {
                         all.append(Entry(line: item.position.line, kind: .listItem))
-                        walk(item.content)
+                        walk(item.content, depth: depth + 1)
                     }
                 case .table: all.append(Entry(line: b.position.line, kind: .table))
                 case .htmlBlock, .pageMarker: all.append(Entry(line: b.position.line, kind: .html))
                 case .footnoteDefinition(_, let inner):
                     all.append(Entry(line: b.position.line, kind: .footnote))
-                    walk(inner)
+                    walk(inner, depth: depth + 1)
                 case .thematicBreak: all.append(Entry(line: b.position.line, kind: .other))
                 }
             }
@@ -190,10 +213,16 @@ struct Outline {
         walk(blocks)
         // Stable: a block before the blocks inside it that start on the same line.
         entries = all.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        tops = top.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
     }
 
+    /// The top-level block (or numbered paragraph's list item) that starts on or before `line`, last.
+    func topLevel(_ line: Int) -> Entry? { Self.last(in: tops, atOrBefore: line) }
+
     /// The innermost block that starts on or before `line` (the last one in reading order).
-    func innermost(_ line: Int) -> Entry? {
+    func innermost(_ line: Int) -> Entry? { Self.last(in: entries, atOrBefore: line) }
+
+    private static func last(in entries: [Entry], atOrBefore line: Int) -> Entry? {
         var low = 0, high = entries.count
         while low < high {
             let mid = (low + high) / 2
