@@ -101,6 +101,13 @@ final class StructureTests: XCTestCase {
         XCTAssertEqual(diagnostics[1].message, "`2.` looks like the start of paragraph 2, but Markdown reads it as part of the paragraph that starts at line 3, so it gets no anchor")
     }
 
+    func testASubParagraphBeforeAnyTextOfItsParagraph() {
+        let (report, diagnostics) = analyse("80.\n\n(a) One;\n\n(b) Two.\n")
+        XCTAssertEqual(anchors(report), ["para-80", "para-80-b"])
+        XCTAssertEqual(codes(diagnostics), ["3:1 RS106"])
+        XCTAssertEqual(diagnostics[0].message, "sub-paragraph (a) comes before any text of paragraph 80, so it is read as the paragraph's own text and gets no anchor")
+    }
+
     func testASubParagraphOutsideAParagraph() {
         let (_, diagnostics) = analyse("Summary.\n\n(a) One.\n\n(see) Two.\n\n1. First.\n")
         XCTAssertEqual(codes(diagnostics), ["3:1 RS109", "5:1 RS106"])

@@ -41,23 +41,14 @@ struct StructureCheck {
             if handled.contains(line) { continue }
             let owner = Self.enclosingParagraph(line, outline: outline, paragraphs: paragraphs, owners: owners)
             let inner = outline.innermost(line)
+            let anchor = Self.lostAnchor(candidate.start, owner: owner)
             if let inner, inner.kind == .indentedCode {
-                let anchor: String
-                switch candidate.start {
-                case .number(let n, _, _): anchor = n.map { ", and it gets no anchor para-\($0)" } ?? ""
-                case .label(let l, _): anchor = owner?.anchor.map { ", and it gets no anchor \($0)-\(l)" } ?? ""
-                }
                 diagnostics.warning(.indentedStructure, file: file, at: at,
                                     "\(Self.what(candidate.start)) is indented by \(Self.indentation(candidate.indent)), so Markdown reads it as code\(anchor)",
                                     hint: "remove the indentation: \(Self.plural(candidate.start)) start at the beginning of the line")
                 continue
             }
             if !candidate.indent.isEmpty, StructureLines.indentColumns(candidate.indent[...]) >= 4 {
-                let anchor: String
-                switch candidate.start {
-                case .number(let n, _, _): anchor = n.map { ", and it gets no anchor para-\($0)" } ?? ""
-                case .label(let l, _): anchor = owner?.anchor.map { ", and it gets no anchor \($0)-\(l)" } ?? ""
-                }
                 let partOf = owner.map { "paragraph \($0.number)" } ?? "the text before it"
                 diagnostics.warning(.indentedStructure, file: file, at: at,
                                     "\(Self.what(candidate.start)) is indented by \(Self.indentation(candidate.indent)), so Markdown reads it as part of \(Self.container(outline, line: line, inner: inner, partOf: partOf))\(anchor)",
@@ -69,7 +60,7 @@ struct StructureCheck {
             switch candidate.start {
             case .number(let n, let text, spaced: false) where startsBlock:
                 let word = text.prefix { !$0.isWhitespace }
-                let number = n.map(String.init) ?? "the number"
+                let number = String(candidate.text.prefix { $0.isASCII && $0.isNumber })
                 let previous = paragraphs.last { $0.position.line < line }
                 let looks = n != nil && n == previous.map({ $0.number + 1 }) ? "looks like paragraph \(number)" : "looks like a numbered paragraph"
                 diagnostics.warning(.missingSpaceAfterNumber, file: file, at: at,
@@ -88,6 +79,11 @@ struct StructureCheck {
                 diagnostics.warning(.subParagraphOutsideParagraph, file: file, at: at,
                                     "sub-paragraph (\(label)) stands outside any numbered paragraph, so it gets no anchor",
                                     hint: "sub-paragraphs belong to the numbered paragraph before them (`12. The ...`); move it there, or remove the label")
+            case .label(let label, spaced: true) where startsBlock && owner?.content.first.map({ if case .block(let b) = $0 { return b.position.line == line } else { return false } }) == true:
+                let number = owner!.number
+                diagnostics.warning(.structureNotRecognised, file: file, at: at,
+                                    "sub-paragraph (\(label)) comes before any text of paragraph \(number), so it is read as the paragraph's own text and gets no anchor",
+                                    hint: "write the paragraph's text after its number (`\(number). The ...`), then its sub-paragraphs")
             case .number(nil, _, spaced: true) where startsBlock:
                 diagnostics.warning(.structureNotRecognised, file: file, at: at,
                                     "\(shown) has a number of more than nine digits, which Markdown does not read as a numbered paragraph, so it gets no anchor",
@@ -98,6 +94,14 @@ struct StructureCheck {
                                     "\(shown) looks like the start of \(Self.what(candidate.start)), but Markdown reads it as part of \(container), so it gets no anchor",
                                     hint: "leave a blank line before it, and start it at the beginning of the line")
             }
+        }
+    }
+
+    /// `, and it gets no anchor para-81` / `para-80-b` (when the paragraph it would belong to is known).
+    static func lostAnchor(_ start: StructureLines.Start, owner: NumberedParagraph?) -> String {
+        switch start {
+        case .number(let n, _, _): return n.map { ", and it gets no anchor para-\($0)" } ?? ""
+        case .label(let l, _): return owner?.anchor.map { ", and it gets no anchor \($0)-\(l)" } ?? ""
         }
     }
 
