@@ -113,6 +113,23 @@ final class StructureTests: XCTestCase {
         XCTAssertEqual(codes(diagnostics), ["3:1 RS109", "5:1 RS106"])
     }
 
+    // MARK: - Words lost elsewhere
+
+    func testATableRowWithTooManyCellsIsReported() {
+        let (_, diagnostics) = analyse("| a | b |\n|---|---|\n| 1 | 2 |\n| `x|y` | 3 |\n| 4 \\| 5 | 6 |\n")
+        XCTAssertEqual(codes(diagnostics), ["4:1 RS106"])
+        XCTAssertEqual(diagnostics.first?.message, "this table row has 3 cells but the table has 2 columns, so its last cell is left out of the page")
+        XCTAssertEqual(StructureCheck.cells(ArraySlice("|".utf8)), 1)
+        XCTAssertEqual(StructureCheck.cells(ArraySlice("a | b".utf8)), 2)
+        XCTAssertEqual(StructureCheck.cells(ArraySlice(" | a | b | ".utf8)), 2)
+    }
+
+    func testTextFlattenedBeyondTheNestingBoundKeepsItsWordsApart() {
+        let deep = (0..<60).map { String(repeating: " ", count: 2 * $0) + "- ## IV. Heading\n" }.joined()
+        let text = RecommendationText.text(of: MarkdownParser.parse(deep))
+        XCTAssertFalse(text.contains("HeadingIV"), text)
+    }
+
     // MARK: - 4. Heading levels
 
     func testHeadingsOfTheRightLevelsAreQuiet() {

@@ -25,6 +25,7 @@ public struct ReportAnalyser {
         ParagraphNumbering(file: file, isExcerpt: metadata.isExcerpt, diagnostics: diagnostics).check(walk.paragraphs)
         let check = StructureCheck(file: file, lines: lines, diagnostics: diagnostics)
         check.checkHeadings(walk.sections)
+        check.checkTables(parsed)
         check.checkLines(parsed: parsed, paragraphs: walk.paragraphs, owners: walk.owners, recovered: walk.recoveredLines)
         var report = Report(metadata: metadata, file: file, sections: walk.sections, body: walk.body, footnotes: footnotes)
         var citations = CitationFinder(metadata: metadata, source: source)

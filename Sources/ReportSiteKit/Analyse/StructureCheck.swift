@@ -235,3 +235,57 @@ struct Outline {
         return low > 0 ? entries[low - 1] : nil
     }
 }
+
+extension StructureCheck {
+    /// A table row with more cells than the table has columns loses the cells beyond the last column (GFM):
+    /// warned at the row (RS106). A `|` inside a cell, code included, must be written `\|`.
+    func checkTables(_ blocks: [Block]) {
+        for block in blocks {
+            switch block.kind {
+            case .table(let table):
+                checkRows(of: table, at: block.position)
+            case .blockQuote(let inner), .footnoteDefinition(_, let inner):
+                checkTables(inner)
+            case .list(let list):
+                for item in list.items { checkTables(item.content) }
+            default:
+                break
+            }
+        }
+    }
+
+    private func checkRows(of table: Block.Table, at position: SourcePosition) {
+        let columns = max(table.alignments.count, table.header.count)
+        guard columns > 0 else { return }
+        // The header and the delimiter row, then one row a line up to a blank line (or the rows cmark-gfm kept).
+        var line = position.line + 2
+        for _ in table.rows {
+            let text = lines.text(line).dropFirst(max(position.column - 1, 0))
+            if text.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { break }
+            let cells = Self.cells(text)
+            if cells > columns {
+                let extra = cells - columns
+                diagnostics.warning(.structureNotRecognised, file: file, at: SourcePosition(line: line, column: position.column),
+                                    "this table row has \(cells) cells but the table has \(columns) columns, so its last \(extra == 1 ? "cell is" : "\(extra) cells are") left out of the page",
+                                    hint: "write a | inside a cell as \\| (in code too), or add the column to the table's first row")
+            }
+            line += 1
+        }
+    }
+
+    /// Cells of a table row as GFM splits it: at each `|` not escaped, the pipes at either end aside.
+    static func cells(_ row: ArraySlice<UInt8>) -> Int {
+        var r = row.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        while let last = r.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { r = r.dropLast() }
+        var pipes: [Int] = []
+        var escaped = false
+        for (i, b) in r.enumerated() {
+            if escaped { escaped = false; continue }
+            if b == UInt8(ascii: "\\") { escaped = true } else if b == UInt8(ascii: "|") { pipes.append(i) }
+        }
+        var count = pipes.count + 1
+        if pipes.first == 0 { count -= 1 }
+        if let last = pipes.last, last == r.count - 1, r.count > 1 || pipes.first != 0 { count -= 1 }
+        return max(count, 1)
+    }
+}
