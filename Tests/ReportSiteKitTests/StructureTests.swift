@@ -184,6 +184,11 @@ final class StructureTests: XCTestCase {
         XCTAssertEqual(found.first?.message, "paragraph 3 stands in \"V. Conclusions and recommendations\" and reads like a recommendation (its sub-paragraph (a) begins \"Promote\"), but it has no recommending language, so it is not in the recommendations index")
     }
 
+    func testNounsThatLookLikeVerbsAreQuiet() {
+        let body = "## V. Conclusions and recommendations\n\n1. The following was found:\n\n(a) Support for return programmes is lacking;\n\n(b) Review of the law has not started.\n"
+        XCTAssertEqual(recommendations(body), [])
+    }
+
     func testConclusionsAndIndexedParagraphsAreQuiet() {
         let body = "## V. Conclusions and recommendations\n\n### A. Conclusions\n\n1. Ensure nothing: a conclusion.\n\n### B. Recommendations\n\n2. With regard to justice:\n\n(a) Promote access.\n"
         XCTAssertEqual(recommendations(body), [])

@@ -63,8 +63,10 @@ struct RecommendationDiagnostics {
     /// verb of the kind recommendations use; nil otherwise.
     static func bareVerbStart(_ paragraph: NumberedParagraph) -> String? {
         func firstWord(_ text: String) -> String? {
-            let word = text.prefix { $0.isLetter }
-            guard let first = word.first, first.isUppercase, bareVerbs.contains(word.lowercased()) else { return nil }
+            let words = text.split(whereSeparator: { !$0.isLetter }).prefix(2)
+            guard let word = words.first, let first = word.first, first.isUppercase, bareVerbs.contains(word.lowercased()) else { return nil }
+            // "Support for return is lacking", "Review of the law": a noun, not a verb.
+            if words.count > 1, nounFollowers.contains(words[words.index(after: words.startIndex)].lowercased()) { return nil }
             return String(word)
         }
         let lead = paragraph.content.compactMap { part -> Block? in if case .block(let b) = part { return b } else { return nil } }
@@ -74,6 +76,9 @@ struct RecommendationDiagnostics {
         }
         return nil
     }
+
+    /// Words after which the first word is a noun ("Support for ...", "Work on ...", "Increase in ...").
+    static let nounFollowers: Set<String> = ["for", "of", "in", "on", "to", "from", "is", "was", "are", "were", "has", "have", "had", "remains", "remain", "and"]
 
     /// Verbs that begin the items of a list of recommendations ("(a) Ratify ...", "(b) Ensure that ...").
     static let bareVerbs: Set<String> = [
