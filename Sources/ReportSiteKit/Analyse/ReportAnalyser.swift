@@ -18,10 +18,15 @@ public struct ReportAnalyser {
         let (blocks, footnotes) = FootnoteCollector(file: file, source: source, diagnostics: diagnostics)
             .collect(classifyHTML(parsed), anchors: &anchors)
 
-        var walk = BodyWalk(file: file, anchors: anchors)
+        let lines = StructureLines(source)
+        var walk = BodyWalk(file: file, anchors: anchors, lines: lines)
         for block in blocks { walk.add(block) }
         walk.finish()
         ParagraphNumbering(file: file, isExcerpt: metadata.isExcerpt, diagnostics: diagnostics).check(walk.paragraphs)
+        let check = StructureCheck(file: file, lines: lines, diagnostics: diagnostics)
+        check.checkHeadings(walk.sections)
+        check.checkTables(parsed)
+        check.checkLines(parsed: parsed, paragraphs: walk.paragraphs, owners: walk.owners, recovered: walk.recoveredLines)
         var report = Report(metadata: metadata, file: file, sections: walk.sections, body: walk.body, footnotes: footnotes)
         var citations = CitationFinder(metadata: metadata, source: source)
         citations.rewrite(&report)
@@ -75,6 +80,11 @@ public struct ReportAnalyser {
 private struct BodyWalk {
     let file: String
     var anchors: AnchorSet
+    let lines: StructureLines
+    /// Lines of indented code blocks read again as paragraphs or sub-paragraphs (`IndentedRecovery`).
+    var recoveredLines: Set<Int> = []
+    /// The first line of each top-level block inside a numbered paragraph, and that paragraph's number.
+    var owners: [Int: Int] = [:]
     var sections: [Section] = []
     var body: [BodyItem] = []
     var paragraphs: [NumberedParagraph] = []
@@ -83,9 +93,10 @@ private struct BodyWalk {
     private var pendingPages: [Block] = []
     private var numbersSeen: Set<Int> = []
 
-    init(file: String, anchors: AnchorSet) {
+    init(file: String, anchors: AnchorSet, lines: StructureLines) {
         self.file = file
         self.anchors = anchors
+        self.lines = lines
     }
 
     mutating func add(_ block: Block) {
@@ -100,7 +111,16 @@ private struct BodyWalk {
             }
         case .pageMarker:
             if current != nil { pendingPages.append(block) } else { body.append(.block(block)) }
+        case .codeBlock(_, let literal):
+            if let recovered = IndentedRecovery.recover(block, lines: lines, insideParagraph: current != nil) {
+                let count = literal.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+                recoveredLines.formUnion(block.position.line..<(block.position.line + max(count, 1)))
+                for b in recovered { add(b) }
+                return
+            }
+            fallthrough
         default:
+            if let (number, _, _) = current { owners[block.position.line] = number }
             if current != nil {
                 current!.blocks += pendingPages + [block]
                 pendingPages = []

@@ -36,19 +36,25 @@ struct SubParagraphGrouper {
         return parts
     }
 
-    /// `(a) text` -> ("a", text without the label); nil for any other block.
+    /// `(a) text` -> ("a", text without the label); nil for any other block. A tab after the label counts as a
+    /// space (`(a)<tab>text`, as text copied from a PDF often has it).
     static func label(of block: Block) -> (String, [Inline])? {
         guard case .paragraph(let inlines) = block.kind, case .text(let text)? = inlines.first,
               text.hasPrefix("("), let close = text.firstIndex(of: ")") else { return nil }
         let label = text[text.index(after: text.startIndex)..<close]
         let rest = text[text.index(after: close)...]
         guard !label.isEmpty, label.count <= 6, label.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) }),
-              label.count == 1 || romanNumerals.contains(String(label)),
-              rest.isEmpty || rest.first == " " else { return nil }
+              isLabel(String(label)),
+              rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
         var content = inlines
-        let trimmed = rest.drop { $0 == " " }
+        let trimmed = rest.drop { $0 == " " || $0 == "\t" }
         if trimmed.isEmpty { content.removeFirst() } else { content[0] = .text(String(trimmed)) }
         return (String(label), content)
+    }
+
+    /// `a` ... `z`, or a roman numeral `i` ... `xxxix`.
+    static func isLabel(_ label: String) -> Bool {
+        label.count == 1 || romanNumerals.contains(label)
     }
 
     static let romanNumerals: [String] = (1...39).map(romanNumeral)

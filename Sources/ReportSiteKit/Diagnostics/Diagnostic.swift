@@ -55,6 +55,13 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case paragraphRepeat = "RS102"
     case paragraphStart = "RS103"
     case duplicateAnchor = "RS104"
+    // Structure lost without a word (issue 9), and a recommendations-section paragraph left out of the index.
+    case indentedStructure = "RS105"
+    case structureNotRecognised = "RS106"
+    case missingSpaceAfterNumber = "RS107"
+    case headingLevel = "RS108"
+    case subParagraphOutsideParagraph = "RS109"
+    case recommendationSkipped = "RS703"
     case footnoteUndefined = "RS201"
     case footnoteUnused = "RS202"
     case footnoteDuplicate = "RS203"

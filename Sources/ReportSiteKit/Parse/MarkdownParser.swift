@@ -114,6 +114,8 @@ private struct TreeConverter {
             let event = cmark_iter_next(iter)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let n = cmark_iter_get_node(iter) else { continue }
+            // Blocks are separated by a space, so that words of two blocks do not run together.
+            if (cmark_node_get_type(n).rawValue & 0xC000) == CMARK_NODE_TYPE_BLOCK, !text.isEmpty, text.last != " " { text += " " }
             switch cmark_node_get_type(n) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += literal(n)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "

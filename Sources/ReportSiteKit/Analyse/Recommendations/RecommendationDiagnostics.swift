@@ -18,6 +18,76 @@ struct RecommendationDiagnostics {
                                         "\(unassigned.count) \(what)\(ids.joined(separator: ", ")); the index lists them under Not specified",
                                         hint: "if the report means someone, say so in the front matter: addressees: { \"\(first.paragraph)\": [states] }"))
         }
+        reportSkipped(report, records: records)
         return records
     }
+
+    /// A numbered paragraph of a recommendations section that left no record in the index (RS703): in a
+    /// section of recommendations, any such paragraph; in a combined `Conclusions and recommendations`
+    /// section, where conclusions are left out by design, one that reads like a recommendation all the same:
+    /// its text or one of its sub-paragraphs begins with a bare verb ("(a) Promote ..."). A paragraph the front
+    /// matter names is the author's choice.
+    func reportSkipped(_ report: Report, records: [Recommendation]) {
+        let overrides = report.metadata.addressees
+        var indexed: Set<String> = []
+        for r in records {
+            indexed.insert(r.paragraph)
+            if let dash = r.paragraph.firstIndex(of: "-") { indexed.insert(String(r.paragraph[..<dash])) }
+        }
+        for paragraph in report.paragraphs {
+            guard let anchor = paragraph.anchor else { continue }
+            let id = String(anchor.dropFirst("para-".count))
+            guard !indexed.contains(id), overrides[id] == nil else { continue }
+            let chain = report.sectionChain(paragraph.section)
+            guard let standing = chain.reversed().first(where: { RecommendationSectionKind(title: report.sections[$0].title.plainText) != .other }) else { continue }
+            let kind = RecommendationSectionKind(title: report.sections[standing].title.plainText)
+            let section = report.sections[standing].fullTitle
+            let reason: String
+            switch kind {
+            case .recommendations:
+                reason = " but is not in the recommendations index"
+            case .combined:
+                guard let verb = Self.bareVerbStart(paragraph) else { continue }
+                reason = " and reads like a recommendation (\(verb)), but it has no recommending language, so it is not in the recommendations index"
+            case .conclusions, .other:
+                continue
+            }
+            diagnostics.warning(.recommendationSkipped, file: report.file, at: paragraph.position,
+                                "paragraph \(paragraph.number) stands in \"\(section)\"\(reason)",
+                                hint: "say who is to act with a recommending verb (\"The Special Rapporteur recommends that States ...\", \"States should ...\"), or name it in the front matter: addressees: { \"\(id)\": [states] }")
+        }
+    }
+
+    /// `its sub-paragraph (a) begins "Promote"`, when the paragraph's text or a sub-paragraph begins with a bare
+    /// verb of the kind recommendations use; nil otherwise.
+    static func bareVerbStart(_ paragraph: NumberedParagraph) -> String? {
+        func firstWord(_ text: String) -> String? {
+            let words = text.split(whereSeparator: { !$0.isLetter }).prefix(2)
+            guard let word = words.first, let first = word.first, first.isUppercase, bareVerbs.contains(word.lowercased()) else { return nil }
+            // "Support for return is lacking", "Review of the law": a noun, not a verb.
+            if words.count > 1, nounFollowers.contains(words[words.index(after: words.startIndex)].lowercased()) { return nil }
+            return String(word)
+        }
+        let lead = paragraph.content.compactMap { part -> Block? in if case .block(let b) = part { return b } else { return nil } }
+        if let word = firstWord(RecommendationText.text(of: lead)) { return "it begins \"\(word)\"" }
+        for case .subParagraph(let sub) in paragraph.content {
+            if let word = firstWord(RecommendationText.text(of: sub.content)) { return "its sub-paragraph (\(sub.label)) begins \"\(word)\"" }
+        }
+        return nil
+    }
+
+    /// Words after which the first word is a noun ("Support for ...", "Work on ...", "Increase in ...").
+    static let nounFollowers: Set<String> = ["for", "of", "in", "on", "to", "from", "is", "was", "are", "were", "has", "have", "had", "remains", "remain", "and"]
+
+    /// Verbs that begin the items of a list of recommendations ("(a) Ratify ...", "(b) Ensure that ...").
+    static let bareVerbs: Set<String> = [
+        "abolish", "accede", "adopt", "allocate", "amend", "apply", "avoid", "build", "collect", "combat", "consider",
+        "continue", "cooperate", "create", "criminalize", "decriminalize", "develop", "disseminate", "eliminate",
+        "encourage", "end", "enforce", "engage", "enhance", "ensure", "establish", "expand", "extend", "facilitate",
+        "foster", "guarantee", "harmonize", "implement", "improve", "include", "incorporate", "increase", "integrate",
+        "introduce", "investigate", "invest", "involve", "issue", "launch", "maintain", "mainstream", "monitor",
+        "prevent", "prioritize", "prohibit", "promote", "prosecute", "protect", "provide", "ratify", "recognize",
+        "reduce", "refrain", "regularize", "reinforce", "remove", "repeal", "respect", "review", "revise", "seek",
+        "set", "share", "step", "strengthen", "support", "take", "train", "undertake", "uphold", "withdraw", "work",
+    ]
 }
