@@ -84,7 +84,3 @@ final class IndexPaginationTests: XCTestCase {
         XCTAssertEqual(RecommendationPages.paginate([]).count, 1, "an empty index still has its first page")
     }
 }
-
-extension Page {
-    init(html: String) { self.html = html }
-}

@@ -86,10 +86,6 @@ final class StructureInvariantTests: XCTestCase {
     }
 }
 
-extension Page {
-    init(html: String) { self.html = html }
-}
-
 /// Builds one content folder and checks (a) and (b) on each report it builds.
 struct InvariantCheck {
     let test: XCTestCase

@@ -36,6 +36,10 @@ struct Page {
         html = try String(contentsOf: url, encoding: .utf8)
     }
 
+    init(html: String) {
+        self.html = html
+    }
+
     /// Every value of an attribute, in document order (a byte scan: pages with 10,000 notes stay fast).
     func values(of attribute: String) -> [String] {
         let bytes = Array(html.utf8)
