@@ -17,16 +17,17 @@ NAMES = {"floor": "C floor (libcmark-gfm, one process)", "reportsite": "ReportSi
 
 
 def runs_of(raw, name):
-    """(median wall, mean CPU = user + sys, largest RSS in KiB or None) of the timed runs."""
+    """(median wall, mean CPU = user + sys, largest RSS in KiB or None, fastest and slowest wall) of the timed runs."""
     path = os.path.join(raw, name + ".json")
     if os.path.exists(path):
         with open(path) as fh:
             r = json.load(fh)["results"][0]
-        return statistics.median(r["times"]), r["user"] + r["system"], None
+        return statistics.median(r["times"]), r["user"] + r["system"], None, min(r["times"]), max(r["times"])
     with open(os.path.join(raw, name + ".times")) as fh:
         rows = [[float(x) for x in line.split()] for line in fh if line.strip()]
-    return (statistics.median(r[0] for r in rows), statistics.mean(r[1] + r[2] for r in rows),
-            max(r[3] for r in rows))
+    walls = [r[0] for r in rows]
+    return (statistics.median(walls), statistics.mean(r[1] + r[2] for r in rows), max(r[3] for r in rows),
+            min(walls), max(walls))
 
 
 def peak_rss(raw, system, also):
@@ -48,12 +49,12 @@ def main():
 
     rows = {}
     for s in a.systems:
-        wall, cpu, rss = runs_of(a.raw, s + "-full")
-        ewall, ecpu, erss = runs_of(a.raw, s + "-edit")
+        wall, cpu, rss, fastest, slowest = runs_of(a.raw, s + "-full")
+        ewall, ecpu, erss, _, _ = runs_of(a.raw, s + "-edit")
         with open(os.path.join(a.raw, s + ".files")) as fh:
             files = int(fh.read().strip())
         rows[s] = dict(wall=wall, cpu=cpu, rss=peak_rss(a.raw, s, max(rss or 0, erss or 0)), ewall=ewall, ecpu=ecpu,
-                       files=files)
+                       files=files, spread="%.2f-%.2f" % (fastest, slowest))
 
     mb = a.bytes / 1e6
     out = ["# ReportSite benchmark: %d reports" % a.n, ""]
@@ -66,13 +67,13 @@ def main():
     out.append("Corpus: %d reports, %.1f MB of Markdown (%.0f KB a report), seed %d; median of %d run%s, warm cache."
                % (a.n, mb, a.bytes / a.n / 1e3, a.seed, a.runs, "" if a.runs == 1 else "s"))
     out.append("")
-    out.append("| system | full build: median wall s | CPU s (user+sys) | reports/s | MB/s | peak RSS MiB | files written "
-               "| one-report edit: median wall s | CPU s |")
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    out.append("| system | full build: median wall s | fastest-slowest | CPU s (user+sys) | reports/s | MB/s | peak RSS MiB "
+               "| files written | one-report edit: median wall s | CPU s |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for s in a.systems:
         r = rows[s]
-        out.append("| %s | %.3f | %.3f | %.0f | %.1f | %.0f | %d | %.3f | %.3f |"
-                   % (NAMES.get(s, s), r["wall"], r["cpu"], a.n / r["wall"], mb / r["wall"], r["rss"], r["files"],
+        out.append("| %s | %.3f | %s | %.3f | %.0f | %.1f | %.0f | %d | %.3f | %.3f |"
+                   % (NAMES.get(s, s), r["wall"], r["spread"], r["cpu"], a.n / r["wall"], mb / r["wall"], r["rss"], r["files"],
                       r["ewall"], r["ecpu"]))
     out.append("")
     rs = rows.get("reportsite")
