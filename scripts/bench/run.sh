@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The benchmark (`make bench`): ReportSite, the C floor and Hugo, timed in one run on the same generated reports.
 #
-#   scripts/bench/run.sh [--n N] [--runs RUNS] [--seed SEED] [--quick]
+#   scripts/bench/run.sh [--n N] [--runs RUNS] [--seed SEED] [--quick] [--no-hyperfine]
 #
 #   --n      reports in the corpus (default 1000; 100 and 5000 are the other usual sizes)
 #   --runs   timed runs of each build (default 5); the median wall time is reported
 #   --quick  N=20, one run: a smoke test of the harness (CI), no figure worth quoting
+#   --no-hyperfine  time with the /usr/bin/time loop even where hyperfine is installed
 #
 # What it does, from the project folder:
 #   1. builds ReportSite (swift build -c release) and the C floor (scripts/bench/cmark-floor.c, gcc + pkg-config);
@@ -25,13 +26,15 @@ n=1000
 runs=5
 seed=1
 quick=0
+use_hyperfine=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --n) n="${2:?--n needs a number}"; shift 2 ;;
     --runs) runs="${2:?--runs needs a number}"; shift 2 ;;
     --seed) seed="${2:?--seed needs a number}"; shift 2 ;;
     --quick) quick=1; n=20; runs=1; shift ;;
-    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --no-hyperfine) use_hyperfine=0; shift ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -49,7 +52,8 @@ ensure() {
   if [ -z "$SUDO" ] || sudo -n true 2>/dev/null; then
     say "installing $package"
     export DEBIAN_FRONTEND=noninteractive
-    { $SUDO apt-get install -y "$package" || { $SUDO apt-get update && $SUDO apt-get install -y "$package"; }; } >/dev/null 2>&1 || true
+    { $SUDO apt-get install -y --no-install-recommends "$package" ||
+      { $SUDO apt-get update && $SUDO apt-get install -y --no-install-recommends "$package"; }; } >/dev/null 2>&1 || true
   fi
   command -v "$cmd" >/dev/null 2>&1 && return 0
   say "$cmd is missing: install it with  sudo apt-get install -y $package"
@@ -64,8 +68,8 @@ pkg-config --exists libcmark-gfm || {
   say "libcmark-gfm is missing: make deps (or sudo apt-get install -y libcmark-gfm-dev libcmark-gfm-extensions-dev)"; exit 1; }
 have_hugo=1
 ensure hugo hugo || have_hugo=0
-have_hyperfine=1
-ensure hyperfine hyperfine || have_hyperfine=0
+have_hyperfine=$use_hyperfine
+[ "$use_hyperfine" = 0 ] || ensure hyperfine hyperfine || have_hyperfine=0
 
 work=.bench
 corpus="$work/corpus-$n"

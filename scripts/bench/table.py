@@ -36,6 +36,11 @@ def peak_rss(raw, system, also):
     return max(rss, also or 0) / 1024
 
 
+def ratio(a, b, digits):
+    """a / b, or "n/a" when b is too small to measure (/usr/bin/time counts CPU in hundredths of a second)."""
+    return "%.*f" % (digits, a / b) if b > 0 else "n/a"
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--raw", required=True)
@@ -54,7 +59,7 @@ def main():
         with open(os.path.join(a.raw, s + ".files")) as fh:
             files = int(fh.read().strip())
         rows[s] = dict(wall=wall, cpu=cpu, rss=peak_rss(a.raw, s, max(rss or 0, erss or 0)), ewall=ewall, ecpu=ecpu,
-                       files=files, spread="%.2f-%.2f" % (fastest, slowest))
+                       files=files, spread="%.3f-%.3f" % (fastest, slowest))
 
     mb = a.bytes / 1e6
     out = ["# ReportSite benchmark: %d reports" % a.n, ""]
@@ -72,23 +77,24 @@ def main():
     out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for s in a.systems:
         r = rows[s]
-        out.append("| %s | %.3f | %s | %.3f | %.0f | %.1f | %.0f | %d | %.3f | %.3f |"
-                   % (NAMES.get(s, s), r["wall"], r["spread"], r["cpu"], a.n / r["wall"], mb / r["wall"], r["rss"], r["files"],
+        out.append("| %s | %.3f | %s | %.3f | %s | %s | %.0f | %d | %.3f | %.3f |"
+                   % (NAMES.get(s, s), r["wall"], r["spread"], r["cpu"], ratio(a.n, r["wall"], 0), ratio(mb, r["wall"], 1),
+                      r["rss"], r["files"],
                       r["ewall"], r["ecpu"]))
     out.append("")
     rs = rows.get("reportsite")
     if rs and "floor" in rows:
         f = rows["floor"]
-        out.append("- ReportSite / C floor: %.1f times the wall time, %.1f times the CPU time."
-                   % (rs["wall"] / f["wall"], rs["cpu"] / f["cpu"]))
+        out.append("- ReportSite / C floor: %s times the wall time, %s times the CPU time."
+                   % (ratio(rs["wall"], f["wall"], 1), ratio(rs["cpu"], f["cpu"], 1)))
     if rs and "hugo" in rows:
         h = rows["hugo"]
-        out.append("- Hugo / ReportSite: %.2f (wall), %.2f (CPU); below 1, Hugo is the faster."
-                   % (h["wall"] / rs["wall"], h["cpu"] / rs["cpu"]))
+        out.append("- Hugo / ReportSite: %s (wall), %s (CPU); below 1, Hugo is the faster."
+                   % (ratio(h["wall"], rs["wall"], 2), ratio(h["cpu"], rs["cpu"], 2)))
     if rs:
         out.append("- ReportSite after a one-report edit: %.0f %% of a full build's wall time. ReportSite has no cache yet: "
                    "the rebuild is a full build (Hugo's is a second run into its previous output)."
-                   % (100 * rs["ewall"] / rs["wall"]))
+                   % (100 * rs["ewall"] / max(rs["wall"], 1e-9)))
     timings = os.path.join(a.raw, "reportsite.timings")
     if os.path.exists(timings) and os.path.getsize(timings):
         with open(timings) as fh:
