@@ -13,9 +13,9 @@
 #   2. writes the corpus with scripts/bench/make-corpus.py into .bench/corpus-N (git-ignored);
 #   3. builds it once with each system, checking the output (ReportSite with --strict must succeed): this run
 #      warms the caches and gives the peak RSS (/usr/bin/time -f %M);
-#   4. times RUNS full builds of each (hyperfine when installed, else a /usr/bin/time loop), each into an
-#      emptied output folder, then RUNS rebuilds after a one-report edit (make-corpus.py --edit) into the
-#      folder the previous build left;
+#   4. times RUNS rounds of full builds, each round one build of each system into an emptied output folder
+#      (hyperfine when installed, else /usr/bin/time), then RUNS rounds of rebuilds after a one-report edit
+#      (make-corpus.py --edit) into the folder each system's previous build left;
 #   5. prints a Markdown table and writes it to .bench/results/.
 # Hugo is Debian's `hugo`; when it is missing it is installed if this runs as root or with sudo, else the
 # benchmark says how and goes on without it. hyperfine likewise (the /usr/bin/time loop is used without it).
@@ -148,29 +148,37 @@ $reportsite build --strict --content "$corpus/content" --output "$out/reportsite
   if [ "$have_hyperfine" = 1 ]; then echo "Timer: $(hyperfine --version)"; else echo "Timer: /usr/bin/time loop"; fi
 } >"$raw/meta.txt"
 
-# RUNS timed builds: with hyperfine, the command run RUNS times after PREPARE each time; else the same by hand.
-measure() {
-  local name="$1" prepare="$2" cmd="$3"
+# The timed builds go in rounds: each round builds with every system once, one after the other, so that the load
+# other work puts on the machine falls on all of them alike and the ratios of a run stay meaningful.
+# One build: with hyperfine, one run after PREPARE (its JSON kept per round); else PREPARE, then /usr/bin/time.
+one_build() {
+  local name="$1" round="$2" prepare="$3" cmd="$4"
   if [ "$have_hyperfine" = 1 ]; then
-    hyperfine --style none --runs "$runs" --warmup 0 --prepare "$prepare" --export-json "$raw/$name.json" "$cmd" \
+    hyperfine --style none --runs 1 --prepare "$prepare" --export-json "$raw/$name.$round.json" "$cmd" \
       >/dev/null 2>>"$raw/stderr.log" || { tail -20 "$raw/stderr.log" >&2; say "$name failed"; exit 1; }
   else
-    for _ in $(seq "$runs"); do
-      sh -c "$prepare"
-      timed "$raw/$name.times" "$cmd" || { tail -20 "$raw/stderr.log" >&2; say "$name failed"; exit 1; }
-    done
+    sh -c "$prepare"
+    timed "$raw/$name.times" "$cmd" || { tail -20 "$raw/stderr.log" >&2; say "$name failed"; exit 1; }
   fi
 }
 
-for s in "${systems[@]}"; do
-  say "timing $runs full builds: $s"
-  measure "$s-full" "$(clean_of "$s")" "$(command_of "$s")"
+for round in $(seq "$runs"); do
+  say "round $round of $runs: full builds, each into an emptied folder"
+  for s in "${systems[@]}"; do
+    one_build "$s-full" "$round" "$(clean_of "$s")" "$(command_of "$s")"
+  done
 done
-# The one-report edit: a sentence citing another report added to (or taken from) paragraph 1 of A/90/1, then a
-# rebuild into the folder the previous build left. ReportSite has no cache yet: its rebuild is a full build.
-for s in "${systems[@]}"; do
-  say "timing $runs rebuilds after a one-report edit: $s"
-  measure "$s-edit" "$edit_cmd" "$(command_of "$s")"
+# The one-report edit: a sentence citing another report added to (or taken from) paragraph 1 of A/90/1 once a
+# round, then each system rebuilds into the folder its previous build left. ReportSite has no cache yet: its
+# rebuild is a full build.
+for round in $(seq "$runs"); do
+  say "round $round of $runs: rebuilds after a one-report edit"
+  first=1
+  for s in "${systems[@]}"; do
+    if [ "$first" = 1 ]; then prepare="$edit_cmd"; else prepare=":"; fi
+    first=0
+    one_build "$s-edit" "$round" "$prepare" "$(command_of "$s")"
+  done
 done
 restore_edit
 echo "Load average after: $(uptime | sed 's/.*load average: //')" >>"$raw/meta.txt"

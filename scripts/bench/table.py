@@ -2,7 +2,7 @@
 """Turns the raw measurements of scripts/bench/run.sh into the Markdown table it prints and keeps.
 
 Reads, in the --raw folder, for each system S:
-  S-full.json / S-edit.json   hyperfine's export (median wall; mean user and system seconds), or
+  S-full.R.json / S-edit.R.json  hyperfine's export of round R (wall; user and system seconds), or
   S-full.times / S-edit.times  one "wall user sys maxrss-KiB" line a run (/usr/bin/time loop)
   S.rss                        "wall user sys maxrss-KiB" of the check run (the peak RSS)
   S.files                      how many files its output holds
@@ -17,12 +17,17 @@ NAMES = {"floor": "C floor (libcmark-gfm, one process)", "reportsite": "ReportSi
 
 
 def runs_of(raw, name):
-    """(median wall, mean CPU = user + sys, largest RSS in KiB or None, fastest and slowest wall) of the timed runs."""
-    path = os.path.join(raw, name + ".json")
-    if os.path.exists(path):
-        with open(path) as fh:
-            r = json.load(fh)["results"][0]
-        return statistics.median(r["times"]), r["user"] + r["system"], None, min(r["times"]), max(r["times"])
+    """(median wall, mean CPU = user + sys, largest RSS in KiB or None, fastest and slowest wall) of the timed
+    builds: hyperfine's JSON files NAME.<round>.json, else the /usr/bin/time lines of NAME.times."""
+    rounds = sorted(f for f in os.listdir(raw) if f.startswith(name + ".") and f.endswith(".json"))
+    if rounds:
+        walls, cpus = [], []
+        for f in rounds:
+            with open(os.path.join(raw, f)) as fh:
+                r = json.load(fh)["results"][0]
+            walls += r["times"]
+            cpus.append(r["user"] + r["system"])
+        return statistics.median(walls), statistics.mean(cpus), None, min(walls), max(walls)
     with open(os.path.join(raw, name + ".times")) as fh:
         rows = [[float(x) for x in line.split()] for line in fh if line.strip()]
     walls = [r[0] for r in rows]
