@@ -1,10 +1,14 @@
-# ReportSite: `make site` installs what is needed and builds site/ from content/; `make test` runs the tests.
+# ReportSite: `make site` installs what is needed and builds site/ from content/; `make test` runs the tests;
+# `make bench` times ReportSite, libcmark-gfm alone and Hugo on N generated reports (scripts/bench/run.sh).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
 REPORTSITE := .build/release/reportsite
 BUILD_FLAGS ?=
+# make bench N=100 RUNS=5 (defaults 1000 and 5); make bench-quick is the smoke test (N=20, one run).
+N ?= 1000
+RUNS ?= 5
 
-.PHONY: site test deps check clean
+.PHONY: site test deps check clean bench bench-quick
 
 site: deps
 	swift build -c release --product reportsite
@@ -17,9 +21,15 @@ check: deps
 test: deps
 	swift test
 
+bench: deps
+	scripts/bench/run.sh --n $(N) --runs $(RUNS)
+
+bench-quick: deps
+	scripts/bench/run.sh --quick
+
 # Installs the C library only when pkg-config does not find it.
 deps:
 	@pkg-config --exists libcmark-gfm || { $(SUDO) apt-get update && $(SUDO) apt-get install -y $(APT_PACKAGES); }
 
 clean:
-	rm -rf .build site
+	rm -rf .build site .bench
