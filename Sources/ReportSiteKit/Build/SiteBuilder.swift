@@ -118,7 +118,7 @@ public struct SiteBuilder {
         do {
             let ledger = try SiteRenderer(corpus: corpus, links: links, recommendations: recommendations, templates: templates,
                                           environment: options.environment, diagnostics: diagnostics).render(to: staging)
-            clock.lap("render and write pages")
+            clock.lap("render and write")
             guard !diagnostics.hasErrors else { staging.discard(); return .contentErrors }
             let ids = OutputLinkCheck(corpus: corpus, diagnostics: diagnostics).check(ledger, assetPaths: assetPaths)
             let manifest = OutputLinkCheck.manifest(ids)
