@@ -4,9 +4,9 @@ import XCTest
 
 /// Builds the project's real content/ with the real templates and checks the pages a reader gets.
 final class RealContentTests: XCTestCase {
-    static var site: URL!
-    static var outcome: SiteBuilder.Outcome!
-    static var diagnostics: [Diagnostic] = []
+    nonisolated(unsafe) static var site: URL!  // set once in class setUp; XCTest runs a class's tests one at a time
+    nonisolated(unsafe) static var outcome: SiteBuilder.Outcome!
+    nonisolated(unsafe) static var diagnostics: [Diagnostic] = []
 
     override class func setUp() {
         super.setUp()

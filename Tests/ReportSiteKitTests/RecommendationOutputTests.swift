@@ -5,7 +5,7 @@ import XCTest
 /// The recommendations index as a reader and a script get it from the real content: pages per addressee and
 /// per report, labels on the report pages, recommendations.json and recommendations.csv.
 final class RecommendationOutputTests: XCTestCase {
-    static var site: URL!
+    nonisolated(unsafe) static var site: URL!  // set once in class setUp; XCTest runs a class's tests one at a time
 
     override class func setUp() {
         super.setUp()

@@ -152,23 +152,10 @@ public struct SiteBuilder {
 
     /// Parse and analyse every report, in parallel; the result keeps the load order.
     private func analyse(_ loaded: [LoadedReport], vocabulary: AddresseeVocabulary) -> [Report] {
-        var reports = [Report?](repeating: nil, count: loaded.count)
-        reports.withUnsafeMutableBufferPointer { slots in
-            DispatchQueue.concurrentPerform(iterations: loaded.count) { i in
-                let r = loaded[i]
-                let violations = InputLimits().check(r.body)
-                for v in violations {
-                    diagnostics.error(.inputTooLarge, file: r.file.path, at: SourcePosition(line: v.line, column: 1), v.message, hint: v.hint)
-                }
-                guard violations.isEmpty else { return }
-                let blocks = MarkdownParser.parse(r.body)
-                var report = ReportAnalyser(file: r.file.path, source: r.file.text, metadata: r.metadata, diagnostics: diagnostics)
-                    .analyse(blocks)
-                report.recommendations = RecommendationDiagnostics(diagnostics: diagnostics).extract(from: report, vocabulary: vocabulary)
-                slots[i] = report
-            }
-        }
-        return reports.compactMap { $0 }
+        let strict = options.strict
+        let results = loaded.parallelMap { ReportAnalysis.run($0, vocabulary: vocabulary, strict: strict) }
+        for result in results { diagnostics.append(result.diagnostics) }
+        return results.compactMap(\.report)
     }
 }
 

@@ -29,6 +29,21 @@ public final class DiagnosticEngine: @unchecked Sendable {
         emit(Diagnostic(.warning, code, file: file, at: position, message, hint: hint))
     }
 
+    /// Diagnostics recorded elsewhere (by a report's own analysis), as they are: their severities already
+    /// follow the same strictness.
+    public func append(_ recorded: [Diagnostic]) {
+        lock.lock()
+        items += recorded
+        lock.unlock()
+    }
+
+    /// The diagnostics in the order they were emitted.
+    public var recorded: [Diagnostic] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items
+    }
+
     /// Every diagnostic, sorted by file, line, column and message: the same order every run.
     public var diagnostics: [Diagnostic] {
         lock.lock()

@@ -16,7 +16,7 @@ public struct LoadedContent: Sendable {
 }
 
 /// The load stage: finds and reads `content/`, checks front matter, file names and duplicate symbols.
-public struct ContentLoader {
+public struct ContentLoader: Sendable {
     public enum Failure: Error, Equatable {
         /// The content folder or its `reports/` folder does not exist (a usage problem: exit 2).
         case missingFolder(String)
@@ -45,14 +45,14 @@ public struct ContentLoader {
         let names = ((try? fm.contentsOfDirectory(atPath: reportsDirectory.path)) ?? [])
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
             .sorted()
-        var reports: [LoadedReport?] = Array(repeating: nil, count: names.count)
-        reports.withUnsafeMutableBufferPointer { slots in
-            DispatchQueue.concurrentPerform(iterations: names.count) { i in
-                let url = reportsDirectory.appendingPathComponent(names[i])
-                slots[i] = loadReport(url, name: names[i], diagnostics: diagnostics)
-            }
+        // Each file is read and checked on its own, its diagnostics kept with it (no shared state between threads).
+        let results = names.parallelMap { name -> (LoadedReport?, [Diagnostic]) in
+            let own = DiagnosticEngine(strict: diagnostics.strict)
+            let report = loadReport(reportsDirectory.appendingPathComponent(name), name: name, diagnostics: own)
+            return (report, own.recorded)
         }
-        let loaded = reports.compactMap { $0 }
+        for (_, found) in results { diagnostics.append(found) }
+        let loaded = results.compactMap(\.0)
         checkDuplicates(loaded, diagnostics: diagnostics)
         return LoadedContent(site: site, addressees: addressees, reports: loaded)
     }

@@ -7,7 +7,7 @@ public struct OutputFile: Sendable {
 }
 
 /// The render stage: every page of the site from the linked corpus, through the templates.
-public struct SiteRenderer {
+public struct SiteRenderer: Sendable {
     let corpus: Corpus
     let links: LinkTable
     let recommendations: RecommendationIndex
@@ -36,19 +36,16 @@ public struct SiteRenderer {
             ledger.add(PageEntry(file))
             try output.write(file)
         }
-        var pages = [Result<(PageEntry, [String]), Error>?](repeating: nil, count: corpus.reports.count)
-        pages.withUnsafeMutableBufferPointer { slots in
-            DispatchQueue.concurrentPerform(iterations: corpus.reports.count) { i in
-                var page = ReportPage(index: i, corpus: corpus, links: links, recommendations: recommendations, templates: templates)
-                let images = ImageSources()
-                page.imageSources = images
-                let file = OutputFile(path: corpus.reports[i].symbol.pagePath, contents: Data(templates.render("report", page.view()).utf8))
-                slots[i] = Result { try output.write(file); return (PageEntry(file), images.list) }
-            }
+        let pages = Array(corpus.reports.indices).parallelMap { i -> Result<(PageEntry, [String]), Error> in
+            var page = ReportPage(index: i, corpus: corpus, links: links, recommendations: recommendations, templates: templates)
+            let images = ImageSources()
+            page.imageSources = images
+            let file = OutputFile(path: corpus.reports[i].symbol.pagePath, contents: Data(templates.render("report", page.view()).utf8))
+            return Result { try output.write(file); return (PageEntry(file), images.list) }
         }
         let images = ReportImages(reportsDirectory: corpus.config.reportsDirectory, diagnostics: diagnostics)
         for (report, page) in zip(corpus.reports, pages) {
-            guard let (entry, sources) = try page?.get() else { continue }
+            let (entry, sources) = try page.get()
             ledger.add(entry)
             for file in images.files(for: report, sources: sources) { try emit(file) }
         }
