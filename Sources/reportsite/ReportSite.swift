@@ -45,8 +45,11 @@ struct BuildOptions: ParsableArguments {
     @Flag(name: .long, help: "Treat warnings as errors (use this in CI). One stays a warning: RS603, a cited paragraph missing only because the cited file is an excerpt. Notes (RS701, a recommendation with no addressee) are never errors.")
     var strict = false
 
-    @Flag(name: .long, help: "Print the time each stage of the build took.")
+    @Flag(name: .long, help: "Print the time each stage of the build took, and how many report pages were reused.")
     var timings = false
+
+    @Flag(name: .long, help: ArgumentHelp("Render every page, without reusing the pages of the previous build (.reportsite-cache/ beside the output folder)."))
+    var noCache = false
 
     @Option(name: .long, help: ArgumentHelp("How to print diagnostics: text (path:line:column: severity: message) or json (an array, for editors and CI annotations, on standard output).", valueName: "text|json"))
     var format: DiagnosticFormat = .text
@@ -82,6 +85,7 @@ extension BuildOptions {
             templates: templatesURL,
             strict: strict, displayBase: cwd, write: write)
         options.previousAnchors = previousAnchors.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
+        options.cache = !noCache
         var builder = SiteBuilder(options: options)
         let outcome = builder.build()
         if timings {
@@ -89,6 +93,7 @@ extension BuildOptions {
                 let line = "timing: " + stage.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8.3f s\n", seconds)
                 FileHandle.standardError.write(Data(line.utf8))
             }
+            if write { FileHandle.standardError.write(Data("timing: report pages reused from the previous build: \(builder.reusedPages)\n".utf8)) }
         }
         let diagnostics = builder.diagnostics.diagnostics
         switch format {

@@ -17,6 +17,9 @@ public struct ReportAnalysis: Sendable {
         var report = ReportAnalyser(file: loaded.file.path, source: loaded.file.text, metadata: loaded.metadata, diagnostics: diagnostics)
             .analyse(blocks)
         report.recommendations = RecommendationDiagnostics(diagnostics: diagnostics).extract(from: report, vocabulary: vocabulary)
+        var fingerprint = Fingerprint()
+        fingerprint.add(loaded.file.text)
+        report.sourceFingerprint = fingerprint.hex
         return ReportAnalysis(report: report, diagnostics: diagnostics.recorded)
     }
 }

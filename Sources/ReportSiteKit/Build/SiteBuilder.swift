@@ -16,6 +16,8 @@ public struct SiteBuilder {
         public var previousAnchors: URL?
         /// Where `SOURCE_DATE_EPOCH` is read (never the clock).
         public var environment: [String: String] = ProcessInfo.processInfo.environment
+        /// Reuse report pages of the previous build whose inputs did not change (`.reportsite-cache/`).
+        public var cache = true
         /// The folder the command runs in: never used as, or replaced with, the output.
         public var workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 
@@ -51,6 +53,8 @@ public struct SiteBuilder {
     public let diagnostics: DiagnosticEngine
     /// Wall time of each stage, in the order they ran (`reportsite build --timings`).
     public private(set) var timings: [(stage: String, seconds: Double)] = []
+    /// How many report pages were taken from the previous build instead of being rendered.
+    public private(set) var reusedPages = 0
 
     public init(options: Options) {
         self.options = options
@@ -116,8 +120,12 @@ public struct SiteBuilder {
         }
         let assetPaths = templates.assetFiles()
         do {
-            let ledger = try SiteRenderer(corpus: corpus, links: links, recommendations: recommendations, templates: templates,
-                                          environment: options.environment, diagnostics: diagnostics).render(to: staging)
+            var renderer = SiteRenderer(corpus: corpus, links: links, recommendations: recommendations, templates: templates,
+                                        environment: options.environment, diagnostics: diagnostics)
+            let cache = options.write && options.cache ? PageCache(output: options.output) : nil
+            renderer.pageCache = cache
+            let ledger = try renderer.render(to: staging)
+            reusedPages = cache?.reused ?? 0
             clock.lap("render and write")
             guard !diagnostics.hasErrors else { staging.discard(); return .contentErrors }
             let ids = OutputLinkCheck(corpus: corpus, diagnostics: diagnostics).check(ledger, assetPaths: assetPaths)
@@ -136,6 +144,8 @@ public struct SiteBuilder {
             let assets = templates.directory.appendingPathComponent("assets")
             for path in assetPaths { try staging.copy(assets.appendingPathComponent(path), to: "assets/" + path) }
             try writer.commit(staging)
+            // The cache describes the site now in place; a cache that cannot be written only costs the next build time.
+            try? cache?.save()
             clock.lap("write")
         } catch {
             staging.discard()

@@ -10,6 +10,8 @@ public struct Report: Sendable {
     public var citations: [Citation] = []
     /// The report's entries in the recommendations index, in paragraph order.
     public var recommendations: [Recommendation] = []
+    /// A fingerprint of the file's bytes: the page cache's key for what the report itself contributes.
+    public var sourceFingerprint = ""
 
     public var symbol: Symbol { metadata.symbol }
 

@@ -16,6 +16,8 @@ public struct SiteRenderer: Sendable {
     let templates: TemplateSet
     /// Where template failures (RS402) and image problems (RS302, RS303) are reported.
     let diagnostics: DiagnosticEngine?
+    /// The previous build's report pages, reused where nothing they are made of changed (nil: render every page).
+    public var pageCache: PageCache?
 
     public init(corpus: Corpus, links: LinkTable, recommendations: RecommendationIndex, templates: TemplateSet,
                 environment: [String: String] = ProcessInfo.processInfo.environment, diagnostics: DiagnosticEngine? = nil) {
@@ -36,12 +38,22 @@ public struct SiteRenderer: Sendable {
             ledger.add(PageEntry(file))
             try output.write(file)
         }
+        let fingerprints = pageCache.map { _ in PageFingerprint(corpus: corpus, templates: templates) }
         let pages = Array(corpus.reports.indices).parallelMap { i -> Result<(PageEntry, [String]), Error> in
+            let path = corpus.reports[i].symbol.pagePath
+            let fingerprint = fingerprints?.page(i, corpus: corpus, links: links)
+            if let pageCache, let fingerprint, let reused = pageCache.reuse(path, fingerprint: fingerprint, into: output) {
+                return .success(reused)
+            }
             var page = ReportPage(index: i, corpus: corpus, links: links, recommendations: recommendations, templates: templates)
             let images = ImageSources()
             page.imageSources = images
             let file = OutputFile(path: corpus.reports[i].symbol.pagePath, contents: Data(templates.render("report", page.view()).utf8))
-            return Result { try output.write(file); return (PageEntry(file), images.list) }
+            return Result {
+                try output.write(file)
+                if let fingerprint { pageCache?.record(path, fingerprint: fingerprint, images: images.list) }
+                return (PageEntry(file), images.list)
+            }
         }
         let images = ReportImages(reportsDirectory: corpus.config.reportsDirectory, diagnostics: diagnostics)
         for (report, page) in zip(corpus.reports, pages) {

@@ -64,6 +64,28 @@ public final class StagingFolder: @unchecked Sendable {
         try FileManager.default.copyItem(at: source, to: target)
     }
 
+    /// Puts a file of the previous site into this one as it is: a hard link (a copy where links are not possible).
+    /// Returns the file's bytes, for the ledger.
+    func link(_ source: URL, to path: String) throws -> Data {
+        guard let url else { throw CocoaError(.fileWriteUnknown) }
+        let target = url.appendingPathComponent(path)
+        let folder = target.deletingLastPathComponent().path
+        lock.lock()
+        let isNew = folders.insert(folder).inserted
+        lock.unlock()
+        if isNew { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        do {
+            try FileManager.default.linkItem(at: source, to: target)
+        } catch {
+            try? FileManager.default.removeItem(at: target)
+            try FileManager.default.copyItem(at: source, to: target)
+        }
+        lock.lock()
+        written += 1
+        lock.unlock()
+        return try Data(contentsOf: target)
+    }
+
     /// Removes the staging folder (a failed build).
     public func discard() {
         if let url { try? FileManager.default.removeItem(at: url) }

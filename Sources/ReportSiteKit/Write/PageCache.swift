@@ -1,0 +1,154 @@
+import Foundation
+
+/// Report pages of the previous build, reused by the next one when nothing a page is made of has changed.
+///
+/// A report page is a function of its report's file, the link stage's answers for that report (where each of its
+/// citations goes, who cites it), the site's configuration and vocabulary, the templates and the build tool itself.
+/// Their fingerprint is kept per page in `.reportsite-cache/<output>.json`, beside the output folder, with the size
+/// and modification time the page had when it was written. When the fingerprint is the same and the published
+/// file is still the one that build wrote, the file is hard-linked into the new site instead of being rendered
+/// again. A cache written by another build of the tool, or in another format, is ignored; a file that is missing,
+/// or was changed by hand, is rendered again. Deleting the cache folder only makes the next build a full one.
+public final class PageCache: @unchecked Sendable {
+    static let format = 1
+
+    struct Entry: Codable, Equatable {
+        var fingerprint: String
+        var size: UInt64
+        var modified: Double
+        /// The images the page uses, as written in the report (they are copied whether or not the page is reused).
+        var images: [String]
+    }
+
+    struct Stored: Codable {
+        var format: Int
+        var tool: String
+        var pages: [String: Entry]
+    }
+
+    /// The cache file of a build into `output`.
+    public let file: URL
+    let output: URL
+    let tool: String
+    let previous: [String: Entry]
+    private let lock = NSLock()
+    private var current: [String: (fingerprint: String, images: [String])] = [:]
+    private var reusedCount = 0
+
+    public init(output: URL, tool: String = PageCache.toolIdentity()) {
+        let output = output.standardizedFileURL
+        self.output = output
+        self.tool = tool
+        file = output.deletingLastPathComponent().appendingPathComponent(".reportsite-cache")
+            .appendingPathComponent(output.lastPathComponent + ".json")
+        if let data = FileManager.default.contents(atPath: file.path),
+           let stored = try? JSONDecoder().decode(Stored.self, from: data),
+           stored.format == Self.format, stored.tool == tool {
+            previous = stored.pages
+        } else {
+            previous = [:]
+        }
+    }
+
+    /// How many pages this build took from the previous one.
+    public var reused: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return reusedCount
+    }
+
+    /// Links the previous build's page into `staging` when it may be reused; returns its ledger entry and images.
+    func reuse(_ path: String, fingerprint: String, into staging: StagingFolder) -> (PageEntry, [String])? {
+        guard let entry = previous[path], entry.fingerprint == fingerprint, staging.url != nil else { return nil }
+        let published = output.appendingPathComponent(path)
+        guard let stamp = Self.stamp(published), stamp.size == entry.size, stamp.modified == entry.modified,
+              let data = try? staging.link(published, to: path) else { return nil }
+        record(path, fingerprint: fingerprint, images: entry.images)
+        lock.lock()
+        reusedCount += 1
+        lock.unlock()
+        // The ledger is read from the bytes the new site holds, as for a page rendered now.
+        return (PageEntry(OutputFile(path: path, contents: data)), entry.images)
+    }
+
+    /// Notes a page this build wrote (rendered or reused).
+    func record(_ path: String, fingerprint: String, images: [String]) {
+        lock.lock()
+        current[path] = (fingerprint, images)
+        lock.unlock()
+    }
+
+    /// After the new site is in place: the pages it holds, as they are on disk now. Written whole to a temporary
+    /// file and renamed, so that a build killed here leaves the old cache or the new one.
+    public func save() throws {
+        lock.lock()
+        let pages = current
+        lock.unlock()
+        var stored = Stored(format: Self.format, tool: tool, pages: [:])
+        for (path, page) in pages {
+            guard let stamp = Self.stamp(output.appendingPathComponent(path)) else { continue }
+            stored.pages[path] = Entry(fingerprint: page.fingerprint, size: stamp.size, modified: stamp.modified, images: page.images)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let folder = file.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try encoder.encode(stored).write(to: file, options: .atomic)
+    }
+
+    static func stamp(_ url: URL) -> (size: UInt64, modified: Double)? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+              attributes[.type] as? FileAttributeType == .typeRegular,
+              let size = (attributes[.size] as? NSNumber)?.uint64Value,
+              let date = attributes[.modificationDate] as? Date else { return nil }
+        return (size, date.timeIntervalSince1970)
+    }
+
+    /// The build tool: its version, and the size and time of its executable, so that a rebuilt tool (even of
+    /// the same version) never trusts pages another build of it rendered.
+    public static func toolIdentity() -> String {
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let fallback = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
+        let stamp = Self.stamp(executable) ?? Self.stamp(fallback)
+        return "reportsite \(ReportSiteVersion.current) \(stamp.map { "\($0.size) \($0.modified)" } ?? "unknown")"
+    }
+}
+
+/// A 128-bit fingerprint (two FNV-1a hashes with different starting values) of a sequence of fields; each field
+/// is preceded by its length, so that ("ab", "c") and ("a", "bc") differ. Not for security: for telling whether
+/// a page's inputs changed.
+struct Fingerprint {
+    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var b: UInt64 = 0x6c62_272e_07bb_0142
+
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            addLength(bytes.count)
+            for byte in bytes { mix(byte) }
+        }
+    }
+
+    mutating func add(_ number: Int) { add(String(number)) }
+
+    private mutating func addLength(_ n: Int) {
+        var n = UInt64(n)
+        for _ in 0..<8 {
+            mix(UInt8(n & 0xff))
+            n >>= 8
+        }
+    }
+
+    private mutating func mix(_ byte: UInt8) {
+        a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 ^ (b >> 29)
+    }
+
+    var hex: String {
+        String(a, radix: 16).leftPadded(16) + String(b, radix: 16).leftPadded(16)
+    }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}

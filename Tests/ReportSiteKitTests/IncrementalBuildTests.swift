@@ -1,0 +1,96 @@
+import Foundation
+import XCTest
+@testable import ReportSiteKit
+
+/// A rebuild reuses the report pages whose inputs did not change, and gives exactly the site a clean build of
+/// the same content gives, byte for byte, also when an edit changes who cites whom and what the index holds.
+final class IncrementalBuildTests: XCTestCase {
+    func project() throws -> URL {
+        let fm = FileManager.default
+        let root = try temporaryFolder(self)
+        try fm.copyItem(at: Project.content, to: root.appendingPathComponent("content"))
+        try fm.copyItem(at: Project.fixtures.appendingPathComponent("citations/valid/A-99-1.md"),
+                        to: root.appendingPathComponent("content/reports/A-99-1.md"))
+        return root
+    }
+
+    func build(_ root: URL, into output: String, cache: Bool = true) -> (SiteBuilder.Outcome, Int) {
+        var options = SiteBuilder.Options(content: root.appendingPathComponent("content"), output: root.appendingPathComponent(output),
+                                          templates: Project.templates, strict: false, displayBase: root)
+        options.cache = cache
+        options.environment = ["SOURCE_DATE_EPOCH": "1700000000"]
+        var builder = SiteBuilder(options: options)
+        let outcome = builder.build()
+        XCTAssertFalse(builder.diagnostics.hasErrors, builder.diagnostics.diagnostics.map(\.formatted).joined(separator: "\n"))
+        return (outcome, builder.reusedPages)
+    }
+
+    func tree(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for case let path as String in FileManager.default.enumerator(atPath: folder.path)! {
+            let url = folder.appendingPathComponent(path)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[path] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+
+    func edit(_ root: URL, _ report: String, replacing old: String, with new: String) throws {
+        let url = root.appendingPathComponent("content/reports/\(report)")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertTrue(text.contains(old), "\(report) must contain \(old)")
+        try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
+    }
+
+    func testARebuildAfterEditsEqualsACleanBuild() throws {
+        let root = try project()
+        XCTAssertEqual(build(root, into: "site").1, 0, "nothing to reuse the first time")
+        XCTAssertEqual(build(root, into: "site").1, 5, "an unchanged rebuild reuses every report page")
+
+        // A/99/1 now cites A/57/292, para. 70 instead of para. 69: A/57/292's page lists other citers, though its file
+        // is unchanged. A/99/1 gains a recommendation to the Human Rights Council: the index changes.
+        try edit(root, "A-99-1.md", replacing: "(A/57/292, para. 69)", with: "(A/57/292, para. 70)")
+        try edit(root, "A-99-1.md", replacing: "6. A link written by hand",
+                 with: "6. The Special Rapporteur recommends that the Human Rights Council consider the matter.\n\n7. A link written by hand")
+        let (outcome, reused) = build(root, into: "site")
+        guard case .success = outcome else { return XCTFail("\(outcome)") }
+        // A/99/1 (its file) and A/57/292 (who cites it) are rendered again; the other three are reused.
+        XCTAssertEqual(reused, 3)
+        XCTAssertEqual(build(root, into: "clean", cache: false).1, 0)
+        let incremental = try tree(root.appendingPathComponent("site"))
+        let clean = try tree(root.appendingPathComponent("clean"))
+        XCTAssertEqual(incremental.keys.sorted(), clean.keys.sorted())
+        for (path, data) in clean where incremental[path] != data { XCTFail("\(path) differs from a clean build") }
+        XCTAssertTrue(String(decoding: incremental["A/57/292/index.html"]!, as: UTF8.self).contains("A/99/1, para. 4"))
+
+        // Removing the paragraph another report cites: the citing page changes (its link becomes text).
+        try edit(root, "A-99-1.md", replacing: "(A/57/292, para. 70)", with: "(A/57/292)")
+        XCTAssertEqual(build(root, into: "site").1, 3)
+        _ = build(root, into: "clean", cache: false)
+        XCTAssertEqual(try tree(root.appendingPathComponent("site")), try tree(root.appendingPathComponent("clean")))
+    }
+
+    func testAPageChangedByHandOrACacheOfAnotherToolIsNotTrusted() throws {
+        let root = try project()
+        _ = build(root, into: "site")
+        let page = root.appendingPathComponent("site/A/58/275/index.html")
+        let good = try Data(contentsOf: page)
+        try Data("edited by hand".utf8).write(to: page)
+        XCTAssertEqual(build(root, into: "site").1, 4, "the page changed by hand is rendered again")
+        XCTAssertEqual(try Data(contentsOf: page), good)
+
+        // The same cache, said to come from another build of the tool: ignored.
+        let cacheFile = PageCache(output: root.appendingPathComponent("site")).file
+        let text = try String(contentsOf: cacheFile, encoding: .utf8)
+        let other = text.replacingOccurrences(of: "\"tool\":\"reportsite ", with: "\"tool\":\"reportsite-other ")
+        XCTAssertNotEqual(other, text)
+        try Data(other.utf8).write(to: cacheFile)
+        XCTAssertEqual(build(root, into: "site").1, 0)
+        // A damaged cache is ignored too.
+        try Data("{ not json".utf8).write(to: cacheFile)
+        XCTAssertEqual(build(root, into: "site").1, 0)
+        XCTAssertEqual(try Data(contentsOf: page), good)
+    }
+}
