@@ -93,7 +93,7 @@ extension BuildOptions {
                 let line = "timing: " + stage.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8.3f s\n", seconds)
                 FileHandle.standardError.write(Data(line.utf8))
             }
-            if write { FileHandle.standardError.write(Data("timing: report pages reused from the previous build: \(builder.reusedPages)\n".utf8)) }
+            if write { FileHandle.standardError.write(Data("timing: pages reused from the previous build: \(builder.reusedPages.count)\n".utf8)) }
         }
         let diagnostics = builder.diagnostics.diagnostics
         switch format {

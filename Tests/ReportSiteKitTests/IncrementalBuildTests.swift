@@ -14,7 +14,8 @@ final class IncrementalBuildTests: XCTestCase {
         return root
     }
 
-    func build(_ root: URL, into output: String, cache: Bool = true) -> (SiteBuilder.Outcome, Int) {
+    /// The outcome, and the report pages (`A/...`) and index pages (`recommendations/...`) reused.
+    func build(_ root: URL, into output: String, cache: Bool = true) -> (SiteBuilder.Outcome, [String], [String]) {
         var options = SiteBuilder.Options(content: root.appendingPathComponent("content"), output: root.appendingPathComponent(output),
                                           templates: Project.templates, strict: false, displayBase: root)
         options.cache = cache
@@ -22,7 +23,8 @@ final class IncrementalBuildTests: XCTestCase {
         var builder = SiteBuilder(options: options)
         let outcome = builder.build()
         XCTAssertFalse(builder.diagnostics.hasErrors, builder.diagnostics.diagnostics.map(\.formatted).joined(separator: "\n"))
-        return (outcome, builder.reusedPages)
+        let reports = builder.reusedPages.filter { !$0.hasPrefix("recommendations/") }
+        return (outcome, reports, builder.reusedPages.filter { $0.hasPrefix("recommendations/") })
     }
 
     func tree(_ folder: URL) throws -> [String: Data] {
@@ -46,28 +48,37 @@ final class IncrementalBuildTests: XCTestCase {
 
     func testARebuildAfterEditsEqualsACleanBuild() throws {
         let root = try project()
-        XCTAssertEqual(build(root, into: "site").1, 0, "nothing to reuse the first time")
-        XCTAssertEqual(build(root, into: "site").1, 5, "an unchanged rebuild reuses every report page")
+        XCTAssertEqual(build(root, into: "site").1, [], "nothing to reuse the first time")
+        let unchanged = build(root, into: "site")
+        XCTAssertEqual(unchanged.1.count, 5, "an unchanged rebuild reuses every report page")
+        let indexPages = unchanged.2
+        XCTAssertGreaterThan(indexPages.count, 10, "and every page of the recommendations index")
 
         // A/99/1 now cites A/57/292, para. 70 instead of para. 69: A/57/292's page lists other citers, though its file
         // is unchanged. A/99/1 gains a recommendation to the Human Rights Council: the index changes.
         try edit(root, "A-99-1.md", replacing: "(A/57/292, para. 69)", with: "(A/57/292, para. 70)")
-        try edit(root, "A-99-1.md", replacing: "6. A link written by hand",
-                 with: "6. The Special Rapporteur recommends that the Human Rights Council consider the matter.\n\n7. A link written by hand")
-        let (outcome, reused) = build(root, into: "site")
+        try edit(root, "A-99-1.md", replacing: "and so is `A/58/275` in code.",
+                 with: "and so is `A/58/275` in code.\n\n## III. Recommendations\n\n7. The Special Rapporteur recommends that the Human Rights Council consider the matter.")
+        let (outcome, reused, reusedIndex) = build(root, into: "site")
         guard case .success = outcome else { return XCTFail("\(outcome)") }
         // A/99/1 (its file) and A/57/292 (who cites it) are rendered again; the other three are reused.
-        XCTAssertEqual(reused, 3)
-        XCTAssertEqual(build(root, into: "clean", cache: false).1, 0)
+        XCTAssertEqual(reused, ["A/58/275/index.html", "A/68/283/index.html", "E/CN.4/2000/82/index.html"])
+        // The index gained a recommendation to the Council: its pages, the main page and the Council's page are
+        // rendered again; the pages of the other reports' recommendations and of the States are not.
+        XCTAssertFalse(reusedIndex.contains("recommendations/index.html"))
+        XCTAssertFalse(reusedIndex.contains("recommendations/human-rights-council/index.html"))
+        XCTAssertTrue(reusedIndex.contains("recommendations/report/A-58-275/index.html"), "\(reusedIndex)")
+        XCTAssertEqual(build(root, into: "clean", cache: false).1, [])
         let incremental = try tree(root.appendingPathComponent("site"))
         let clean = try tree(root.appendingPathComponent("clean"))
         XCTAssertEqual(incremental.keys.sorted(), clean.keys.sorted())
         for (path, data) in clean where incremental[path] != data { XCTFail("\(path) differs from a clean build") }
         XCTAssertTrue(String(decoding: incremental["A/57/292/index.html"]!, as: UTF8.self).contains("A/99/1, para. 4"))
+        XCTAssertTrue(String(decoding: incremental["recommendations/human-rights-council/index.html"]!, as: UTF8.self).contains("A/99/1, para. 7"))
 
         // Removing the paragraph another report cites: the citing page changes (its link becomes text).
         try edit(root, "A-99-1.md", replacing: "(A/57/292, para. 70)", with: "(A/57/292)")
-        XCTAssertEqual(build(root, into: "site").1, 3)
+        XCTAssertEqual(build(root, into: "site").1.count, 3)
         _ = build(root, into: "clean", cache: false)
         XCTAssertEqual(try tree(root.appendingPathComponent("site")), try tree(root.appendingPathComponent("clean")))
     }
@@ -78,7 +89,7 @@ final class IncrementalBuildTests: XCTestCase {
         let page = root.appendingPathComponent("site/A/58/275/index.html")
         let good = try Data(contentsOf: page)
         try Data("edited by hand".utf8).write(to: page)
-        XCTAssertEqual(build(root, into: "site").1, 4, "the page changed by hand is rendered again")
+        XCTAssertEqual(build(root, into: "site").1.count, 4, "the page changed by hand is rendered again")
         XCTAssertEqual(try Data(contentsOf: page), good)
 
         // The same cache, said to come from another build of the tool: ignored.
@@ -87,10 +98,10 @@ final class IncrementalBuildTests: XCTestCase {
         let other = text.replacingOccurrences(of: "\"tool\":\"reportsite ", with: "\"tool\":\"reportsite-other ")
         XCTAssertNotEqual(other, text)
         try Data(other.utf8).write(to: cacheFile)
-        XCTAssertEqual(build(root, into: "site").1, 0)
+        XCTAssertEqual(build(root, into: "site").1, [])
         // A damaged cache is ignored too.
         try Data("{ not json".utf8).write(to: cacheFile)
-        XCTAssertEqual(build(root, into: "site").1, 0)
+        XCTAssertEqual(build(root, into: "site").1, [])
         XCTAssertEqual(try Data(contentsOf: page), good)
     }
 }

@@ -53,8 +53,8 @@ public struct SiteBuilder {
     public let diagnostics: DiagnosticEngine
     /// Wall time of each stage, in the order they ran (`reportsite build --timings`).
     public private(set) var timings: [(stage: String, seconds: Double)] = []
-    /// How many report pages were taken from the previous build instead of being rendered.
-    public private(set) var reusedPages = 0
+    /// The pages taken from the previous build instead of being rendered, sorted.
+    public private(set) var reusedPages: [String] = []
 
     public init(options: Options) {
         self.options = options
@@ -125,7 +125,7 @@ public struct SiteBuilder {
             let cache = options.write && options.cache ? PageCache(output: options.output) : nil
             renderer.pageCache = cache
             let ledger = try renderer.render(to: staging)
-            reusedPages = cache?.reused ?? 0
+            reusedPages = cache?.reused ?? []
             clock.lap("render and write")
             guard !diagnostics.hasErrors else { staging.discard(); return .contentErrors }
             let ids = OutputLinkCheck(corpus: corpus, diagnostics: diagnostics).check(ledger, assetPaths: assetPaths)

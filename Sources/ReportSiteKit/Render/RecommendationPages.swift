@@ -3,32 +3,34 @@ import Foundation
 /// The recommendations index pages: all addressees (`recommendations/index.html`), one page per addressee
 /// (`recommendations/<slug>/index.html`) and one per report (`recommendations/report/A-58-275/index.html`),
 /// so that filtering works without JavaScript. They link to the reports' anchors and never copy their ids.
-struct RecommendationPages {
+struct RecommendationPages: Sendable {
     let corpus: Corpus
     let index: RecommendationIndex
     let templates: TemplateSet
 
     static let folder = "recommendations"
 
-    var dates: [Symbol: String] { Dictionary(corpus.reports.map { ($0.symbol, $0.metadata.date) }, uniquingKeysWith: { a, _ in a }) }
+    /// A report's date, through the corpus's table by symbol.
+    func date(_ symbol: Symbol) -> String { corpus.report(symbol)?.metadata.date ?? "" }
 
     /// The first page of an addressee's and of a report's recommendations.
     static func addresseePath(_ slug: String) -> String { pagePath(addresseeFolder(slug), 1) }
     static func reportPath(_ symbol: Symbol) -> String { pagePath(reportFolder(symbol), 1) }
 
-    /// Renders every page of the index and hands each to `emit` as soon as it is made.
-    func write(to emit: (OutputFile) throws -> Void) throws {
-        func add(_ folder: String, title: String, groups: [RecommendationIndex.Group], current: Current) throws {
-            let pages = Self.paginate(groups)
-            for number in pages.indices {
-                let view = self.page(folder: folder, number: number + 1, of: pages, all: groups, title: title, current: current)
-                try emit(OutputFile(path: Self.pagePath(folder, number + 1), contents: Data(templates.render("recommendations", view).utf8)))
-            }
-        }
-        try add(Self.folder, title: "Recommendations by addressee", groups: index.groups, current: .all)
+    /// One listing of the index (all, an addressee, a report), before it is cut into pages.
+    struct Listing: Sendable {
+        var folder: String
+        var title: String
+        var groups: [RecommendationIndex.Group]
+        var current: Current
+    }
+
+    /// Every listing of the index, in the order of the site.
+    func listings() -> [Listing] {
+        var listings = [Listing(folder: Self.folder, title: "Recommendations by addressee", groups: index.groups, current: .all)]
         for group in index.groups {
-            try add(Self.addresseeFolder(group.addressee.slug), title: "Recommendations to \(group.addressee.name)", groups: [group],
-                current: .addressee(group.addressee.slug))
+            listings.append(Listing(folder: Self.addresseeFolder(group.addressee.slug), title: "Recommendations to \(group.addressee.name)",
+                                    groups: [group], current: .addressee(group.addressee.slug)))
         }
         // Each group split by report once (not filtered again for every report: that grew with reports x records).
         var byReport: [Symbol: [RecommendationIndex.Group]] = [:]
@@ -38,9 +40,82 @@ struct RecommendationPages {
             for (symbol, records) in members { byReport[symbol, default: []].append(RecommendationIndex.Group(addressee: g.addressee, records: records)) }
         }
         for report in corpus.reports where !report.recommendations.isEmpty {
-            try add(Self.reportFolder(report.symbol), title: "Recommendations of \(report.symbol)", groups: byReport[report.symbol] ?? [],
-                current: .report(report.symbol))
+            listings.append(Listing(folder: Self.reportFolder(report.symbol), title: "Recommendations of \(report.symbol)",
+                                    groups: byReport[report.symbol] ?? [], current: .report(report.symbol)))
         }
+        return listings
+    }
+
+    /// Renders every page of the index into `staging`, in parallel, and returns their ledger entries in the site's
+    /// order. With a cache, a page whose inputs did not change is taken from the previous build.
+    func write(into staging: StagingFolder, cache: PageCache?, shared: String?) throws -> [PageEntry] {
+        let jobs = listings().flatMap { listing -> [(Listing, [[PageGroup]], Int)] in
+            let pages = Self.paginate(listing.groups)
+            return pages.indices.map { (listing, pages, $0 + 1) }
+        }
+        let results = jobs.parallelMap { listing, pages, number -> Result<PageEntry, Error> in
+            let path = Self.pagePath(listing.folder, number)
+            let fingerprint = shared.map { self.fingerprint(listing, pages: pages, number: number, shared: $0) }
+            if let cache, let fingerprint, let (entry, _) = cache.reuse(path, fingerprint: fingerprint, into: staging) {
+                return .success(entry)
+            }
+            let view = self.page(folder: listing.folder, number: number, of: pages, all: listing.groups, title: listing.title,
+                                 current: listing.current)
+            let file = OutputFile(path: path, contents: Data(templates.render("recommendations", view).utf8))
+            return Result {
+                try staging.write(file)
+                if let fingerprint { cache?.record(path, fingerprint: fingerprint, images: []) }
+                return PageEntry(file)
+            }
+        }
+        return try results.map { try $0.get() }
+    }
+
+    /// Everything page `number` of a listing shows: its records, the listing's cut into pages, the counts it links
+    /// to, and for the main listing the list of reports.
+    private func fingerprint(_ listing: Listing, pages: [[PageGroup]], number: Int, shared: String) -> String {
+        var f = Fingerprint()
+        f.add(shared)
+        f.add(listing.folder)
+        f.add(listing.title)
+        f.add(number)
+        for page in pages {
+            f.add("page")
+            for part in page {
+                f.add(part.group.addressee.slug)
+                f.add(part.continued ? 1 : 0)
+                f.add(part.group.records.count)
+            }
+        }
+        for group in listing.groups {
+            f.add(group.addressee.slug)
+            f.add(group.records.count)
+        }
+        if case .report = listing.current {} else {
+            for group in index.groups {
+                f.add(group.addressee.slug)
+                f.add(group.records.count)
+            }
+        }
+        if listing.current == .all {
+            for report in corpus.reports where !report.recommendations.isEmpty {
+                f.add(report.symbol.description)
+                f.add(report.recommendations.count)
+            }
+        }
+        for part in pages[number - 1] {
+            for r in part.group.records {
+                f.add(r.report.description)
+                f.add(date(r.report))
+                f.add(r.paragraph)
+                f.add(r.anchor)
+                for s in r.section { f.add(s) }
+                f.add(r.addressees.joined(separator: ","))
+                f.add(r.assignedBy.rawValue)
+                f.add(r.text)
+            }
+        }
+        return f.hex
     }
 
     static func addresseeFolder(_ slug: String) -> String { "\(folder)/\(slug)" }
@@ -85,13 +160,13 @@ struct RecommendationPages {
         return pages
     }
 
-    struct PageGroup {
+    struct PageGroup: Sendable {
         var group: RecommendationIndex.Group
         /// The group began on an earlier page.
         var continued: Bool
     }
 
-    enum Current: Equatable { case all, addressee(String), report(Symbol) }
+    enum Current: Equatable, Sendable { case all, addressee(String), report(Symbol) }
 
     private func page(folder: String, number: Int, of pages: [[PageGroup]], all: [RecommendationIndex.Group], title: String,
                       current: Current) -> RecommendationsPageView {
@@ -124,7 +199,6 @@ struct RecommendationPages {
             FilterLinkView(label: $0.symbol.description, count: $0.recommendations.count, href: root + Self.reportPath($0.symbol),
                            current: false)
         }
-        let dates = self.dates
         let groupViews = parts.map { part in
             let g = part.group
             return RecommendationGroupView(
@@ -134,8 +208,8 @@ struct RecommendationPages {
                         symbol: r.report.description, reportHref: root + r.report.pagePath,
                         href: root + r.report.pagePath + "#" + r.anchor,
                         paragraphLabel: "para. " + ParagraphID.display(r.paragraph),
-                        section: r.section.joined(separator: " › "), date: dates[r.report] ?? "",
-                        displayDate: DisplayDate.format(dates[r.report] ?? ""), textHTML: HTMLEscaping.escape(r.text),
+                        section: r.section.joined(separator: " › "), date: date(r.report),
+                        displayDate: DisplayDate.format(date(r.report)), textHTML: HTMLEscaping.escape(r.text),
                         assignedBy: r.assignedBy.rawValue,
                         others: r.addressees.filter { $0 != g.addressee.slug }.compactMap { slug in
                             index.addressee(slug).map { TagView(name: $0.name, href: root + Self.addresseePath(slug)) }

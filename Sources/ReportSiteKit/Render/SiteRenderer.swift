@@ -64,7 +64,8 @@ public struct SiteRenderer: Sendable {
         try emit(OutputFile(path: "index.html", contents: Data(templates.render("index", indexView()).utf8)))
         try emit(OutputFile(path: "404.html", contents: Data(templates.render("404", notFoundView()).utf8)))
         try emit(OutputFile(path: "citations.json", contents: CitationsData(corpus: corpus, links: links).json()))
-        try RecommendationPages(corpus: corpus, index: recommendations, templates: templates).write(to: emit)
+        ledger.add(try RecommendationPages(corpus: corpus, index: recommendations, templates: templates)
+            .write(into: output, cache: pageCache, shared: fingerprints?.shared))
         let data = RecommendationsData(index: recommendations,
                                        generated: RecommendationIndex.generated(corpus: corpus, environment: environment),
                                        baseURL: corpus.config.baseURL)

@@ -33,7 +33,7 @@ public final class PageCache: @unchecked Sendable {
     let previous: [String: Entry]
     private let lock = NSLock()
     private var current: [String: (fingerprint: String, images: [String])] = [:]
-    private var reusedCount = 0
+    private var reusedList: [String] = []
 
     public init(output: URL, tool: String = PageCache.toolIdentity()) {
         let output = output.standardizedFileURL
@@ -50,11 +50,11 @@ public final class PageCache: @unchecked Sendable {
         }
     }
 
-    /// How many pages this build took from the previous one.
-    public var reused: Int {
+    /// The pages this build took from the previous one, sorted.
+    public var reused: [String] {
         lock.lock()
         defer { lock.unlock() }
-        return reusedCount
+        return reusedList.sorted()
     }
 
     /// Links the previous build's page into `staging` when it may be reused; returns its ledger entry and images.
@@ -65,7 +65,7 @@ public final class PageCache: @unchecked Sendable {
               let data = try? staging.link(published, to: path) else { return nil }
         record(path, fingerprint: fingerprint, images: entry.images)
         lock.lock()
-        reusedCount += 1
+        reusedList.append(path)
         lock.unlock()
         // The ledger is read from the bytes the new site holds, as for a page rendered now.
         return (PageEntry(OutputFile(path: path, contents: data)), entry.images)
