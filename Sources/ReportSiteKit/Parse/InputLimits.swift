@@ -67,7 +67,10 @@ public struct InputLimits: Sendable {
 
     /// `|---|:---:|` -> 2; nil when the line is not a table's delimiter row.
     static func delimiterRowColumns(_ line: Substring) -> Int? {
-        guard line.contains("-"), line.allSatisfy({ "|-: \t".contains($0) }), line.contains("|") || line.contains(":") else { return nil }
+        // Most lines are text: the first character that cannot stand in a delimiter row ends the test.
+        guard line.utf8.allSatisfy({ $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }),
+              line.utf8.contains(UInt8(ascii: "-")),
+              line.utf8.contains(UInt8(ascii: "|")) || line.utf8.contains(UInt8(ascii: ":")) else { return nil }
         var cells = line.split(separator: "|", omittingEmptySubsequences: false)
         if line.hasPrefix("|") { cells.removeFirst() }
         if line.hasSuffix("|"), !cells.isEmpty { cells.removeLast() }

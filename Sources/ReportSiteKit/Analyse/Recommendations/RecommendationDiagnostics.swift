@@ -34,13 +34,14 @@ struct RecommendationDiagnostics {
             indexed.insert(r.paragraph)
             if let dash = r.paragraph.firstIndex(of: "-") { indexed.insert(String(r.paragraph[..<dash])) }
         }
+        let kinds = report.sectionKinds
         for paragraph in report.paragraphs {
             guard let anchor = paragraph.anchor else { continue }
             let id = String(anchor.dropFirst("para-".count))
             guard !indexed.contains(id), overrides[id] == nil else { continue }
             let chain = report.sectionChain(paragraph.section)
-            guard let standing = chain.reversed().first(where: { RecommendationSectionKind(title: report.sections[$0].title.plainText) != .other }) else { continue }
-            let kind = RecommendationSectionKind(title: report.sections[standing].title.plainText)
+            guard let standing = report.standingSection(chain, kinds: kinds) else { continue }
+            let kind = kinds[standing]
             let section = report.sections[standing].fullTitle
             let reason: String
             switch kind {

@@ -65,6 +65,8 @@ private struct Extraction {
     /// Slugs the report's issuing body names: `Human Rights Council` makes "the Council" mean it.
     let bodyContext: Set<String>
     var records: [Recommendation] = []
+    /// What each section's title makes of the paragraphs under it.
+    let sectionKinds: [RecommendationSectionKind]
     /// Each heading's tokens, read once a report (every paragraph under it asks for them): with its
     /// printed number (for the context) and without (for the addressees a heading names).
     var fullTitleTokens: [Int: [RecToken]] = [:]
@@ -89,6 +91,7 @@ private struct Extraction {
         self.matcher = matcher
         self.overrides = report.metadata.addressees
         self.bodyContext = matcher.slugsNamed(in: report.metadata.body)
+        self.sectionKinds = report.sectionKinds
     }
 
     /// A piece of a paragraph: its chapeau, or one lettered sub-paragraph.
@@ -208,10 +211,6 @@ private struct Extraction {
 
     /// What the nearest heading about recommendations or conclusions makes of the paragraphs under it.
     func standing(_ chain: [Int]) -> RecommendationSectionKind {
-        for i in chain.reversed() {
-            let kind = RecommendationSectionKind(title: report.sections[i].title.plainText)
-            if kind != .other { return kind }
-        }
-        return .other
+        report.standingSection(chain, kinds: sectionKinds).map { sectionKinds[$0] } ?? .other
     }
 }

@@ -34,6 +34,15 @@ enum RecommendationSectionKind: Equatable {
 }
 
 extension Report {
+    /// What each section's title makes of the paragraphs under it, by section index (read once a report: every
+    /// paragraph asks for its chain's).
+    var sectionKinds: [RecommendationSectionKind] { sections.map { RecommendationSectionKind(title: $0.title.plainText) } }
+
+    /// The nearest section of the chain, innermost first, that is about recommendations or conclusions.
+    func standingSection(_ chain: [Int], kinds: [RecommendationSectionKind]) -> Int? {
+        chain.reversed().first { kinds[$0] != .other }
+    }
+
     /// The enclosing sections of a section, outermost first, the section itself last.
     func sectionChain(_ innermost: Int?) -> [Int] {
         var chain: [Int] = []
