@@ -11,7 +11,7 @@
    searched for a payload's trace: <title>XSS-N</title>, an element id="xss-fired-N", data-xss="N".
 4. Every page, as written and as Chromium parsed it, is checked: no <script> but the site's own
    assets/*.js, no javascript:/vbscript:/data: URL in an href/src (or action, formaction ...), no on...=
-   event attribute, no srcdoc, no iframe/object/embed/base/svg/math/form/style/meta refresh.
+   event attribute, no srcdoc, no iframe/object/embed/base/svg/math/form/meta refresh, no style element but the site's own stylesheet (404.html).
 
 Prints `xss: N payloads tried, F fired, P pages checked`. Exit status: 0 clean; 1 a payload fired, a page
 failed a check, or a build did not do what it must; 2 the check itself could not run (no Chromium, no
@@ -111,6 +111,9 @@ URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "
 FORBIDDEN_ELEMENTS = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "svg", "math", "form",
                       "style", "noscript", "template", "portal", "fencedframe"}
 BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
+# The one <style> element a page may hold: the site's own stylesheet, which 404.html carries inline so that it is
+# styled at any depth without base_url. Content never reaches it.
+OWN_STYLESHEET = (ROOT / "Templates" / "assets" / "style.css").read_text()
 OWN_SCRIPT = re.compile(r"(?:\.\./)*assets/[A-Za-z0-9_.-]+\.js")
 OWN_SCRIPT_TAG = re.compile(r'<script src="(?:\.\./)*assets/[A-Za-z0-9_.-]+\.js"(?: defer(?:="")?)?(?: async(?:="")?)?>')
 
@@ -129,6 +132,8 @@ class StructureCheck(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.problems = []       # (problem, snippet)
         self.in_script = False
+        self.in_style = False
+        self.style_text = ""
 
     def problem(self, what, snippet):
         self.problems.append((what, snippet))
@@ -144,8 +149,14 @@ class StructureCheck(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "script":
             self.in_script = False
+        if tag == "style" and self.in_style:
+            self.in_style = False
+            if self.style_text.strip() != OWN_STYLESHEET.strip():
+                self.problem("<style> element other than the site's own stylesheet", "<style>" + self.style_text[:300])
 
     def handle_data(self, data):
+        if self.in_style:
+            self.style_text += data
         if self.in_script and data.strip():
             self.problem("inline script", data.strip()[:300])
 
@@ -158,7 +169,11 @@ class StructureCheck(HTMLParser):
             src = values.get("src", "")
             if not OWN_SCRIPT.fullmatch(src):
                 self.problem("script element other than the site's assets/*.js", shown)
-        if tag in FORBIDDEN_ELEMENTS:
+        if tag == "style" and not attrs:
+            # Allowed only as the site's own stylesheet, which 404.html carries inline: checked at its end tag.
+            self.in_style = True
+            self.style_text = ""
+        elif tag in FORBIDDEN_ELEMENTS:
             self.problem(f"<{tag}> element", shown)
         if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
             self.problem("meta refresh", shown)
