@@ -17,8 +17,9 @@ import Mustache
 struct CompiledTemplates {
     indirect enum Node {
         case text(String)
-        case variable(String, escaped: Bool)
-        case section(String, [Node], inverted: Bool)
+        /// A name is its parts (`layout.root` is `["layout", "root"]`).
+        case variable([String], escaped: Bool)
+        case section([String], [Node], inverted: Bool)
         case partial(String)
     }
 
@@ -113,7 +114,17 @@ struct CompiledTemplates {
         }
     }
 
-    /// Mustache's lookup: `.` is the innermost value; a name is asked of each enclosing view, innermost first.
+    /// Mustache's lookup: `.` is the innermost value; a name is asked of each enclosing view, innermost first;
+    /// the further parts of a dotted name are asked of what the first part found.
+    private static func lookup(_ path: [String], in stack: [TemplateValue]) -> TemplateValue {
+        var value = lookup(path[0], in: stack)
+        for part in path.dropFirst() {
+            guard case .view(let v) = value else { return .absent }
+            value = v.value(part)
+        }
+        return value
+    }
+
     private static func lookup(_ name: String, in stack: [TemplateValue]) -> TemplateValue {
         if name == "." { return stack.last ?? .absent }
         var i = stack.count - 1
@@ -276,16 +287,16 @@ private struct Compiler {
     static let nameChars = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
     static let partialNameChars = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/")
 
-    mutating func name() throws -> String {
+    mutating func name() throws -> [String] {
         _ = read(while: \.isWhitespace)
         let name = read(while: { Self.nameChars.contains($0) })
         _ = read(while: \.isWhitespace)
         guard read("}}") else { throw Unsupported() }
-        // Dotted names, transforms and the empty name are left to Mustache.
-        guard name == "." || (!name.isEmpty && !name.contains(".") && !name.contains("(") && !name.contains(")")) else {
-            throw Unsupported()
-        }
-        return name
+        if name == "." { return ["."] }
+        // Transforms, the empty name and names with an empty part (`.a`, `a..b`) are left to Mustache.
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard !parts.contains(where: \.isEmpty), !name.contains("("), !name.contains(")") else { throw Unsupported() }
+        return parts
     }
 
     mutating func lineFinished() -> Bool {
@@ -299,7 +310,7 @@ private struct Compiler {
         return false
     }
 
-    mutating func parse(section: String?, newLine startsOnNewLine: Bool) throws -> [CompiledTemplates.Node] {
+    mutating func parse(section: [String]?, newLine startsOnNewLine: Bool) throws -> [CompiledTemplates.Node] {
         var nodes: [CompiledTemplates.Node] = []
         var newLine = startsOnNewLine
         var whiteSpaceBefore = ""

@@ -226,7 +226,7 @@ extension RecordView: TemplateView {
 extension TagView: TemplateView {
     func value(_ key: String) -> TemplateValue {
         switch key {
-        case "name": return .text(name)
+        case "name": return .text(self.name)
         case "href": return .text(href)
         default: return .absent
         }
@@ -237,6 +237,108 @@ extension RecommendationTagsView: TemplateView {
     func value(_ name: String) -> TemplateValue {
         switch name {
         case "tags": return .views(tags)
+        default: return .absent
+        }
+    }
+}
+
+extension IndexPageView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "layout": return .view(layout)
+        case "reports": return .views(reports)
+        case "count": return .int(count)
+        default: return .absent
+        }
+    }
+}
+
+extension IndexEntryView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "href": return .text(href)
+        case "symbol": return .text(symbol)
+        case "title": return .text(title)
+        case "date": return .text(date)
+        case "displayDate": return .text(displayDate)
+        case "body": return .text(body)
+        case "author": return .reflected(author)
+        case "status": return .reflected(status)
+        case "excerpt": return .reflected(excerpt)
+        default: return .absent
+        }
+    }
+}
+
+extension RecommendationsPageView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "layout": return .view(layout)
+        case "title": return .text(title)
+        case "isAll": return .bool(isAll)
+        case "allHref": return .text(allHref)
+        case "pagination": return .views(pagination)
+        case "total": return .int(total)
+        case "addressees": return .views(addressees)
+        case "reports": return .views(reports)
+        case "hasReports": return .bool(hasReports)
+        case "groups": return .views(groups)
+        default: return .absent
+        }
+    }
+}
+
+extension PaginationView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "number": return .int(number)
+        case "count": return .int(count)
+        case "previous": return .list(previous.map { .text($0) })
+        case "next": return .list(next.map { .text($0) })
+        case "pages": return .views(pages)
+        default: return .absent
+        }
+    }
+}
+
+extension FilterLinkView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "label": return .text(label)
+        case "count": return .int(count)
+        case "href": return .text(href)
+        case "current": return .bool(current)
+        default: return .absent
+        }
+    }
+}
+
+extension RecommendationGroupView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "id": return .text(id)
+        case "name": return .text(self.name)
+        case "count": return .int(count)
+        case "records": return .views(records)
+        default: return .absent
+        }
+    }
+}
+
+extension Sitemap.View: TemplateView {
+    func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "urls": return .views(urls)
+        default: return .absent
+        }
+    }
+}
+
+extension Sitemap.URLView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "loc": return .text(loc)
+        case "lastmod": return .reflected(lastmod)
         default: return .absent
         }
     }
