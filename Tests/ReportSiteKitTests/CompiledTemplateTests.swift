@@ -68,6 +68,7 @@ final class CompiledTemplateTests: XCTestCase {
             "\t{{#yes}}\t\nx\n\t{{/yes}}  \ntrailing  ",
             "{{#yes}}a{{/yes}}\n  {{name}}\n{{#list}}\n{{> part}}\n{{/list}}",
             "{{name}}{{#yes}}\n{{/yes}}{{yes}} {{count}} {{flag}}",
+            "{{^none}}[{{.}}] {{name}}{{/none}} {{#list}}{{^none}}({{name}}){{/none}}{{/list}}",
         ]
         let folder = try temporaryFolder(self)
         for (i, text) in cases.enumerated() {
@@ -81,7 +82,7 @@ final class CompiledTemplateTests: XCTestCase {
             "list": .list([.view(TestView(values: ["name": .text("one"), "flag": .bool(true)])),
                            .view(TestView(values: ["name": .text(Self.awkward[1])]))]),
             "child": .view(TestView(values: ["name": .text("child's"), "other": .absent])),
-            "other": .text("from the parent"),
+            "other": .text("from the parent"), "none": .list([]),
         ])
         for i in cases.indices {
             _ = compiledAndMustache(templates, "t\(i)", view)

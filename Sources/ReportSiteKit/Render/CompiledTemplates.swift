@@ -89,7 +89,13 @@ struct CompiledTemplates {
                     switch value {
                     case .absent: render(children, stack: &stack, into: &out)
                     case .bool(let b): if !b { render(children, stack: &stack, into: &out) }
-                    case .list(let l): if l.isEmpty { render(children, stack: &stack, into: &out) }
+                    case .list(let l):
+                        // Mustache renders the inverted section of an empty list inside that list.
+                        if l.isEmpty {
+                            stack.append(value)
+                            render(children, stack: &stack, into: &out)
+                            stack.removeLast()
+                        }
                     case .int, .text, .view: break
                     }
                     continue
