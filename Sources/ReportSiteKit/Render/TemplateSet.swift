@@ -14,6 +14,8 @@ public struct TemplateSet: @unchecked Sendable {
                                   "inline/citation", "inline/footnote-ref", "inline/page-start", "partials/body-item"]
 
     let library: MustacheLibrary
+    /// The same templates compiled for typed views (see `CompiledTemplates`); Mustache renders the rest.
+    let compiled: CompiledTemplates
     public let directory: URL
     /// How a template's file is named in diagnostics (`Templates/inline/citation.mustache`).
     let displayPath: (URL) -> String
@@ -94,6 +96,7 @@ public struct TemplateSet: @unchecked Sendable {
         }
         guard problems.isEmpty else { throw Failure.problems(problems) }
         self.library = library
+        self.compiled = CompiledTemplates(texts: texts)
     }
 
     /// Renders a template. A failure (the library has no such template) is recorded for `reportFailures` and
@@ -102,6 +105,12 @@ public struct TemplateSet: @unchecked Sendable {
         if let text = library.render(object, withTemplate: name) { return text }
         failures.record(name)
         return ""
+    }
+
+    /// Renders a template with a typed view: the compiled template when there is one, else Mustache.
+    func render(_ name: String, _ view: some TemplateView) -> String {
+        if let text = compiled.render(name, .view(view)) { return text }
+        return render(name, view as Any)
     }
 
     /// An error (RS402) for each template whose render failed, naming its file.

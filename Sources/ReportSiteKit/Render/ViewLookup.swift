@@ -1,192 +1,345 @@
-import Mustache
-
-/// An absent value as the templates must see it: `false`. (A nil would make Mustache look the name up in the
-/// enclosing views, so that a section without a label would show its parent's.)
-private func present<T>(_ value: T?) -> Any { value.map { $0 as Any } ?? false }
-
 // Templates read the views by name. Mustache would find the names by reflection (`Mirror`), which made
-// rendering most of the build's time (measured: 1,000 reports, render 16 s); these lookups answer directly.
+// rendering most of the build's time (measured: 1,000 reports, render 16 s); these lookups answer directly,
+// to the compiled templates (`CompiledTemplates`) and, through `child(named:)`, to Mustache.
+//
+// An absent optional is `false` (`.optional`): a nil would make Mustache look the name up in the enclosing
+// views, so that a section without a label would show its parent's. The views Mustache used to read by
+// reflection keep its rule for nil (`.reflected`: the lookup goes on outwards), so that nothing changes.
 
-extension LayoutView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension LayoutView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "siteTitle": return siteTitle
-        case "language": return language
-        case "root": return root
-        case "pageTitle": return pageTitle
-        case "canonical": return present(canonical)
-        case "inlineStyle": return present(inlineStyle)
-        default: return nil
+        case "siteTitle": return .text(siteTitle)
+        case "language": return .text(language)
+        case "root": return .text(root)
+        case "pageTitle": return .text(pageTitle)
+        case "canonical": return .optional(canonical)
+        case "inlineStyle": return .optional(inlineStyle)
+        default: return .absent
         }
     }
 }
 
-extension BodyItemView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ReportPageView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "heading": return present(heading)
-        case "paragraph": return present(paragraph)
-        case "html": return present(html)
-        default: return nil
+        case "layout": return .view(layout)
+        case "report": return .view(report)
+        case "toc": return .views(toc)
+        case "bodyHTML": return .text(bodyHTML)
+        case "footnotes": return .views(footnotes)
+        case "hasToc": return .bool(hasToc)
+        case "hasFootnotes": return .bool(hasFootnotes)
+        default: return .absent
         }
     }
 }
 
-extension HeadingView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ReportHeaderView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "level": return level
-        case "id": return id
-        case "label": return present(label)
-        case "titleHTML": return titleHTML
-        case "range": return present(range)
-        default: return nil
+        case "symbol": return .text(symbol)
+        case "title": return .text(title)
+        case "subtitle": return .reflected(subtitle)
+        case "date": return .text(date)
+        case "displayDate": return .text(displayDate)
+        case "body": return .text(body)
+        case "author": return .reflected(author)
+        case "mandate": return .reflected(mandate)
+        case "session": return .reflected(session)
+        case "agendaItem": return .reflected(agendaItem)
+        case "status": return .reflected(status)
+        case "excerpt": return .reflected(excerpt)
+        case "source": return .reflected(source)
+        case "documentURL": return .text(documentURL)
+        case "paragraphCount": return .int(paragraphCount)
+        case "firstParagraph": return .reflected(firstParagraph)
+        case "lastParagraph": return .reflected(lastParagraph)
+        case "citedCount": return .reflected(citedCount)
+        default: return .absent
         }
     }
 }
 
-extension ParagraphView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension BodyItemView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "anchor": return present(anchor)
-        case "number": return number
-        case "incomplete": return incomplete
-        case "parts": return parts
-        case "citedBy": return citedBy
-        case "hasCitedBy": return !citedBy.isEmpty
-        case "rec": return present(rec)
-        default: return nil
+        case "heading": return .optional(heading)
+        case "paragraph": return .optional(paragraph)
+        case "html": return .optional(html)
+        default: return .absent
         }
     }
 }
 
-extension PartView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension HeadingView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "html": return present(html)
-        case "sub": return present(sub)
-        default: return nil
+        case "level": return .int(level)
+        case "id": return .text(id)
+        case "label": return .optional(label)
+        case "titleHTML": return .text(titleHTML)
+        case "range": return .optional(range)
+        default: return .absent
         }
     }
 }
 
-extension SubParagraphView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ParagraphView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "id": return id
-        case "label": return present(label)
-        case "html": return present(html)
-        case "children": return children
-        case "citedBy": return citedBy
-        case "hasCitedBy": return !citedBy.isEmpty
-        case "rec": return present(rec)
-        default: return nil
+        case "anchor": return .optional(anchor)
+        case "number": return .int(number)
+        case "incomplete": return .bool(incomplete)
+        case "parts": return .views(parts)
+        case "citedBy": return .views(citedBy)
+        case "hasCitedBy": return .bool(!citedBy.isEmpty)
+        case "rec": return .optional(rec)
+        default: return .absent
         }
     }
 }
 
-extension TocEntryView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension PartView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "href": return href
-        case "label": return present(label)
-        case "title": return title
-        case "range": return present(range)
-        case "children": return children
-        case "hasChildren": return hasChildren
-        default: return nil
+        case "html": return .optional(html)
+        case "sub": return .optional(sub)
+        default: return .absent
         }
     }
 }
 
-extension FootnoteView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension SubParagraphView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "id": return id
-        case "label": return present(label)
-        case "html": return present(html)
-        case "backrefs": return backrefs
-        default: return nil
+        case "id": return .text(id)
+        case "label": return .text(label)
+        case "html": return .text(html)
+        case "children": return .views(children)
+        case "citedBy": return .views(citedBy)
+        case "hasCitedBy": return .bool(!citedBy.isEmpty)
+        case "rec": return .optional(rec)
+        default: return .absent
         }
     }
 }
 
-extension FootnoteRefView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension TocEntryView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "id": return id
-        case "href": return href
-        case "label": return present(label)
-        default: return nil
+        case "href": return .text(href)
+        case "label": return .optional(label)
+        case "title": return .text(title)
+        case "range": return .optional(range)
+        case "children": return .views(children)
+        case "hasChildren": return .bool(hasChildren)
+        default: return .absent
         }
     }
 }
 
-extension CitationLinkView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension FootnoteView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "href": return href
-        case "text": return text
-        default: return nil
+        case "id": return .text(id)
+        case "label": return .text(label)
+        case "html": return .text(html)
+        case "backrefs": return .views(backrefs)
+        default: return .absent
         }
     }
 }
 
-extension CitedByView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension BackrefView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "href": return href
-        case "label": return present(label)
-        case "last": return last
-        default: return nil
+        case "href": return .text(href)
+        case "index": return .int(index)
+        case "many": return .bool(many)
+        default: return .absent
         }
     }
 }
 
-extension PageStartView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension FootnoteRefView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "id": return id
-        case "page": return page
-        default: return nil
+        case "id": return .text(id)
+        case "href": return .text(href)
+        case "label": return .text(label)
+        default: return .absent
         }
     }
 }
 
-extension RecordView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension CitationLinkView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "symbol": return symbol
-        case "reportHref": return reportHref
-        case "href": return href
-        case "paragraphLabel": return paragraphLabel
-        case "section": return section
-        case "date": return date
-        case "displayDate": return displayDate
-        case "textHTML": return textHTML
-        case "assignedBy": return assignedBy
-        case "others": return others
-        case "hasOthers": return !others.isEmpty
-        default: return nil
+        case "href": return .text(href)
+        case "text": return .text(text)
+        default: return .absent
         }
     }
 }
 
-extension TagView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension CitedByView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "href": return .text(href)
+        case "label": return .text(label)
+        case "last": return .bool(last)
+        default: return .absent
+        }
+    }
+}
+
+extension PageStartView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "id": return .text(id)
+        case "page": return .int(page)
+        default: return .absent
+        }
+    }
+}
+
+extension RecordView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "symbol": return .text(symbol)
+        case "reportHref": return .text(reportHref)
+        case "href": return .text(href)
+        case "paragraphLabel": return .text(paragraphLabel)
+        case "section": return .text(section)
+        case "date": return .text(date)
+        case "displayDate": return .text(displayDate)
+        case "textHTML": return .text(textHTML)
+        case "assignedBy": return .text(assignedBy)
+        case "others": return .views(others)
+        case "hasOthers": return .bool(!others.isEmpty)
+        default: return .absent
+        }
+    }
+}
+
+extension TagView: TemplateView {
+    func value(_ key: String) -> TemplateValue {
         switch key {
-        case "name": return name
-        case "href": return href
-        default: return nil
+        case "name": return .text(self.name)
+        case "href": return .text(href)
+        default: return .absent
         }
     }
 }
 
-extension RecommendationTagsView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension RecommendationTagsView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "tags": return tags
-        default: return nil
+        case "tags": return .views(tags)
+        default: return .absent
+        }
+    }
+}
+
+extension IndexPageView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "layout": return .view(layout)
+        case "reports": return .views(reports)
+        case "count": return .int(count)
+        default: return .absent
+        }
+    }
+}
+
+extension IndexEntryView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "href": return .text(href)
+        case "symbol": return .text(symbol)
+        case "title": return .text(title)
+        case "date": return .text(date)
+        case "displayDate": return .text(displayDate)
+        case "body": return .text(body)
+        case "author": return .reflected(author)
+        case "status": return .reflected(status)
+        case "excerpt": return .reflected(excerpt)
+        default: return .absent
+        }
+    }
+}
+
+extension RecommendationsPageView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "layout": return .view(layout)
+        case "title": return .text(title)
+        case "isAll": return .bool(isAll)
+        case "allHref": return .text(allHref)
+        case "pagination": return .views(pagination)
+        case "total": return .int(total)
+        case "addressees": return .views(addressees)
+        case "reports": return .views(reports)
+        case "hasReports": return .bool(hasReports)
+        case "groups": return .views(groups)
+        default: return .absent
+        }
+    }
+}
+
+extension PaginationView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "number": return .int(number)
+        case "count": return .int(count)
+        case "previous": return .list(previous.map { .text($0) })
+        case "next": return .list(next.map { .text($0) })
+        case "pages": return .views(pages)
+        default: return .absent
+        }
+    }
+}
+
+extension FilterLinkView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "label": return .text(label)
+        case "count": return .int(count)
+        case "href": return .text(href)
+        case "current": return .bool(current)
+        default: return .absent
+        }
+    }
+}
+
+extension RecommendationGroupView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "id": return .text(id)
+        case "name": return .text(self.name)
+        case "count": return .int(count)
+        case "records": return .views(records)
+        default: return .absent
+        }
+    }
+}
+
+extension Sitemap.View: TemplateView {
+    func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "urls": return .views(urls)
+        default: return .absent
+        }
+    }
+}
+
+extension Sitemap.URLView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "loc": return .text(loc)
+        case "lastmod": return .reflected(lastmod)
+        default: return .absent
         }
     }
 }
