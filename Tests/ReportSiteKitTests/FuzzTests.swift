@@ -25,6 +25,7 @@ import XCTest
 final class FuzzTests: XCTestCase {
     func testMutatedReportsNeverCrashHangOrWriteBrokenPages() throws {
         let env = ProcessInfo.processInfo.environment
+        try XCTSkipIf(env["REPORTSITE_SKIP_SLOW"] == "1", "slow test skipped (REPORTSITE_SKIP_SLOW=1); CI runs it")
         let seed = env["FUZZ_SEED"].flatMap { UInt64($0) } ?? 20_240_601
         let count = env["FUZZ_CASES"].flatMap { Int($0) } ?? 600
         let only = env["FUZZ_ONLY"].map { $0.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
