@@ -7,15 +7,7 @@ import XCTest
 final class StreamingBuildTests: XCTestCase {
     func testTheLedgerIsWhatWasWritten() throws {
         let diagnostics = DiagnosticEngine()
-        let content = try ContentLoader(contentDirectory: Project.content, displayBase: Project.root).load(diagnostics: diagnostics)
-        let reports = content.reports.map { r -> Report in
-            var report = ReportAnalyser(file: r.file.path, source: r.file.text, metadata: r.metadata, diagnostics: diagnostics)
-                .analyse(MarkdownParser.parse(r.body))
-            report.recommendations = RecommendationExtractor.extract(from: report, vocabulary: content.addressees).0
-            return report
-        }
-        let corpus = Corpus(config: content.site, addressees: content.addressees, reports: reports)
-        let links = CitationResolver(corpus: corpus, diagnostics: diagnostics).resolve()
+        let (corpus, links) = try linkedCorpus(content: Project.content, displayBase: Project.root, diagnostics: diagnostics)
         let templates = try TemplateSet(directory: Project.templates)
         let root = try temporaryFolder(self)
         let writer = SiteWriter(output: root.appendingPathComponent("site"))

@@ -28,6 +28,18 @@ func buildSite(content: URL, output: URL, strict: Bool = true, displayBase: URL?
     return (outcome, builder.diagnostics.diagnostics)
 }
 
+/// The load, analyse and link stages of a content folder, run one by one as the build runs them.
+func linkedCorpus(content: URL, displayBase: URL, diagnostics: DiagnosticEngine) throws -> (Corpus, LinkTable) {
+    let loaded = try ContentLoader(contentDirectory: content, displayBase: displayBase).load(diagnostics: diagnostics)
+    let reports = loaded.reports.compactMap { r -> Report? in
+        let analysis = ReportAnalysis.run(r, vocabulary: loaded.addressees, strict: diagnostics.strict)
+        diagnostics.append(analysis.diagnostics)
+        return analysis.report
+    }
+    let corpus = Corpus(config: loaded.site, addressees: loaded.addressees, reports: reports)
+    return (corpus, CitationResolver(corpus: corpus, diagnostics: diagnostics).resolve())
+}
+
 /// A small reader of the built HTML: attribute values and element text, enough to check our own output.
 struct Page {
     let html: String

@@ -114,15 +114,7 @@ final class TemplateFailureTests: XCTestCase {
                                         displayPath: { "Templates/" + $0.path.components(separatedBy: "/Templates/").last! },
                                         checkingNames: false)
         let diagnostics = DiagnosticEngine(strict: true)
-        let loaded = try ContentLoader(contentDirectory: work.appendingPathComponent("content"), displayBase: work).load(diagnostics: diagnostics)
-        let reports = loaded.reports.map { r in
-            var report = ReportAnalyser(file: r.file.path, source: r.file.text, metadata: r.metadata, diagnostics: diagnostics)
-                .analyse(MarkdownParser.parse(r.body))
-            report.recommendations = RecommendationExtractor.extract(from: report, vocabulary: loaded.addressees).0
-            return report
-        }
-        let corpus = Corpus(config: loaded.site, addressees: loaded.addressees, reports: reports)
-        let links = CitationResolver(corpus: corpus, diagnostics: diagnostics).resolve()
+        let (corpus, links) = try linkedCorpus(content: work.appendingPathComponent("content"), displayBase: work, diagnostics: diagnostics)
         XCTAssertFalse(diagnostics.hasErrors)
         _ = try SiteRenderer(corpus: corpus, links: links, recommendations: RecommendationIndex(corpus: corpus), templates: templates,
                              environment: [:], diagnostics: diagnostics).render(to: StagingFolder())

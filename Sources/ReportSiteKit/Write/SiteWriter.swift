@@ -40,50 +40,42 @@ public final class StagingFolder: @unchecked Sendable {
     }
 
     public func write(_ contents: Data, to path: String) throws {
-        lock.lock()
-        written += 1
-        lock.unlock()
-        guard let url else { return }
-        let target = url.appendingPathComponent(path)
-        let folder = target.deletingLastPathComponent().path
-        lock.lock()
-        let isNew = folders.insert(folder).inserted
-        lock.unlock()
-        if isNew { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        guard let target = try place(path) else { return }
         try contents.write(to: target)
     }
 
     /// Copies a file as it is (the template assets).
     public func copy(_ source: URL, to path: String) throws {
-        lock.lock()
-        written += 1
-        lock.unlock()
-        guard let url else { return }
-        let target = url.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard let target = try place(path) else { return }
         try FileManager.default.copyItem(at: source, to: target)
     }
 
     /// Puts a file of the previous site into this one as it is: a hard link (a copy where links are not possible).
     /// Returns the file's bytes, for the ledger.
     func link(_ source: URL, to path: String) throws -> Data {
-        guard let url else { throw CocoaError(.fileWriteUnknown) }
-        let target = url.appendingPathComponent(path)
-        let folder = target.deletingLastPathComponent().path
-        lock.lock()
-        let isNew = folders.insert(folder).inserted
-        lock.unlock()
-        if isNew { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        guard let target = try place(path) else { throw CocoaError(.fileWriteUnknown) }
         do {
             try FileManager.default.linkItem(at: source, to: target)
         } catch {
             try? FileManager.default.removeItem(at: target)
             try FileManager.default.copyItem(at: source, to: target)
         }
+        return try Data(contentsOf: target)
+    }
+
+    /// Counts a file and makes its folder; nil when nothing is written (`reportsite check`).
+    private func place(_ path: String) throws -> URL? {
         lock.lock()
         written += 1
         lock.unlock()
-        return try Data(contentsOf: target)
+        guard let url else { return nil }
+        let target = url.appendingPathComponent(path)
+        let folder = target.deletingLastPathComponent().path
+        lock.lock()
+        let isNew = folders.insert(folder).inserted
+        lock.unlock()
+        if isNew { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        return target
     }
 
     /// Removes the staging folder (a failed build).
