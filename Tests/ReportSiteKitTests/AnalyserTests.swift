@@ -4,12 +4,7 @@ import XCTest
 /// The analyse stage on small inputs: the document model that parsing and analysis make of a text.
 final class AnalyserTests: XCTestCase {
     func analyse(_ body: String, excerpt: String? = nil) -> (Report, [Diagnostic]) {
-        let diagnostics = DiagnosticEngine()
-        let metadata = ReportMetadata(symbol: Symbol("A/1/1")!, title: "T", date: "2020-01-01", body: "General Assembly",
-                                      excerpt: excerpt, addressees: [:])
-        let report = ReportAnalyser(file: "t.md", source: body, metadata: metadata, diagnostics: diagnostics)
-            .analyse(MarkdownParser.parse(body))
-        return (report, diagnostics.diagnostics)
+        analyseBody(body, excerpt: excerpt)
     }
 
     func subAnchors(_ parts: [ParagraphPart]) -> [String] {

@@ -4,12 +4,7 @@ import XCTest
 /// Structure lost without a word (issue 9): what the analyser recovers, and what it reports, on small inputs.
 final class StructureTests: XCTestCase {
     func analyse(_ body: String, excerpt: String? = "part") -> (Report, [Diagnostic]) {
-        let diagnostics = DiagnosticEngine()
-        let metadata = ReportMetadata(symbol: Symbol("A/1/1")!, title: "T", date: "2020-01-01", body: "General Assembly",
-                                      excerpt: excerpt, addressees: [:])
-        let report = ReportAnalyser(file: "t.md", source: body, metadata: metadata, diagnostics: diagnostics)
-            .analyse(MarkdownParser.parse(body))
-        return (report, diagnostics.diagnostics)
+        analyseBody(body, excerpt: excerpt)
     }
 
     func anchors(_ report: Report) -> [String] {

@@ -28,6 +28,16 @@ func buildSite(content: URL, output: URL, strict: Bool = true, displayBase: URL?
     return (outcome, builder.diagnostics.diagnostics)
 }
 
+/// A body of Markdown analysed as report A/1/1 (front matter aside), with its diagnostics.
+func analyseBody(_ body: String, excerpt: String? = nil) -> (Report, [Diagnostic]) {
+    let diagnostics = DiagnosticEngine()
+    let metadata = ReportMetadata(symbol: Symbol("A/1/1")!, title: "T", date: "2020-01-01", body: "General Assembly",
+                                  excerpt: excerpt, addressees: [:])
+    let report = ReportAnalyser(file: "t.md", source: body, metadata: metadata, diagnostics: diagnostics)
+        .analyse(MarkdownParser.parse(body))
+    return (report, diagnostics.diagnostics)
+}
+
 /// The load, analyse and link stages of a content folder, run one by one as the build runs them.
 func linkedCorpus(content: URL, displayBase: URL, diagnostics: DiagnosticEngine) throws -> (Corpus, LinkTable) {
     let loaded = try ContentLoader(contentDirectory: content, displayBase: displayBase).load(diagnostics: diagnostics)
