@@ -110,8 +110,9 @@ extension BuildOptions {
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         switch outcome {
         case .success(let reports, let files):
-            let done = write ? "built \(reports) report\(reports == 1 ? "" : "s") into \(output)/ (\(files) files)"
-                             : "checked \(reports) report\(reports == 1 ? "" : "s")"
+            let done = !write ? "checked \(reports) report\(reports == 1 ? "" : "s")"
+                : builder.upToDate ? "\(output)/ is up to date (\(reports) report\(reports == 1 ? "" : "s"); nothing changed since the last build)"
+                : "built \(reports) report\(reports == 1 ? "" : "s") into \(output)/ (\(files) files)"
             let notes = diagnostics.count - errors - warnings
             let summary = done + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")
                 + (notes > 0 ? ", \(notes) note\(notes == 1 ? "" : "s")" : "") + "\n"

@@ -15,16 +15,29 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     /// The outcome, and the report pages (`A/...`) and index pages (`recommendations/...`) reused.
-    func build(_ root: URL, into output: String, cache: Bool = true) -> (SiteBuilder.Outcome, [String], [String]) {
+    func build(_ root: URL, into output: String, cache: Bool = true, strict: Bool = false,
+               epoch: String = "1700000000") -> (SiteBuilder.Outcome, [String], [String]) {
+        let builder = run(root, into: output, cache: cache, strict: strict, epoch: epoch)
+        let reports = builder.reusedPages.filter { !$0.hasPrefix("recommendations/") }
+        return (builder.outcome, reports, builder.reusedPages.filter { $0.hasPrefix("recommendations/") })
+    }
+
+    struct Run {
+        var outcome: SiteBuilder.Outcome
+        var reusedPages: [String]
+        var upToDate: Bool
+        var diagnostics: [Diagnostic]
+    }
+
+    func run(_ root: URL, into output: String, cache: Bool = true, strict: Bool = false, epoch: String = "1700000000") -> Run {
         var options = SiteBuilder.Options(content: root.appendingPathComponent("content"), output: root.appendingPathComponent(output),
-                                          templates: Project.templates, strict: false, displayBase: root)
+                                          templates: Project.templates, strict: strict, displayBase: root)
         options.cache = cache
-        options.environment = ["SOURCE_DATE_EPOCH": "1700000000"]
+        options.environment = ["SOURCE_DATE_EPOCH": epoch]
         var builder = SiteBuilder(options: options)
         let outcome = builder.build()
         XCTAssertFalse(builder.diagnostics.hasErrors, builder.diagnostics.diagnostics.map(\.formatted).joined(separator: "\n"))
-        let reports = builder.reusedPages.filter { !$0.hasPrefix("recommendations/") }
-        return (outcome, reports, builder.reusedPages.filter { $0.hasPrefix("recommendations/") })
+        return Run(outcome: outcome, reusedPages: builder.reusedPages, upToDate: builder.upToDate, diagnostics: builder.diagnostics.diagnostics)
     }
 
     func tree(_ folder: URL) throws -> [String: Data] {
@@ -49,10 +62,11 @@ final class IncrementalBuildTests: XCTestCase {
     func testARebuildAfterEditsEqualsACleanBuild() throws {
         let root = try project()
         XCTAssertEqual(build(root, into: "site").1, [], "nothing to reuse the first time")
+        // A change that no page shows (a new file in content/ that no report uses) makes a build that reuses every page.
+        try Data("not used".utf8).write(to: root.appendingPathComponent("content/reports/notes.txt"))
         let unchanged = build(root, into: "site")
-        XCTAssertEqual(unchanged.1.count, 5, "an unchanged rebuild reuses every report page")
-        let indexPages = unchanged.2
-        XCTAssertGreaterThan(indexPages.count, 10, "and every page of the recommendations index")
+        XCTAssertEqual(unchanged.1.count, 5, "every report page is reused")
+        XCTAssertGreaterThan(unchanged.2.count, 10, "and every page of the recommendations index")
 
         // A/99/1 now cites A/57/292, para. 70 instead of para. 69: A/57/292's page lists other citers, though its file
         // is unchanged. A/99/1 gains a recommendation to the Human Rights Council: the index changes.
@@ -81,6 +95,33 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(build(root, into: "site").1.count, 3)
         _ = build(root, into: "clean", cache: false)
         XCTAssertEqual(try tree(root.appendingPathComponent("site")), try tree(root.appendingPathComponent("clean")))
+    }
+
+    /// Nothing changed: nothing is analysed, rendered or written, and the same diagnostics are printed.
+    func testANoChangeRebuildIsUpToDate() throws {
+        let root = try project()
+        let first = run(root, into: "site")
+        XCTAssertFalse(first.upToDate)
+        let site = root.appendingPathComponent("site")
+        let before = try tree(site)
+        let stamps = PageCache.files(in: site)
+        let again = run(root, into: "site")
+        XCTAssertTrue(again.upToDate)
+        XCTAssertEqual(again.outcome, .success(reports: 5, files: 0))
+        XCTAssertEqual(again.diagnostics, first.diagnostics, "the notes of the build that made the site are printed again")
+        XCTAssertEqual(PageCache.files(in: site), stamps, "no file was rewritten")
+        XCTAssertEqual(try tree(site), before)
+        // Each of these makes a real build: another strictness, another SOURCE_DATE_EPOCH, a file of the site changed.
+        XCTAssertFalse(run(root, into: "site", strict: true).upToDate)
+        XCTAssertTrue(run(root, into: "site", strict: true).upToDate)
+        XCTAssertFalse(run(root, into: "site", strict: true, epoch: "1800000000").upToDate)
+        try Data("changed".utf8).write(to: site.appendingPathComponent("citations.json"))
+        XCTAssertFalse(run(root, into: "site", strict: true, epoch: "1800000000").upToDate)
+        try Data("stray".utf8).write(to: site.appendingPathComponent("stray.html"))
+        XCTAssertFalse(run(root, into: "site", strict: true, epoch: "1800000000").upToDate, "a file no build wrote")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("stray.html").path))
+        _ = run(root, into: "clean", cache: false, strict: true, epoch: "1800000000")
+        XCTAssertEqual(try tree(site), try tree(root.appendingPathComponent("clean")))
     }
 
     func testAPageChangedByHandOrACacheOfAnotherToolIsNotTrusted() throws {

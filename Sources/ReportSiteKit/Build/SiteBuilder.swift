@@ -53,6 +53,8 @@ public struct SiteBuilder {
     public let diagnostics: DiagnosticEngine
     /// Wall time of each stage, in the order they ran (`reportsite build --timings`).
     public private(set) var timings: [(stage: String, seconds: Double)] = []
+    /// The output was already the site these inputs make: nothing was analysed, rendered or written.
+    public private(set) var upToDate = false
     /// The pages taken from the previous build instead of being rendered, sorted.
     public private(set) var reusedPages: [String] = []
 
@@ -101,6 +103,22 @@ public struct SiteBuilder {
             return .usageError("error: \(error)")
         }
 
+        // Up to date: the same inputs as the build that left the output, and the output as it left it.
+        let cache = options.write && options.cache ? PageCache(output: options.output) : nil
+        let loadDiagnostics = diagnostics.recorded.count
+        let inputs = cache.map { _ in buildInputs(content: options.content, templates: options.templates, strict: options.strict,
+                                                  environment: options.environment) }
+        if let cache, let inputs, let previous = cache.upToDate(inputs: inputs) {
+            diagnostics.append(previous.diagnostics)
+            if let outcome = compareAnchors(loader: loader, current: try? String(contentsOf: options.output.appendingPathComponent("anchors.txt"), encoding: .utf8)) {
+                return outcome
+            }
+            upToDate = true
+            clock.lap("up to date")
+            guard !diagnostics.hasErrors else { return .contentErrors }
+            return .success(reports: previous.reports, files: 0)
+        }
+
         let reports = analyse(content.reports, vocabulary: content.addressees)
         clock.lap("parse and analyse")
         let corpus = Corpus(config: content.site, addressees: content.addressees, reports: reports)
@@ -122,7 +140,6 @@ public struct SiteBuilder {
         do {
             var renderer = SiteRenderer(corpus: corpus, links: links, recommendations: recommendations, templates: templates,
                                         environment: options.environment, diagnostics: diagnostics)
-            let cache = options.write && options.cache ? PageCache(output: options.output) : nil
             renderer.pageCache = cache
             let ledger = try renderer.render(to: staging)
             reusedPages = cache?.reused ?? []
@@ -130,12 +147,9 @@ public struct SiteBuilder {
             guard !diagnostics.hasErrors else { staging.discard(); return .contentErrors }
             let ids = OutputLinkCheck(corpus: corpus, diagnostics: diagnostics).check(ledger, assetPaths: assetPaths)
             let manifest = OutputLinkCheck.manifest(ids)
-            if let previous = options.previousAnchors {
-                guard let text = try? String(contentsOf: previous, encoding: .utf8) else {
-                    staging.discard()
-                    return .usageError("\(loader.display(previous)): error: cannot read the previous anchor manifest")
-                }
-                OutputLinkCheck.compare(previous: text, file: loader.display(previous), current: manifest, diagnostics: diagnostics)
+            if let outcome = compareAnchors(loader: loader, current: manifest) {
+                staging.discard()
+                return outcome
             }
             clock.lap("check links")
             guard !diagnostics.hasErrors else { staging.discard(); return .contentErrors }
@@ -145,13 +159,24 @@ public struct SiteBuilder {
             for path in assetPaths { try staging.copy(assets.appendingPathComponent(path), to: "assets/" + path) }
             try writer.commit(staging)
             // The cache describes the site now in place; a cache that cannot be written only costs the next build time.
-            try? cache?.save()
+            try? cache?.save(inputs: inputs, diagnostics: Array(diagnostics.recorded.dropFirst(loadDiagnostics)), reports: reports.count)
             clock.lap("write")
         } catch {
             staging.discard()
             return writeFailed(error, loader: loader)
         }
         return .success(reports: reports.count, files: staging.count)
+    }
+
+    /// `--previous-anchors`: every anchor published before must be in `current` (an error each otherwise).
+    /// Returns an outcome only when the manifest cannot be read.
+    private func compareAnchors(loader: ContentLoader, current: String?) -> Outcome? {
+        guard let previous = options.previousAnchors else { return nil }
+        guard let text = try? String(contentsOf: previous, encoding: .utf8) else {
+            return .usageError("\(loader.display(previous)): error: cannot read the previous anchor manifest")
+        }
+        OutputLinkCheck.compare(previous: text, file: loader.display(previous), current: current ?? "", diagnostics: diagnostics)
+        return nil
     }
 
     private func writeFailed(_ error: Error, loader: ContentLoader) -> Outcome {

@@ -20,10 +20,25 @@ public final class PageCache: @unchecked Sendable {
         var images: [String]
     }
 
+    /// The whole site as the last build left it: what it was made of, every file it wrote with its size and time,
+    /// and the diagnostics that build printed after loading the content.
+    struct Site: Codable, Equatable {
+        var inputs: String
+        var files: [String: Stamp]
+        var diagnostics: [Diagnostic]
+        var reports: Int
+    }
+
+    struct Stamp: Codable, Equatable {
+        var size: UInt64
+        var modified: Double
+    }
+
     struct Stored: Codable {
         var format: Int
         var tool: String
         var pages: [String: Entry]
+        var site: Site?
     }
 
     /// The cache file of a build into `output`.
@@ -31,6 +46,7 @@ public final class PageCache: @unchecked Sendable {
     let output: URL
     let tool: String
     let previous: [String: Entry]
+    let previousSite: Site?
     private let lock = NSLock()
     private var current: [String: (fingerprint: String, images: [String])] = [:]
     private var reusedList: [String] = []
@@ -45,9 +61,28 @@ public final class PageCache: @unchecked Sendable {
            let stored = try? JSONDecoder().decode(Stored.self, from: data),
            stored.format == Self.format, stored.tool == tool {
             previous = stored.pages
+            previousSite = stored.site
         } else {
             previous = [:]
+            previousSite = nil
         }
+    }
+
+    /// The previous build's diagnostics and report count when the site it left is up to date: made of the same
+    /// inputs, and every file of the output still the one it wrote, none added or removed. nil otherwise.
+    func upToDate(inputs: String) -> (diagnostics: [Diagnostic], reports: Int)? {
+        guard let site = previousSite, site.inputs == inputs, let files = Self.files(in: output), files == site.files else { return nil }
+        return (site.diagnostics, site.reports)
+    }
+
+    /// Every file under `folder` with its size and time (nil when the folder cannot be read).
+    static func files(in folder: URL) -> [String: Stamp]? {
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return nil }
+        var files: [String: Stamp] = [:]
+        for case let path as String in walker {
+            if let stamp = stamp(folder.appendingPathComponent(path)) { files[path] = Stamp(size: stamp.size, modified: stamp.modified) }
+        }
+        return files
     }
 
     /// The pages this build took from the previous one, sorted.
@@ -80,11 +115,14 @@ public final class PageCache: @unchecked Sendable {
 
     /// After the new site is in place: the pages it holds, as they are on disk now. Written whole to a temporary
     /// file and renamed, so that a build killed here leaves the old cache or the new one.
-    public func save() throws {
+    public func save(inputs: String?, diagnostics: [Diagnostic], reports: Int) throws {
         lock.lock()
         let pages = current
         lock.unlock()
-        var stored = Stored(format: Self.format, tool: tool, pages: [:])
+        var stored = Stored(format: Self.format, tool: tool, pages: [:], site: nil)
+        if let inputs, let files = Self.files(in: output) {
+            stored.site = Site(inputs: inputs, files: files, diagnostics: diagnostics, reports: reports)
+        }
         for (path, page) in pages {
             guard let stamp = Self.stamp(output.appendingPathComponent(path)) else { continue }
             stored.pages[path] = Entry(fingerprint: page.fingerprint, size: stamp.size, modified: stamp.modified, images: page.images)
@@ -112,6 +150,29 @@ public final class PageCache: @unchecked Sendable {
         let stamp = Self.stamp(executable) ?? Self.stamp(fallback)
         return "reportsite \(ReportSiteVersion.current) \(stamp.map { "\($0.size) \($0.modified)" } ?? "unknown")"
     }
+}
+
+/// Everything a whole build is made of: the tool (with the cache), the strictness, `SOURCE_DATE_EPOCH`, and every
+/// file of the content and of the templates, by path and bytes.
+public func buildInputs(content: URL, templates: URL, strict: Bool, environment: [String: String]) -> String {
+    func tree(_ folder: URL) -> [String] {
+        (FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []).sorted()
+    }
+    let files = tree(content).map { (content, $0) } + tree(templates).map { (templates, $0) }
+    let hashes = files.parallelMap { folder, path -> String in
+        var f = Fingerprint()
+        f.add(folder.path)
+        f.add(path)
+        if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) {
+            f.add(String(decoding: data, as: UTF8.self))
+        }
+        return f.hex
+    }
+    var f = Fingerprint()
+    f.add(strict ? "strict" : "lenient")
+    f.add(environment["SOURCE_DATE_EPOCH"] ?? "-")
+    for h in hashes { f.add(h) }
+    return f.hex
 }
 
 /// A 128-bit fingerprint (two FNV-1a hashes with different starting values) of a sequence of fields; each field
