@@ -67,105 +67,128 @@ public struct SiteBuilder {
         var clock = StageClock()
         defer { timings = clock.laps }
         let loader = ContentLoader(contentDirectory: options.content, displayBase: options.displayBase)
-        // Before anything is read or written: the folders named exist, and the output is one a build may replace.
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: options.content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return .usageError("\(loader.display(options.content)): error: the content folder does not exist\n"
-                + "  note: run reportsite in the folder that holds content/, or name the content folder with --content")
-        }
-        if options.write {
-            let guardian = OutputFolder(output: options.output, content: options.content, templates: options.templates,
-                                        workingDirectory: options.workingDirectory)
-            do {
-                try guardian.check(display: loader.display)
-            } catch let refusal as OutputFolder.Refusal {
-                return .usageError(refusal.description)
-            } catch {
-                return .usageError("error: \(error)")
-            }
-            SiteWriter(output: options.output).restoreInterruptedSwap()
-        }
-        let templates: TemplateSet
-        let content: LoadedContent
         do {
-            templates = try TemplateSet(directory: options.templates, displayPath: loader.display)
-            content = try loader.load(diagnostics: diagnostics)
+            try checkFolders(loader)  // before anything is read or written
+            let (templates, content) = try load(loader)
             clock.lap("load")
-        } catch TemplateSet.Failure.problems(let problems) {
-            // Printed with the other diagnostics (as text or JSON); the build stops before reading the content.
-            for problem in problems { diagnostics.emit(problem) }
-            return .usageError("reportsite: the templates have errors; nothing was written")
-        } catch let failure as TemplateSet.Failure {
-            return .usageError(failure.description)
-        } catch ContentLoader.Failure.missingFolder(let path) {
-            return .usageError("\(path): error: the content folder has no reports/ folder (use --content to name another folder)")
+            let cache = options.write && options.cache ? PageCache(output: options.output) : nil
+            let inputs = cache.map { _ in buildInputs(content: options.content, templates: options.templates, strict: options.strict,
+                                                      environment: options.environment) }
+            if let cache, let inputs, let previous = cache.upToDate(inputs: inputs) {
+                clock.lap("up to date")
+                return try replay(previous, loader: loader)
+            }
+            let loadDiagnostics = diagnostics.recorded.count
+            let reports = analyse(content.reports, vocabulary: content.addressees)
+            clock.lap("parse and analyse")
+            let corpus = Corpus(config: content.site, addressees: content.addressees, reports: reports)
+            let links = CitationResolver(corpus: corpus, diagnostics: diagnostics).resolve()
+            let recommendations = RecommendationIndex(corpus: corpus)
+            clock.lap("link")
+            try stopOnErrors()
+            let renderer = SiteRenderer(corpus: corpus, links: links, recommendations: recommendations, templates: templates,
+                                        environment: options.environment, diagnostics: diagnostics, pageCache: cache)
+            let files = try renderCheckWrite(renderer, loader: loader, clock: &clock)
+            // The cache describes the site now in place; a cache that cannot be written only costs the next build time.
+            try? cache?.save(inputs: inputs, diagnostics: Array(diagnostics.recorded.dropFirst(loadDiagnostics)), reports: reports.count)
+            return .success(reports: reports.count, files: files)
+        } catch let stop as Stop {
+            return stop.outcome
         } catch {
             return .usageError("error: \(error)")
         }
+    }
 
-        // Up to date: the same inputs as the build that left the output, and the output as it left it.
-        let cache = options.write && options.cache ? PageCache(output: options.output) : nil
-        let loadDiagnostics = diagnostics.recorded.count
-        let inputs = cache.map { _ in buildInputs(content: options.content, templates: options.templates, strict: options.strict,
-                                                  environment: options.environment) }
-        if let cache, let inputs, let previous = cache.upToDate(inputs: inputs) {
-            diagnostics.append(previous.diagnostics)
-            if let outcome = compareAnchors(loader: loader, current: try? String(contentsOf: options.output.appendingPathComponent("anchors.txt"), encoding: .utf8)) {
-                return outcome
-            }
-            upToDate = true
-            clock.lap("up to date")
-            guard !diagnostics.hasErrors else { return .contentErrors }
-            return .success(reports: previous.reports, files: 0)
+    /// Ends the build with an outcome (nothing is written: a staging folder is discarded first).
+    private struct Stop: Error {
+        var outcome: Outcome
+    }
+
+    private func stopOnErrors() throws {
+        if diagnostics.hasErrors { throw Stop(outcome: .contentErrors) }
+    }
+
+    /// The content folder exists, and the output folder is one a build may replace (`OutputFolder`).
+    private func checkFolders(_ loader: ContentLoader) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw Stop(outcome: .usageError("\(loader.display(options.content)): error: the content folder does not exist\n"
+                + "  note: run reportsite in the folder that holds content/, or name the content folder with --content"))
         }
+        guard options.write else { return }
+        let guardian = OutputFolder(output: options.output, content: options.content, templates: options.templates,
+                                    workingDirectory: options.workingDirectory)
+        do {
+            try guardian.check(display: loader.display)
+        } catch let refusal as OutputFolder.Refusal {
+            throw Stop(outcome: .usageError(refusal.description))
+        }
+        SiteWriter(output: options.output).restoreInterruptedSwap()
+    }
 
-        let reports = analyse(content.reports, vocabulary: content.addressees)
-        clock.lap("parse and analyse")
-        let corpus = Corpus(config: content.site, addressees: content.addressees, reports: reports)
-        let links = CitationResolver(corpus: corpus, diagnostics: diagnostics).resolve()
-        let recommendations = RecommendationIndex(corpus: corpus)
-        clock.lap("link")
-        guard !diagnostics.hasErrors else { return .contentErrors }
+    /// The templates (checked whole before any content is read), then the content.
+    private func load(_ loader: ContentLoader) throws -> (TemplateSet, LoadedContent) {
+        do {
+            let templates = try TemplateSet(directory: options.templates, displayPath: loader.display)
+            return (templates, try loader.load(diagnostics: diagnostics))
+        } catch TemplateSet.Failure.problems(let problems) {
+            // Printed with the other diagnostics (as text or JSON); the build stops before reading the content.
+            for problem in problems { diagnostics.emit(problem) }
+            throw Stop(outcome: .usageError("reportsite: the templates have errors; nothing was written"))
+        } catch let failure as TemplateSet.Failure {
+            throw Stop(outcome: .usageError(failure.description))
+        } catch ContentLoader.Failure.missingFolder(let path) {
+            throw Stop(outcome: .usageError("\(path): error: the content folder has no reports/ folder (use --content to name another folder)"))
+        }
+    }
 
-        // Render, check and write as a stream: each page goes to the staging folder as soon as it is made, and
-        // only its ids and links stay in memory. The staging folder replaces the output only if all is well.
-        let staging: StagingFolder
+    /// The output is the site these inputs make: the diagnostics of the build that made it are printed again.
+    private mutating func replay(_ previous: (diagnostics: [Diagnostic], reports: Int), loader: ContentLoader) throws -> Outcome {
+        diagnostics.append(previous.diagnostics)
+        if let outcome = compareAnchors(loader: loader, current: try? String(contentsOf: options.output.appendingPathComponent("anchors.txt"), encoding: .utf8)) {
+            return outcome
+        }
+        upToDate = true
+        try stopOnErrors()
+        return .success(reports: previous.reports, files: 0)
+    }
+
+    /// Render, check and write as a stream: each page goes to the staging folder as soon as it is made, and only
+    /// its ids and links stay in memory. The staging folder replaces the output only if all is well; otherwise it
+    /// is discarded and the old site stays as it was. Returns how many files the site has.
+    private mutating func renderCheckWrite(_ renderer: SiteRenderer, loader: ContentLoader, clock: inout StageClock) throws -> Int {
         let writer = SiteWriter(output: options.output)
+        let staging: StagingFolder
         do {
             staging = options.write ? try StagingFolder(writer: writer) : StagingFolder()
         } catch {
-            return writeFailed(error, loader: loader)
+            throw Stop(outcome: writeFailed(error, loader: loader))
         }
-        let assetPaths = templates.assetFiles()
         do {
-            var renderer = SiteRenderer(corpus: corpus, links: links, recommendations: recommendations, templates: templates,
-                                        environment: options.environment, diagnostics: diagnostics)
-            renderer.pageCache = cache
             let ledger = try renderer.render(to: staging)
-            reusedPages = cache?.reused ?? []
+            reusedPages = renderer.pageCache?.reused ?? []
             clock.lap("render and write")
-            guard !diagnostics.hasErrors else { staging.discard(); return .contentErrors }
-            let ids = OutputLinkCheck(corpus: corpus, diagnostics: diagnostics).check(ledger, assetPaths: assetPaths)
+            try stopOnErrors()
+            let assetPaths = renderer.templates.assetFiles()
+            let ids = OutputLinkCheck(corpus: renderer.corpus, diagnostics: diagnostics).check(ledger, assetPaths: assetPaths)
             let manifest = OutputLinkCheck.manifest(ids)
-            if let outcome = compareAnchors(loader: loader, current: manifest) {
-                staging.discard()
-                return outcome
-            }
+            if let outcome = compareAnchors(loader: loader, current: manifest) { throw Stop(outcome: outcome) }
             clock.lap("check links")
-            guard !diagnostics.hasErrors else { staging.discard(); return .contentErrors }
+            try stopOnErrors()
             try staging.write(Data(manifest.utf8), to: "anchors.txt")
             try staging.write(Data(OutputFolder.markerContents.utf8), to: OutputFolder.markerName)
-            let assets = templates.directory.appendingPathComponent("assets")
+            let assets = renderer.templates.directory.appendingPathComponent("assets")
             for path in assetPaths { try staging.copy(assets.appendingPathComponent(path), to: "assets/" + path) }
             try writer.commit(staging)
-            // The cache describes the site now in place; a cache that cannot be written only costs the next build time.
-            try? cache?.save(inputs: inputs, diagnostics: Array(diagnostics.recorded.dropFirst(loadDiagnostics)), reports: reports.count)
             clock.lap("write")
+            return staging.count
+        } catch let stop as Stop {
+            staging.discard()
+            throw stop
         } catch {
             staging.discard()
-            return writeFailed(error, loader: loader)
+            throw Stop(outcome: writeFailed(error, loader: loader))
         }
-        return .success(reports: reports.count, files: staging.count)
     }
 
     /// `--previous-anchors`: every anchor published before must be in `current` (an error each otherwise).

@@ -17,10 +17,12 @@ public struct SiteRenderer: Sendable {
     /// Where template failures (RS402) and image problems (RS302, RS303) are reported.
     let diagnostics: DiagnosticEngine?
     /// The previous build's report pages, reused where nothing they are made of changed (nil: render every page).
-    public var pageCache: PageCache?
+    let pageCache: PageCache?
 
     public init(corpus: Corpus, links: LinkTable, recommendations: RecommendationIndex, templates: TemplateSet,
-                environment: [String: String] = ProcessInfo.processInfo.environment, diagnostics: DiagnosticEngine? = nil) {
+                environment: [String: String] = ProcessInfo.processInfo.environment, diagnostics: DiagnosticEngine? = nil,
+                pageCache: PageCache? = nil) {
+        self.pageCache = pageCache
         self.corpus = corpus
         self.links = links
         self.recommendations = recommendations
