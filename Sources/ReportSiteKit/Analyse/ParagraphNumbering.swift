@@ -1,4 +1,5 @@
-/// Checks that numbered paragraphs rise by one: no gaps, no repeats, a start at 1 unless the file is an excerpt.
+/// Checks that numbered paragraphs rise by one: no gaps, no repeats, a start at 1. An excerpt may start anywhere
+/// and leave gaps between its passages (shown on the page); repeats and numbers that go back stay mistakes.
 struct ParagraphNumbering {
     let file: String
     let isExcerpt: Bool
@@ -22,7 +23,7 @@ struct ParagraphNumbering {
                 diagnostics.warning(.paragraphRepeat, file: file, at: paragraph.position,
                                     "paragraph \(n) is out of order: it follows paragraph \(p)",
                                     hint: "paragraph numbers must rise by one through the report")
-            } else if n > p + 1 {
+            } else if n > p + 1, !isExcerpt {
                 let missing = n - p == 2 ? "paragraph \(p + 1) is" : "paragraphs \(p + 1)-\(n - 1) are"
                 diagnostics.warning(.paragraphGap, file: file, at: paragraph.position,
                                     "\(missing) missing between \(p) and \(n)",
@@ -30,14 +31,10 @@ struct ParagraphNumbering {
             }
             firstSeen[n] = firstSeen[n] ?? paragraph.position.line
         }
-        for paragraph in paragraphs.dropFirst() where paragraph.isIncomplete {
+        // In an excerpt any paragraph may begin or end inside a passage; elsewhere a cut is a mistake.
+        for paragraph in paragraphs where !isExcerpt && (paragraph.isIncomplete || paragraph.isCutAtEnd) {
             diagnostics.warning(.paragraphStart, file: file, at: paragraph.position,
-                                "only the first paragraph of an excerpt can be marked as cut with [...]",
-                                hint: "remove the [...] marker, or start the file at this paragraph")
-        }
-        if first.isIncomplete, !isExcerpt {
-            diagnostics.warning(.paragraphStart, file: file, at: first.position,
-                                "paragraph \(first.number) is marked as cut with [...], but the file is not an excerpt",
+                                "paragraph \(paragraph.number) is marked as cut with [...], but the file is not an excerpt",
                                 hint: "add an `excerpt` key that says which part of the report the file holds")
         }
     }

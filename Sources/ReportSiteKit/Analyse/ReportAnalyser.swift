@@ -173,6 +173,7 @@ private struct BodyWalk {
                 blocks[0] = Block(.paragraph(inlines), at: first.position)
             }
         }
+        let cutAtEnd = Self.stripEndMarker(&blocks)
         // A repeated number keeps the first paragraph's anchor; the repeat is reported by ParagraphNumbering.
         let anchor: String? = numbersSeen.insert(number).inserted ? anchors.claim("para-\(number)", at: position, what: "paragraph") : nil
         let parts = SubParagraphGrouper(paragraphAnchor: anchor ?? "para-\(number)-repeat").group(blocks, anchors: &anchors)
@@ -180,9 +181,24 @@ private struct BodyWalk {
             sections[i].firstParagraph = sections[i].firstParagraph ?? number
             sections[i].lastParagraph = number
         }
-        let paragraph = NumberedParagraph(number: number, anchor: anchor, isIncomplete: incomplete, position: position,
+        var paragraph = NumberedParagraph(number: number, anchor: anchor, isIncomplete: incomplete, position: position,
                                           content: parts, section: open.last)
+        paragraph.isCutAtEnd = cutAtEnd
         paragraphs.append(paragraph)
         body.append(.paragraph(paragraph))
+    }
+
+    /// `... of the migrants concerned [...]` at the very end of a paragraph: the passage ends inside it. The marker
+    /// is taken off the text; true when there was one.
+    static func stripEndMarker(_ blocks: inout [Block]) -> Bool {
+        guard let last = blocks.last, case .paragraph(var inlines) = last.kind, case .text(let text)? = inlines.last else { return false }
+        for marker in ["[...]", "[…]"] where text.hasSuffix(marker) {
+            let rest = text.dropLast(marker.count)
+            let trimmed = rest.reversed().drop { $0 == " " }
+            if trimmed.isEmpty { inlines.removeLast() } else { inlines[inlines.count - 1] = .text(String(trimmed.reversed())) }
+            blocks[blocks.count - 1] = Block(.paragraph(inlines), at: last.position)
+            return true
+        }
+        return false
     }
 }

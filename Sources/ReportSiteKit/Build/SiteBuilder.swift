@@ -123,7 +123,10 @@ public struct SiteBuilder {
         } catch let refusal as OutputFolder.Refusal {
             throw Stop(outcome: .usageError(refusal.description))
         }
-        SiteWriter(output: options.output).restoreInterruptedSwap()
+        // What a killed build left: the old site put back if it was moved aside, temporary folders removed.
+        let writer = SiteWriter(output: options.output)
+        writer.restoreInterruptedSwap()
+        writer.removeStaleStaging()
     }
 
     /// The templates (checked whole before any content is read), then the content.

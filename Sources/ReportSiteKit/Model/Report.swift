@@ -57,6 +57,8 @@ public struct NumberedParagraph: Hashable, Sendable {
     public var anchor: String?
     /// The paragraph begins before this file's excerpt: written `63. [...] text`.
     public var isIncomplete: Bool
+    /// The paragraph goes on after this file's excerpt: its text ends with `[...]`.
+    public var isCutAtEnd = false
     public var position: SourcePosition
     public var content: [ParagraphPart]
     /// Index of the innermost enclosing section, if any.

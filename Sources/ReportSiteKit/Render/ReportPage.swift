@@ -36,7 +36,15 @@ struct ReportPage {
             siteTitle: corpus.config.title, language: corpus.config.language, root: m.symbol.rootPrefix,
             pageTitle: "\(m.symbol): \(m.title)",
             canonical: corpus.config.baseURL.isEmpty ? nil : SiteURL.published(base: corpus.config.baseURL, symbol: m.symbol))
-        let items = report.body.map { item -> BodyItemView in
+        // Where an excerpt passes over paragraphs, the reader is told at that place.
+        var gaps: [Int: GapView] = [:]
+        var previousNumber: Int?
+        for (i, item) in report.body.enumerated() {
+            guard case .paragraph(let p) = item else { continue }
+            if m.isExcerpt, let previous = previousNumber, p.number > previous + 1 { gaps[i] = GapView(from: previous + 1, to: p.number - 1) }
+            previousNumber = p.number
+        }
+        let items = report.body.enumerated().map { i, item -> BodyItemView in
             switch item {
             case .heading(let i):
                 let s = report.sections[i]
@@ -44,7 +52,9 @@ struct ReportPage {
                     level: min(max(s.level, 2), 6), id: s.anchor, label: s.label, titleHTML: markup.inlines(s.title),
                     range: paragraphRange(s.firstParagraph, s.lastParagraph)))
             case .paragraph(let p):
-                return BodyItemView(paragraph: paragraphView(p, markup: markup))
+                var view = paragraphView(p, markup: markup)
+                view.gap = gaps[i]
+                return BodyItemView(paragraph: view)
             case .block(let b):
                 return BodyItemView(html: markup.blocks([b]))
             }
@@ -72,7 +82,7 @@ struct ReportPage {
             case .subParagraph(let s): return PartView(sub: sub(s))
             }
         }
-        return ParagraphView(anchor: p.anchor, number: p.number, incomplete: p.isIncomplete, parts: parts,
+        return ParagraphView(anchor: p.anchor, number: p.number, incomplete: p.isIncomplete, cutEnd: p.isCutAtEnd, parts: parts,
                              citedBy: p.anchor.map(citedBy) ?? [], rec: p.anchor.flatMap(recommendationTags))
     }
 

@@ -91,6 +91,8 @@ extension ParagraphView: TemplateView {
         case "anchor": return .optional(anchor)
         case "number": return .int(number)
         case "incomplete": return .bool(incomplete)
+        case "cutEnd": return .bool(cutEnd)
+        case "gap": return .optional(gap)
         case "parts": return .views(parts)
         case "citedBy": return .views(citedBy)
         case "hasCitedBy": return .bool(!citedBy.isEmpty)
@@ -189,6 +191,16 @@ extension CitedByView: TemplateView {
         case "href": return .text(href)
         case "label": return .text(label)
         case "last": return .bool(last)
+        default: return .absent
+        }
+    }
+}
+
+extension GapView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "range": return .text(range)
+        case "many": return .bool(many)
         default: return .absent
         }
     }

@@ -72,10 +72,26 @@ struct ParagraphView {
     let anchor: String?
     let number: Int
     let incomplete: Bool
+    /// The paragraph goes on after the excerpt's passage.
+    var cutEnd = false
+    /// Paragraphs an excerpt leaves out just before this one.
+    var gap: GapView?
     let parts: [PartView]
     let citedBy: [CitedByView]
     /// Set when the paragraph is in the recommendations index.
     let rec: RecommendationTagsView?
+}
+
+/// "Paragraphs 73-75 are not in this excerpt": the numbers an excerpt leaves out between two passages.
+struct GapView {
+    /// `74`, or `73-75`.
+    let range: String
+    let many: Bool
+
+    init(from first: Int, to last: Int) {
+        range = first == last ? "\(first)" : "\(first)-\(last)"
+        many = first != last
+    }
 }
 
 /// A place in another report that cites this paragraph.
