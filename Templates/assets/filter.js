@@ -5,7 +5,8 @@
   if (!groups) return;
   var label = document.createElement("label");
   label.className = "text-filter";
-  label.textContent = "Filter by text ";
+  // On a listing cut into pages the filter sees this page only: say so.
+  label.textContent = document.querySelector(".pagination") ? "Filter this page by text " : "Filter by text ";
   var input = document.createElement("input");
   input.type = "search";
   input.placeholder = "e.g. detention, ratify";
