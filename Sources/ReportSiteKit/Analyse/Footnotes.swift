@@ -13,7 +13,7 @@ struct FootnoteCollector {
         var noteAnchors: [String: String] = [:]
         for block in blocks {
             if case .footnoteDefinition(let label, _) = block.kind, noteAnchors[label] == nil {
-                noteAnchors[label] = anchors.claim("fn-" + Self.idPart(label), at: block.position, what: "footnote")
+                noteAnchors[label] = anchors.claim(Anchor.footnote(Self.idPart(label)), at: block.position, what: "footnote")
             }
         }
         var counts: [String: Int] = [:]
@@ -23,7 +23,7 @@ struct FootnoteCollector {
             guard case .footnoteReference(let label, _, let position) = inline else { return inline }
             let n = counts[label, default: 0] + 1
             counts[label] = n
-            let base = "fnref-" + Self.idPart(label)
+            let base = Anchor.footnoteReference(Self.idPart(label))
             let anchor = claimed.claim(n == 1 ? base : "\(base)-\(n)", at: position, what: "footnote reference")
             referenceAnchors[label, default: []].append(anchor)
             return .footnoteReference(label: label, anchor: anchor, position: position)
@@ -37,7 +37,7 @@ struct FootnoteCollector {
                 content.append(block)
                 continue
             }
-            footnotes.append(Footnote(label: label, anchor: noteAnchors[label] ?? "fn-" + Self.idPart(label),
+            footnotes.append(Footnote(label: label, anchor: noteAnchors[label] ?? Anchor.footnote(Self.idPart(label)),
                                       referenceAnchors: referenceAnchors[label] ?? [], content: inner, position: block.position))
         }
         check(content + footnotes.flatMap(\.content), defined: Set(footnotes.map(\.label)))

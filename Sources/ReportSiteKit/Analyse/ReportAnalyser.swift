@@ -144,10 +144,10 @@ private struct BodyWalk {
                 if let n = sections[i].number { chain.insert(n, at: 0) }
                 p = sections[i].parent
             }
-            base = "sec-" + chain.joined(separator: "-")
+            base = Anchor.section(chain.joined(separator: "-"))
         } else {
             let s = slug(content.plainText)
-            base = "sec-" + (s.isEmpty ? "section" : s)
+            base = Anchor.section(s.isEmpty ? "section" : s)
         }
         let anchor = anchors.claim(base, at: position, what: "heading")
         sections.append(Section(number: number?.number, label: number?.label, title: number?.title ?? content,
@@ -175,8 +175,8 @@ private struct BodyWalk {
         }
         let cutAtEnd = Self.stripEndMarker(&blocks)
         // A repeated number keeps the first paragraph's anchor; the repeat is reported by ParagraphNumbering.
-        let anchor: String? = numbersSeen.insert(number).inserted ? anchors.claim("para-\(number)", at: position, what: "paragraph") : nil
-        let parts = SubParagraphGrouper(paragraphAnchor: anchor ?? "para-\(number)-repeat").group(blocks, anchors: &anchors)
+        let anchor: String? = numbersSeen.insert(number).inserted ? anchors.claim(Anchor.paragraph(number), at: position, what: "paragraph") : nil
+        let parts = SubParagraphGrouper(paragraphAnchor: anchor ?? Anchor.paragraph("\(number)-repeat")).group(blocks, anchors: &anchors)
         for i in open {
             sections[i].firstParagraph = sections[i].firstParagraph ?? number
             sections[i].lastParagraph = number

@@ -100,7 +100,7 @@ struct StructureCheck {
     /// `, and it gets no anchor para-81` / `para-80-b` (when the paragraph it would belong to is known).
     static func lostAnchor(_ start: StructureLines.Start, owner: NumberedParagraph?) -> String {
         switch start {
-        case .number(let n, _, _): return n.map { ", and it gets no anchor para-\($0)" } ?? ""
+        case .number(let n, _, _): return n.map { ", and it gets no anchor \(Anchor.paragraph($0))" } ?? ""
         case .label(let l, _): return owner?.anchor.map { ", and it gets no anchor \($0)-\(l)" } ?? ""
         }
     }

@@ -76,7 +76,7 @@ struct CitationResolver {
         }
         let target = corpus.reports[t]
         let anchor: String?
-        if let p = c.paragraph { anchor = "para-" + p } else if let s = c.section { anchor = "sec-" + s } else { anchor = nil }
+        if let p = c.paragraph { anchor = Anchor.paragraph(p) } else if let s = c.section { anchor = Anchor.section(s) } else { anchor = nil }
         guard let wanted = anchor else { return (ResolvedCitation(target: target.symbol), t) }
         if anchors[t].contains(wanted) { return (ResolvedCitation(target: target.symbol, anchor: wanted), t) }
 
@@ -96,9 +96,9 @@ struct CitationResolver {
 
     /// The paragraphs a citation lists as cited: each paragraph of a range, or the one it names.
     private func citedAnchors(_ c: Citation, result: ResolvedCitation, anchors: Set<String>) -> [String] {
-        guard let anchor = result.anchor, anchor.hasPrefix("para-") else { return [] }
+        guard let anchor = result.anchor, Anchor.paragraphID(anchor) != nil else { return [] }
         if let first = c.paragraph.flatMap(Int.init), let last = c.paragraphEnd.flatMap(Int.init), first < last, last - first <= 500 {
-            return (first...last).map { "para-\($0)" }.filter(anchors.contains)
+            return (first...last).map(Anchor.paragraph).filter(anchors.contains)
         }
         return [anchor]
     }
@@ -120,8 +120,8 @@ struct CitationResolver {
     /// `A/99/123, para. 14`, `A/99/123, para. 91 (c)`, `A/99/123, note 3`, `A/99/123`.
     static func label(_ symbol: Symbol, _ anchor: String?) -> String {
         guard let anchor else { return symbol.description }
-        if anchor.hasPrefix("para-") { return "\(symbol), para. " + ParagraphID.display(String(anchor.dropFirst(5))) }
-        if anchor.hasPrefix("fn-") { return "\(symbol), note " + anchor.dropFirst(3) }
+        if let id = Anchor.paragraphID(anchor) { return "\(symbol), para. " + ParagraphID.display(id) }
+        if let note = Anchor.footnoteID(anchor) { return "\(symbol), note " + note }
         return symbol.description
     }
 }

@@ -54,7 +54,7 @@ struct CitationsData {
                 } else {
                     url = r.externalURL
                 }
-                let source = c.sourceAnchor.flatMap { $0.hasPrefix("para-") ? String($0.dropFirst(5)) : $0 }
+                let source = c.sourceAnchor.flatMap { Anchor.paragraphID($0) ?? $0 }
                 out.append(Record(source_report: report.symbol.description, source_paragraph: source, source_line: c.position.line,
                                   text: c.text, kind: c.kind.rawValue, target_symbol: c.symbol ?? report.symbol.description,
                                   target_paragraph: c.paragraph, target_section: c.section,

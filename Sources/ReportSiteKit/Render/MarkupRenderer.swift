@@ -115,7 +115,7 @@ struct MarkupRenderer {
                 out += HTMLEscaping.escape(text)
             }
         case .footnoteReference(let label, let anchor, _):
-            let note = noteAnchors[label] ?? "fn-" + FootnoteCollector.idPart(label)
+            let note = noteAnchors[label] ?? Anchor.footnote(FootnoteCollector.idPart(label))
             out += templates.render("inline/footnote-ref", FootnoteRefView(id: anchor, href: "#" + note, label: label))
         }
     }
@@ -124,7 +124,7 @@ struct MarkupRenderer {
 struct PageStartView {
     let page: Int
     let id: String
-    init(page: Int) { self.page = page; self.id = "page-\(page)" }
+    init(page: Int) { self.page = page; self.id = Anchor.page(page) }
 }
 struct FootnoteRefView { let id: String; let href: String; let label: String }
 struct CitationLinkView { let href: String; let text: String }

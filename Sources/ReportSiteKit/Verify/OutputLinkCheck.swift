@@ -53,7 +53,7 @@ struct OutputLinkCheck {
                 guard let problem else { continue }
                 let report = reportsByPage[page]
                 let citation = report?.citations.first { c in
-                    anchor != nil && (c.paragraph.map { "para-" + $0 } == anchor || c.section.map { "sec-" + $0 } == anchor)
+                    anchor != nil && (c.paragraph.map(Anchor.paragraph) == anchor || c.section.map(Anchor.section) == anchor)
                 }
                 let hint = report == nil ? "a template produced this link: check Templates/"
                     : citation != nil ? "correct the citation or the paragraph it names"

@@ -37,7 +37,7 @@ struct RecommendationDiagnostics {
         let kinds = report.sectionKinds
         for paragraph in report.paragraphs {
             guard let anchor = paragraph.anchor else { continue }
-            let id = String(anchor.dropFirst("para-".count))
+            let id = Anchor.paragraphID(anchor) ?? anchor
             guard !indexed.contains(id), overrides[id] == nil else { continue }
             let chain = report.sectionChain(paragraph.section)
             guard let standing = report.standingSection(chain, kinds: kinds) else { continue }

@@ -42,8 +42,8 @@ public enum RecommendationExtractor {
         var ids: Set<String> = []
         for p in report.paragraphs {
             guard let anchor = p.anchor else { continue }
-            ids.insert(String(anchor.dropFirst(5)))
-            for case .subParagraph(let s) in p.content { ids.insert(String(s.anchor.dropFirst(5))) }
+            ids.insert(Anchor.paragraphID(anchor) ?? anchor)
+            for case .subParagraph(let s) in p.content { ids.insert(Anchor.paragraphID(s.anchor) ?? s.anchor) }
         }
         let slugs = Set(vocabulary.entries.map(\.slug))
         var problems: [String] = []
@@ -104,7 +104,7 @@ private struct Extraction {
 
     mutating func add(_ paragraph: NumberedParagraph) {
         guard let anchor = paragraph.anchor else { return }
-        let id = String(anchor.dropFirst("para-".count))
+        let id = Anchor.paragraphID(anchor) ?? anchor
         let chain = report.sectionChain(paragraph.section)
         let kind = standing(chain)
         // Most paragraphs stand outside any recommendations section: leave them before reading their text.
@@ -200,7 +200,7 @@ private struct Extraction {
         records += splitOff
     }
 
-    func subID(_ sub: SubParagraph) -> String { String(sub.anchor.dropFirst("para-".count)) }
+    func subID(_ sub: SubParagraph) -> String { Anchor.paragraphID(sub.anchor) ?? sub.anchor }
 
     func record(_ id: String, anchor: String, _ titles: [String], _ slugs: [String], _ by: Recommendation.AssignedBy,
                 _ text: String, _ position: SourcePosition) -> Recommendation {
