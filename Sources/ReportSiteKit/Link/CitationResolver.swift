@@ -18,14 +18,21 @@ public struct CitedBy: Hashable, Sendable {
     public var label: String
 }
 
-/// The link stage's result: every citation resolved, and who cites each paragraph.
+/// What the link stage found for one report.
+public struct ReportLinks: Sendable {
+    /// Where each of its citations goes, in the report's order.
+    public var resolved: [ResolvedCitation] = []
+    /// Cited anchor -> the places in other reports that cite it, sorted.
+    public var citedBy: [String: [CitedBy]] = [:]
+    /// How many citations from other reports on the site point at it.
+    public var citedCount = 0
+}
+
+/// The link stage's result, by report symbol: every citation resolved, and who cites each paragraph.
 public struct LinkTable: Sendable {
-    /// Per report (the corpus order), per citation (the report's order).
-    public var resolved: [[ResolvedCitation]]
-    /// Per report: cited anchor -> the places that cite it, sorted.
-    public var citedBy: [[String: [CitedBy]]]
-    /// Per report: how many citations from other reports on the site point at it.
-    public var citedCount: [Int]
+    let reports: [Symbol: ReportLinks]
+
+    public subscript(_ symbol: Symbol) -> ReportLinks { reports[symbol] ?? ReportLinks() }
 }
 
 /// Resolves the citations of every report against the corpus (phase two: all reports are read first).
@@ -58,7 +65,11 @@ struct CitationResolver {
                 citedBy[i][key] = citedBy[i][key]!.filter { seen.insert($0).inserted }
             }
         }
-        return LinkTable(resolved: resolved, citedBy: citedBy, citedCount: citedCount)
+        var table: [Symbol: ReportLinks] = [:]
+        for (i, report) in corpus.reports.enumerated() {
+            table[report.symbol] = ReportLinks(resolved: resolved[i], citedBy: citedBy[i], citedCount: citedCount[i])
+        }
+        return LinkTable(reports: table)
     }
 
     private func resolve(_ c: Citation, in report: Report, index: Int, anchors: [Set<String>]) -> (ResolvedCitation, Int?) {

@@ -46,8 +46,8 @@ struct CitationsData {
 
     func records() -> [Record] {
         var out: [Record] = []
-        for (i, report) in corpus.reports.enumerated() {
-            for (c, r) in zip(report.citations, links.resolved[i]) {
+        for report in corpus.reports {
+            for (c, r) in zip(report.citations, links[report.symbol].resolved) {
                 var url: String?
                 if let target = r.target {
                     url = target.description + "/" + (r.anchor.map { "#" + $0 } ?? "")

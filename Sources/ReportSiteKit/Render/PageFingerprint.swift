@@ -32,13 +32,14 @@ struct PageFingerprint {
         f.add(report.file)
         f.add(report.metadata.symbol.description)
         f.add(report.sourceFingerprint)
-        for r in links.resolved[index] {
+        let own = links[report.symbol]
+        for r in own.resolved {
             f.add(r.target?.description ?? "-")
             f.add(r.anchor ?? "-")
             f.add(r.externalURL ?? "-")
         }
-        f.add(links.citedCount[index])
-        for (anchor, places) in links.citedBy[index].sorted(by: { $0.key < $1.key }) {
+        f.add(own.citedCount)
+        for (anchor, places) in own.citedBy.sorted(by: { $0.key < $1.key }) {
             f.add(anchor)
             for place in places {
                 f.add(place.source.description)

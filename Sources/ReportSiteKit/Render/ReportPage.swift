@@ -12,7 +12,8 @@ struct ReportPage {
 
     func view() -> ReportPageView {
         let report = self.report
-        let resolved = links.resolved[index]
+        let own = links[report.symbol]
+        let resolved = own.resolved
         var markup = MarkupRenderer(templates: templates)
         markup.imageSources = imageSources
         markup.noteAnchors = Dictionary(report.footnotes.map { ($0.label, $0.anchor) }, uniquingKeysWith: { a, _ in a })
@@ -31,7 +32,7 @@ struct ReportPage {
             session: m.session, agendaItem: m.agendaItem, status: m.status, excerpt: m.excerpt, source: m.source,
             documentURL: SiteURL.document(corpus.config.documents, symbol: m.symbol.description),
             paragraphCount: paragraphs.count, firstParagraph: paragraphs.first?.number, lastParagraph: paragraphs.last?.number,
-            citedCount: links.citedCount[index] > 0 ? links.citedCount[index] : nil)
+            citedCount: own.citedCount > 0 ? own.citedCount : nil)
         let layout = LayoutView(
             siteTitle: corpus.config.title, language: corpus.config.language, root: m.symbol.rootPrefix,
             pageTitle: "\(m.symbol): \(m.title)",
@@ -97,7 +98,7 @@ struct ReportPage {
 
     /// The places in other reports that cite an anchor of this page.
     private func citedBy(_ anchor: String) -> [CitedByView] {
-        let places = links.citedBy[index][anchor] ?? []
+        let places = links[report.symbol].citedBy[anchor] ?? []
         return places.enumerated().map { i, place in
             CitedByView(href: SiteURL.relative(from: report.symbol, to: place.source, anchor: place.anchor),
                         label: place.label, last: i == places.count - 1)
