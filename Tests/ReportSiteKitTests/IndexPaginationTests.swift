@@ -61,6 +61,13 @@ final class IndexPaginationTests: XCTestCase {
             XCTAssertTrue(pages[1].contains("rel=\"prev\"") && pages[1].contains("rel=\"next\""))
             XCTAssertTrue(pages[2].contains("(continued)"), "a group cut by a page break says so")
         }
+        // The list of reports stands on the first page of the main listing only (on every page, it would make the
+        // index grow with the square of the number of reports).
+        let main1 = try String(contentsOf: site.appendingPathComponent("recommendations/index.html"), encoding: .utf8)
+        let main2 = try String(contentsOf: site.appendingPathComponent("recommendations/page/2/index.html"), encoding: .utf8)
+        XCTAssertTrue(main1.contains("<li><a href=\"../recommendations/report/A-99-300/index.html\">A/99/300</a>"))
+        XCTAssertFalse(main2.contains(">A/99/300</a> <span class=\"count\">"))
+        XCTAssertTrue(main2.contains("see the list on <a href=\"../../../recommendations/index.html\">the main page of the index</a>"))
         // The report page's addressee link points at the page where its group begins (here, its first page).
         let reportPage = try Page(site.appendingPathComponent("recommendations/report/A-99-300/page/2/index.html"))
         XCTAssertTrue(reportPage.values(of: "href").contains("../../../../../recommendations/report/A-99-300/index.html#addressee-states"))

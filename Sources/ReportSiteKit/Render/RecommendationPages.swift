@@ -97,7 +97,7 @@ struct RecommendationPages: Sendable {
                 f.add(group.records.count)
             }
         }
-        if listing.current == .all {
+        if listing.current == .all, number == 1 {
             for report in corpus.reports where !report.recommendations.isEmpty {
                 f.add(report.symbol.description)
                 f.add(report.recommendations.count)
@@ -193,9 +193,10 @@ struct RecommendationPages: Sendable {
                                current: current == .addressee($0.addressee.slug))
             }
         }
-        // The list of reports is on the main page only: on each of a thousand report pages it would make the
-        // index grow with the square of the number of reports.
-        let reports = current != .all ? [] : corpus.reports.filter { !$0.recommendations.isEmpty }.map {
+        // The list of reports is on the first page of the main listing only: on every report's page, or on every
+        // page of the main listing (5,000 reports: 100 pages of 5,000 links), the index would grow with the square
+        // of the number of reports.
+        let reports = current != .all || number > 1 ? [] : corpus.reports.filter { !$0.recommendations.isEmpty }.map {
             FilterLinkView(label: $0.symbol.description, count: $0.recommendations.count, href: root + Self.reportPath($0.symbol),
                            current: false)
         }
