@@ -91,3 +91,32 @@ final class IndexPaginationTests: XCTestCase {
         XCTAssertEqual(RecommendationPages.paginate([]).count, 1, "an empty index still has its first page")
     }
 }
+
+/// The list of all reports (the site's home page) is cut into pages too: `index.html`, `index-2.html` ...
+final class HomePaginationTests: XCTestCase {
+    func testTheListOfReportsIsSplitIntoLinkedPages() throws {
+        let root = try temporaryFolder(self)
+        let reports = root.appendingPathComponent("content/reports")
+        try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
+        // One real paragraph of A/58/275 (paragraph 1) in each of 501 one-paragraph reports.
+        let source = try String(contentsOf: Project.content.appendingPathComponent("reports/A-58-275.md"), encoding: .utf8)
+        let paragraph = try XCTUnwrap(source.split(separator: "\n").first { $0.hasPrefix("1. ") }).split(separator: "[^")[0]
+        let count = SiteRenderer.reportsPerIndexPage + 1
+        for n in 1...count {
+            let text = "---\nsymbol: A/99/\(n)\ntitle: Report \(n)\ndate: 2024-01-01\nbody: General Assembly\n---\n\n\(paragraph)\n"
+            try Data(text.utf8).write(to: reports.appendingPathComponent("A-99-\(n).md"))
+        }
+        let site = root.appendingPathComponent("site")
+        let (outcome, diagnostics) = buildSite(content: root.appendingPathComponent("content"), output: site)
+        guard case .success = outcome else { return XCTFail("\(diagnostics.prefix(3).map(\.formatted))") }
+        let first = try Page(site.appendingPathComponent("index.html"))
+        let second = try Page(site.appendingPathComponent("index-2.html"))
+        let listed = { (page: Page) in page.values(of: "href").filter { $0.hasPrefix("A/99/") } }
+        XCTAssertEqual(Set(listed(first)).count, SiteRenderer.reportsPerIndexPage)
+        XCTAssertEqual(Set(listed(second)).count, 1)
+        XCTAssertTrue(first.values(of: "href").contains("index-2.html"))
+        XCTAssertTrue(second.values(of: "href").contains("index.html"))
+        XCTAssertTrue(Page.text(second.html).contains("Page 2 of 2"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("index-3.html").path))
+    }
+}

@@ -248,7 +248,10 @@ struct PaginationView {
     let pages: [FilterLinkView]
 
     init(folder: String, root: String, number: Int, count: Int) {
-        let href = { (n: Int) in root + RecommendationPages.pagePath(folder, n) }
+        self.init(number: number, count: count) { root + RecommendationPages.pagePath(folder, $0) }
+    }
+
+    init(number: Int, count: Int, href: (Int) -> String) {
         self.number = number
         self.count = count
         previous = number > 1 ? [href(number - 1)] : []

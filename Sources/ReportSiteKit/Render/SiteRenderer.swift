@@ -63,7 +63,7 @@ public struct SiteRenderer: Sendable {
             ledger.add(entry)
             for file in images.files(for: report, sources: sources) { try emit(file) }
         }
-        try emit(OutputFile(path: "index.html", contents: Data(templates.render("index", indexView()).utf8)))
+        for (path, view) in indexViews() { try emit(OutputFile(path: path, contents: Data(templates.render("index", view).utf8))) }
         try emit(OutputFile(path: "404.html", contents: Data(templates.render("404", notFoundView()).utf8)))
         try emit(OutputFile(path: "citations.json", contents: CitationsData(corpus: corpus, links: links).json()))
         ledger.add(try RecommendationPages(corpus: corpus, index: recommendations, templates: templates)
@@ -78,16 +78,31 @@ public struct SiteRenderer: Sendable {
         return ledger
     }
 
-    private func indexView() -> IndexPageView {
+    /// At most this many reports on a page of the list of reports (about 170 KB).
+    static let reportsPerIndexPage = 500
+
+    /// `index.html`, then `index-2.html` ... : page n of the list of reports, newest first.
+    static func indexPath(_ number: Int) -> String { number == 1 ? "index.html" : "index-\(number).html" }
+
+    /// The list of reports, newest first, cut into pages of bounded size.
+    private func indexViews() -> [(String, IndexPageView)] {
         let entries = corpus.newestFirst.map { r in
             IndexEntryView(href: SiteURL.relative(from: nil, to: r.symbol), symbol: r.symbol.description, title: r.metadata.title,
                            date: r.metadata.date, displayDate: DisplayDate.format(r.metadata.date), body: r.metadata.body,
                            author: r.metadata.author, status: r.metadata.status, excerpt: r.metadata.excerpt)
         }
-        let layout = LayoutView(siteTitle: corpus.config.title, language: corpus.config.language, root: "",
-                                pageTitle: corpus.config.title,
-                                canonical: corpus.config.baseURL.isEmpty ? nil : corpus.config.baseURL + "/")
-        return IndexPageView(layout: layout, reports: entries, count: entries.count)
+        let chunks = stride(from: 0, to: max(entries.count, 1), by: Self.reportsPerIndexPage).map {
+            Array(entries[$0..<min($0 + Self.reportsPerIndexPage, entries.count)])
+        }
+        return chunks.enumerated().map { i, chunk in
+            let number = i + 1
+            let base = corpus.config.baseURL
+            let layout = LayoutView(siteTitle: corpus.config.title, language: corpus.config.language, root: "",
+                                    pageTitle: corpus.config.title + (chunks.count > 1 ? " (page \(number) of \(chunks.count))" : ""),
+                                    canonical: base.isEmpty ? nil : base + "/" + (number == 1 ? "" : Self.indexPath(number)))
+            let pagination = chunks.count == 1 ? [] : [PaginationView(number: number, count: chunks.count, href: Self.indexPath)]
+            return (Self.indexPath(number), IndexPageView(layout: layout, reports: chunk, count: entries.count, pagination: pagination))
+        }
     }
 
     /// The 404 page is served at any depth. With `base_url` its links are absolute, from `base_url`. Without it
@@ -98,6 +113,6 @@ public struct SiteRenderer: Sendable {
         let style = base.isEmpty ? (try? String(contentsOf: templates.directory.appendingPathComponent("assets/style.css"), encoding: .utf8)) : nil
         let layout = LayoutView(siteTitle: corpus.config.title, language: corpus.config.language, root: base.isEmpty ? "" : base + "/",
                                 pageTitle: "Page not found", canonical: nil, inlineStyle: style)
-        return IndexPageView(layout: layout, reports: [], count: corpus.reports.count)
+        return IndexPageView(layout: layout, reports: [], count: corpus.reports.count, pagination: [])
     }
 }

@@ -260,6 +260,7 @@ extension IndexPageView: TemplateView {
         case "layout": return .view(layout)
         case "reports": return .views(reports)
         case "count": return .int(count)
+        case "pagination": return .views(pagination)
         default: return .absent
         }
     }

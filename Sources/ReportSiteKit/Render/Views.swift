@@ -133,6 +133,8 @@ struct IndexPageView {
     let layout: LayoutView
     let reports: [IndexEntryView]
     let count: Int
+    /// "Page 2 of 11" when the list of reports is cut into pages.
+    let pagination: [PaginationView]
 }
 
 struct IndexEntryView {
