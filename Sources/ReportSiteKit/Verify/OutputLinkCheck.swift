@@ -3,7 +3,7 @@ import Foundation
 /// After rendering, before anything is written: every internal link of every page must name a file of the
 /// site, and every `#anchor` an id of that page. A miss is an error naming the content file (and, for a
 /// citation, the line) that produced it. Also makes the anchor manifest, `anchors.txt`.
-struct OutputLinkCheck {
+struct OutputLinkCheck: Sendable {
     let corpus: Corpus
     let diagnostics: DiagnosticEngine
 
@@ -23,46 +23,58 @@ struct OutputLinkCheck {
         }
         var paths = Set(ledger.entries.map(\.path))
         for asset in assetPaths { paths.insert("assets/" + asset) }
-        let idSets = idsByPage.mapValues(Set.init)
+        let (ids, links, files) = (idsByPage, linksByPage, paths)
+        let pages = ids.keys.sorted()
+        let idSets = Dictionary(uniqueKeysWithValues: zip(pages, pages.parallelMap { Set(ids[$0] ?? []) }))
         let reportsByPage = Dictionary(corpus.reports.map { ($0.symbol.pagePath, $0) }, uniquingKeysWith: { a, _ in a })
-
-        // Pages of one folder share most links ("../../index.html"): resolve each (folder, path) once.
-        var resolved: [String: String?] = [:]
-        for page in linksByPage.keys.sorted() where page != "404.html" {
-            let folder = page.split(separator: "/").dropLast().joined(separator: "/")
-            for href in linksByPage[page] ?? [] where Self.isInternal(href) {
-                let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-                let target: String?
-                if parts[0].isEmpty {
-                    target = page
-                } else if let known = resolved[folder + "|" + parts[0]] {
-                    target = known
-                } else {
-                    target = Self.resolve(String(parts[0]), from: page)
-                    resolved[folder + "|" + parts[0]] = target
-                }
-                let anchor = parts.count == 2 ? String(parts[1]) : nil
-                var problem: String?
-                if let target, paths.contains(target) {
-                    if let anchor, target.hasSuffix(".html"), !(idSets[target]?.contains(anchor) ?? false) {
-                        problem = "the link \(href) on \(page) names an anchor #\(anchor) that \(target) does not have"
+        let checked = pages.filter { $0 != "404.html" }
+        // Pages are checked in parallel, in batches; a batch's pages of one folder share most links
+        // ("../../index.html"): each batch resolves each (folder, path) once.
+        let batches = stride(from: 0, to: checked.count, by: 64).map { Array(checked[$0..<min($0 + 64, checked.count)]) }
+        let diagnostics = self.diagnostics
+        _ = batches.parallelMap { batch -> Int in
+            var resolved: [String: String?] = [:]
+            for page in batch {
+                let folder = page.split(separator: "/").dropLast().joined(separator: "/")
+                for href in links[page] ?? [] where Self.isInternal(href) {
+                    let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+                    let target: String?
+                    if parts[0].isEmpty {
+                        target = page
+                    } else if let known = resolved[folder + "|" + parts[0]] {
+                        target = known
+                    } else {
+                        target = Self.resolve(String(parts[0]), from: page)
+                        resolved[folder + "|" + parts[0]] = target
                     }
-                } else {
-                    problem = "the link \(href) on \(page) names a file the site does not have"
+                    let anchor = parts.count == 2 ? String(parts[1]) : nil
+                    var problem: String?
+                    if let target, files.contains(target) {
+                        if let anchor, target.hasSuffix(".html"), !(idSets[target]?.contains(anchor) ?? false) {
+                            problem = "the link \(href) on \(page) names an anchor #\(anchor) that \(target) does not have"
+                        }
+                    } else {
+                        problem = "the link \(href) on \(page) names a file the site does not have"
+                    }
+                    guard let problem else { continue }
+                    Self.report(problem, page: page, anchor: anchor, report: reportsByPage[page], diagnostics: diagnostics)
                 }
-                guard let problem else { continue }
-                let report = reportsByPage[page]
-                let citation = report?.citations.first { c in
-                    anchor != nil && (c.paragraph.map(Anchor.paragraph) == anchor || c.section.map(Anchor.section) == anchor)
-                }
-                let hint = report == nil ? "a template produced this link: check Templates/"
-                    : citation != nil ? "correct the citation or the paragraph it names"
-                    : "a link written in the report: correct its address, or link to a file the site has"
-                diagnostics.error(.brokenLink, file: report?.file ?? page, at: citation?.position ?? report.map { _ in SourcePosition(line: 1, column: 1) },
-                                  problem, hint: hint)
             }
+            return batch.count
         }
         return idsByPage
+    }
+
+    /// A broken link, at the citation that made it when there is one, else at the report (or the page a template made).
+    static func report(_ problem: String, page: String, anchor: String?, report: Report?, diagnostics: DiagnosticEngine) {
+        let citation = report?.citations.first { c in
+            anchor != nil && (c.paragraph.map(Anchor.paragraph) == anchor || c.section.map(Anchor.section) == anchor)
+        }
+        let hint = report == nil ? "a template produced this link: check Templates/"
+            : citation != nil ? "correct the citation or the paragraph it names"
+            : "a link written in the report: correct its address, or link to a file the site has"
+        diagnostics.error(.brokenLink, file: report?.file ?? page, at: citation?.position ?? report.map { _ in SourcePosition(line: 1, column: 1) },
+                          problem, hint: hint)
     }
 
     /// Links the site must hold itself: no scheme, not protocol- or root-relative.
