@@ -180,12 +180,15 @@ struct Build: ParsableCommand {
         discussion: """
         The site is written to a temporary folder next to the output and replaces it only when the \
         whole build succeeded: on any error the previous site is left exactly as it was.
-        Exit status: 0 built, 1 the content has errors (or warnings with --strict), 2 wrong usage or unreadable input.
+        When nothing changed since the last build, it says the site is up to date and writes nothing; otherwise pages \
+        whose inputs did not change are reused (--no-cache renders them all).
+        Exit status: 0 built, 1 the content has errors (or warnings with --strict), 2 wrong usage, unreadable input, \
+        or an output folder the build refuses to replace.
         """)
 
     @OptionGroup var options: BuildOptions
 
-    @Option(name: .long, help: ArgumentHelp("Where to write the site; replaced whole on success.", valueName: "folder"))
+    @Option(name: .long, help: ArgumentHelp("Where to write the site; replaced whole on success. It must be new, empty, or a site ReportSite built: the content, the templates, the working directory, a repository or a folder of other files is refused.", valueName: "folder"))
     var output = "site"
 
     func run() throws {
