@@ -71,6 +71,9 @@ extension BuildOptions {
             templatesURL = URL(fileURLWithPath: templates, relativeTo: cwd)
         } else if let found = Self.defaultTemplates(cwd: cwd, content: contentURL) {
             templatesURL = found
+        } else if !FileManager.default.fileExists(atPath: contentURL.path) {
+            // The missing content folder is the first thing to say (the build does).
+            templatesURL = cwd.appendingPathComponent("Templates")
         } else {
             let here = cwd.appendingPathComponent("Templates").path
             let beside = contentURL.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("Templates").path

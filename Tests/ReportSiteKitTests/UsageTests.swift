@@ -29,6 +29,10 @@ final class UsageTests: XCTestCase {
         XCTAssertEqual(result.stderr, "/nope: error: the content folder does not exist\n"
             + "  note: run reportsite in the folder that holds content/, or name the content folder with --content\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), [], "nothing written")
+        // From a folder without templates too: the missing content is what is said, not the templates.
+        let bare = try runReportSite(["build", "--content", "/nope"], in: root)
+        XCTAssertEqual(bare.status, 2)
+        XCTAssertTrue(bare.stderr.hasPrefix("/nope: error: the content folder does not exist"), bare.stderr)
     }
 
     /// Run from another folder, the templates are found beside the content, as a user names only --content.
