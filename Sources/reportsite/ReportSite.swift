@@ -109,6 +109,9 @@ extension BuildOptions {
             FileHandle.standardOutput.write((try? encoder.encode(records)) ?? Data("[]".utf8))
             FileHandle.standardOutput.write(Data("\n".utf8))
         }
+        // As the user wrote it, without a trailing slash (`site/` is shown `site/`, not `site//`).
+        var output = output
+        while output.count > 1, output.hasSuffix("/") { output.removeLast() }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         switch outcome {
