@@ -54,18 +54,14 @@ struct RecommendationPages: Sendable {
             return pages.indices.map { (listing, pages, $0 + 1) }
         }
         let results = jobs.parallelMap { listing, pages, number -> Result<PageEntry, Error> in
-            let path = Self.pagePath(listing.folder, number)
-            let fingerprint = shared.map { self.fingerprint(listing, pages: pages, number: number, shared: $0) }
-            if let cache, let fingerprint, let (entry, _) = cache.reuse(path, fingerprint: fingerprint, into: staging) {
-                return .success(entry)
-            }
-            let view = self.page(folder: listing.folder, number: number, of: pages, all: listing.groups, title: listing.title,
-                                 current: listing.current)
-            let file = OutputFile(path: path, contents: Data(templates.render("recommendations", view).utf8))
-            return Result {
-                try staging.write(file)
-                if let fingerprint { cache?.record(path, fingerprint: fingerprint, images: []) }
-                return PageEntry(file)
+            Result {
+                try PageCache.page(Self.pagePath(listing.folder, number),
+                                   fingerprint: shared.map { self.fingerprint(listing, pages: pages, number: number, shared: $0) },
+                                   cache: cache, into: staging) {
+                    let view = self.page(folder: listing.folder, number: number, of: pages, all: listing.groups, title: listing.title,
+                                         current: listing.current)
+                    return (Data(templates.render("recommendations", view).utf8), [])
+                }.0
             }
         }
         return try results.map { try $0.get() }

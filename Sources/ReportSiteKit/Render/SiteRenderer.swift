@@ -42,19 +42,14 @@ public struct SiteRenderer: Sendable {
         }
         let fingerprints = pageCache.map { _ in PageFingerprint(corpus: corpus, templates: templates) }
         let pages = Array(corpus.reports.indices).parallelMap { i -> Result<(PageEntry, [String]), Error> in
-            let path = corpus.reports[i].symbol.pagePath
-            let fingerprint = fingerprints?.page(i, corpus: corpus, links: links)
-            if let pageCache, let fingerprint, let reused = pageCache.reuse(path, fingerprint: fingerprint, into: output) {
-                return .success(reused)
-            }
-            var page = ReportPage(index: i, corpus: corpus, links: links, recommendations: recommendations, templates: templates)
-            let images = ImageSources()
-            page.imageSources = images
-            let file = OutputFile(path: corpus.reports[i].symbol.pagePath, contents: Data(templates.render("report", page.view()).utf8))
-            return Result {
-                try output.write(file)
-                if let fingerprint { pageCache?.record(path, fingerprint: fingerprint, images: images.list) }
-                return (PageEntry(file), images.list)
+            Result {
+                try PageCache.page(corpus.reports[i].symbol.pagePath, fingerprint: fingerprints?.page(i, corpus: corpus, links: links),
+                                   cache: pageCache, into: output) {
+                    var page = ReportPage(index: i, corpus: corpus, links: links, recommendations: recommendations, templates: templates)
+                    let images = ImageSources()
+                    page.imageSources = images
+                    return (Data(templates.render("report", page.view()).utf8), images.list)
+                }
             }
         }
         let images = ReportImages(reportsDirectory: corpus.config.reportsDirectory, diagnostics: diagnostics)

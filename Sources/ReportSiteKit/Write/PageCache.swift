@@ -106,6 +106,19 @@ public final class PageCache: @unchecked Sendable {
         return (PageEntry(OutputFile(path: path, contents: data)), entry.images)
     }
 
+    /// A page of this build: taken from the previous build when `fingerprint` says nothing it is made of changed,
+    /// otherwise made by `render` (its bytes and the images it uses), written to `staging` and noted. Without a
+    /// cache or a fingerprint, the page is always rendered.
+    static func page(_ path: String, fingerprint: String?, cache: PageCache?, into staging: StagingFolder,
+                     render: () -> (Data, [String])) throws -> (PageEntry, [String]) {
+        if let cache, let fingerprint, let reused = cache.reuse(path, fingerprint: fingerprint, into: staging) { return reused }
+        let (contents, images) = render()
+        let file = OutputFile(path: path, contents: contents)
+        try staging.write(file)
+        if let cache, let fingerprint { cache.record(path, fingerprint: fingerprint, images: images) }
+        return (PageEntry(file), images)
+    }
+
     /// Notes a page this build wrote (rendered or reused).
     func record(_ path: String, fingerprint: String, images: [String]) {
         lock.lock()
