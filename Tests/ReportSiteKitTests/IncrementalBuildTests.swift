@@ -16,8 +16,10 @@ final class IncrementalBuildTests: XCTestCase {
 
     /// The outcome, and the report pages (`A/...`) and index pages (`recommendations/...`) reused.
     func build(_ root: URL, into output: String, cache: Bool = true, strict: Bool = false,
-               epoch: String = "1700000000") -> (SiteBuilder.Outcome, [String], [String]) {
+               epoch: String = "1700000000", analysed: [String]? = nil,
+               file: StaticString = #filePath, line: UInt = #line) -> (SiteBuilder.Outcome, [String], [String]) {
         let builder = run(root, into: output, cache: cache, strict: strict, epoch: epoch)
+        if let analysed { XCTAssertEqual(builder.analysed, analysed, "the reports analysed again", file: file, line: line) }
         let reports = builder.reusedPages.filter { !$0.hasPrefix("recommendations/") }
         return (builder.outcome, reports, builder.reusedPages.filter { $0.hasPrefix("recommendations/") })
     }
@@ -27,6 +29,8 @@ final class IncrementalBuildTests: XCTestCase {
         var reusedPages: [String]
         var upToDate: Bool
         var diagnostics: [Diagnostic]
+        /// The report files analysed (not taken from the analysis cache).
+        var analysed: [String]
     }
 
     func run(_ root: URL, into output: String, cache: Bool = true, strict: Bool = false, epoch: String = "1700000000") -> Run {
@@ -37,7 +41,8 @@ final class IncrementalBuildTests: XCTestCase {
         var builder = SiteBuilder(options: options)
         let outcome = builder.build()
         XCTAssertFalse(builder.diagnostics.hasErrors, builder.diagnostics.diagnostics.map(\.formatted).joined(separator: "\n"))
-        return Run(outcome: outcome, reusedPages: builder.reusedPages, upToDate: builder.upToDate, diagnostics: builder.diagnostics.diagnostics)
+        return Run(outcome: outcome, reusedPages: builder.reusedPages, upToDate: builder.upToDate, diagnostics: builder.diagnostics.diagnostics,
+                   analysed: builder.analysedReports)
     }
 
     func tree(_ folder: URL) throws -> [String: Data] {
@@ -61,10 +66,11 @@ final class IncrementalBuildTests: XCTestCase {
 
     func testARebuildAfterEditsEqualsACleanBuild() throws {
         let root = try project()
-        XCTAssertEqual(build(root, into: "site").1, [], "nothing to reuse the first time")
+        let all = ["A-57-292.md", "A-58-275.md", "A-68-283.md", "A-99-1.md", "E-CN.4-2000-82.md"]
+        XCTAssertEqual(build(root, into: "site", analysed: all).1, [], "nothing to reuse the first time")
         // A change that no page shows (a new file in content/ that no report uses) makes a build that reuses every page.
         try Data("not used".utf8).write(to: root.appendingPathComponent("content/reports/notes.txt"))
-        let unchanged = build(root, into: "site")
+        let unchanged = build(root, into: "site", analysed: [])
         XCTAssertEqual(unchanged.1.count, 5, "every report page is reused")
         XCTAssertGreaterThan(unchanged.2.count, 10, "and every page of the recommendations index")
 
@@ -73,7 +79,8 @@ final class IncrementalBuildTests: XCTestCase {
         try edit(root, "A-99-1.md", replacing: "(A/57/292, para. 69)", with: "(A/57/292, para. 70)")
         try edit(root, "A-99-1.md", replacing: "and so is `A/58/275` in code.",
                  with: "and so is `A/58/275` in code.\n\n## III. Recommendations\n\n7. The Special Rapporteur recommends that the Human Rights Council consider the matter.")
-        let (outcome, reused, reusedIndex) = build(root, into: "site")
+        // Only the edited file is analysed again; the others' summaries come from the analysis cache.
+        let (outcome, reused, reusedIndex) = build(root, into: "site", analysed: ["A-99-1.md"])
         guard case .success = outcome else { return XCTFail("\(outcome)") }
         // A/99/1 (its file) and A/57/292 (who cites it) are rendered again; the other three are reused.
         XCTAssertEqual(reused, ["A/58/275/index.html", "A/68/283/index.html", "E/CN.4/2000/82/index.html"])
@@ -82,7 +89,7 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertFalse(reusedIndex.contains("recommendations/index.html"))
         XCTAssertFalse(reusedIndex.contains("recommendations/human-rights-council/index.html"))
         XCTAssertTrue(reusedIndex.contains("recommendations/report/A-58-275/index.html"), "\(reusedIndex)")
-        XCTAssertEqual(build(root, into: "clean", cache: false).1, [])
+        XCTAssertEqual(build(root, into: "clean", cache: false, analysed: all).1, [])
         let incremental = try tree(root.appendingPathComponent("site"))
         let clean = try tree(root.appendingPathComponent("clean"))
         XCTAssertEqual(incremental.keys.sorted(), clean.keys.sorted())
@@ -92,7 +99,7 @@ final class IncrementalBuildTests: XCTestCase {
 
         // Removing the paragraph another report cites: the citing page changes (its link becomes text).
         try edit(root, "A-99-1.md", replacing: "(A/57/292, para. 70)", with: "(A/57/292)")
-        XCTAssertEqual(build(root, into: "site").1.count, 3)
+        XCTAssertEqual(build(root, into: "site", analysed: ["A-99-1.md"]).1.count, 3)
         _ = build(root, into: "clean", cache: false)
         XCTAssertEqual(try tree(root.appendingPathComponent("site")), try tree(root.appendingPathComponent("clean")))
     }
@@ -144,5 +151,75 @@ final class IncrementalBuildTests: XCTestCase {
         try Data("{ not json".utf8).write(to: cacheFile)
         XCTAssertEqual(build(root, into: "site").1, [])
         XCTAssertEqual(try Data(contentsOf: page), good)
+    }
+
+    /// The analysis cache is found by everything an analysis reads: a change to the vocabulary, the strictness or
+    /// the tool is a miss for every report; a damaged entry is analysed again; a build that fails writes none; and
+    /// a report taken from the cache gives the same diagnostics and the same site as one analysed now.
+    func testTheAnalysisCacheIsTrustedOnlyForWhatItWasMadeOf() throws {
+        let root = try project()
+        let all = ["A-57-292.md", "A-58-275.md", "A-68-283.md", "A-99-1.md", "E-CN.4-2000-82.md"]
+        let first = run(root, into: "site")
+        XCTAssertEqual(first.analysed, all)
+        // Another SOURCE_DATE_EPOCH changes the site but no analysis: every report comes from the cache, with its notes.
+        let again = run(root, into: "site", epoch: "1800000000")
+        XCTAssertFalse(again.upToDate)
+        XCTAssertEqual(again.analysed, [])
+        XCTAssertEqual(again.diagnostics, first.diagnostics, "the notes of the analyses kept are printed again")
+        XCTAssertEqual(run(root, into: "site", strict: true, epoch: "1800000000").analysed, all, "another strictness")
+
+        // The vocabulary is read by every analysis: a change to it is a miss for all.
+        let vocabulary = root.appendingPathComponent("content/addressees.yml")
+        let text = try String(contentsOf: vocabulary, encoding: .utf8)
+        try Data((text + "\n").utf8).write(to: vocabulary)
+        XCTAssertEqual(run(root, into: "site", strict: true, epoch: "1800000000").analysed, all, "another vocabulary")
+
+        // A damaged entry is not trusted: that report is analysed again.
+        let cache = AnalysisCache(output: root.appendingPathComponent("site"), content: root.appendingPathComponent("content"), strict: true)
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cache.folder.path).sorted()
+        XCTAssertEqual(entries.count, all.count, "one entry a report; the entries of other vocabularies were deleted")
+        try Data("{ damaged".utf8).write(to: cache.folder.appendingPathComponent(entries[0]))
+        XCTAssertEqual(run(root, into: "site", strict: true, epoch: "1900000000").analysed.count, 1)
+
+        // Another build of the tool: another key for the same bytes.
+        let other = AnalysisCache(output: root.appendingPathComponent("site"), content: root.appendingPathComponent("content"), strict: true,
+                                  tool: "reportsite 0.0.0 other")
+        let bytes = Data("same bytes".utf8)
+        XCTAssertNotEqual(cache.key(path: "x.md", bytes: bytes), other.key(path: "x.md", bytes: bytes))
+
+        // A build that fails writes no entry, even for the reports it analysed.
+        let before = try FileManager.default.contentsOfDirectory(atPath: cache.folder.path).sorted()
+        try edit(root, "A-99-1.md", replacing: "(A/58/275, paras. 80 and 85)", with: "(A/58/275, paras. 80 and 999)")
+        var options = SiteBuilder.Options(content: root.appendingPathComponent("content"), output: root.appendingPathComponent("site"),
+                                          templates: Project.templates, strict: true, displayBase: root)
+        options.environment = ["SOURCE_DATE_EPOCH": "1900000000"]
+        var failing = SiteBuilder(options: options)
+        XCTAssertEqual(failing.build(), .contentErrors)
+        XCTAssertEqual(failing.analysedReports, ["A-99-1.md"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cache.folder.path).sorted(), before)
+
+        try edit(root, "A-99-1.md", replacing: "(A/58/275, paras. 80 and 999)", with: "(A/58/275, paras. 80 and 85)")
+        XCTAssertEqual(run(root, into: "site", strict: true, epoch: "2000000000").analysed, [], "the file is as the cache knows it")
+        _ = run(root, into: "clean", cache: false, strict: true, epoch: "2000000000")
+        XCTAssertEqual(try tree(root.appendingPathComponent("site")), try tree(root.appendingPathComponent("clean")))
+    }
+
+    /// A report page is made from the report's file read again: a file changed since its summary was made is an
+    /// error, never a page that disagrees with the rest of the site.
+    func testAReportChangedDuringTheBuildIsAnErrorNotAMixedSite() throws {
+        let root = try project()
+        let diagnostics = DiagnosticEngine()
+        let loader = ContentLoader(contentDirectory: root.appendingPathComponent("content"), displayBase: root)
+        let site = try loader.loadSite(diagnostics: diagnostics)
+        let loaded = try XCTUnwrap(loader.loadReport(named: "A-99-1.md", diagnostics: diagnostics))
+        let report = try XCTUnwrap(ReportAnalysis.run(loaded, vocabulary: site.addressees, strict: false).report)
+        let models = ReportModels.reanalysed(loader: loader, vocabulary: site.addressees, strict: false)
+        let again = try models.model(of: report.summary)
+        XCTAssertEqual(again.summary, report.summary)
+        XCTAssertEqual(again.body.count, report.body.count)
+        try edit(root, "A-99-1.md", replacing: "(A/57/292, para. 69)", with: "(A/57/292, para. 70)")
+        XCTAssertThrowsError(try models.model(of: report.summary)) { error in
+            XCTAssertEqual((error as? ReportModels.Changed)?.file, "content/reports/A-99-1.md")
+        }
     }
 }

@@ -6,7 +6,9 @@ public struct ReportAnalysis: Sendable {
     public var report: Report?
     public var diagnostics: [Diagnostic]
 
-    public static func run(_ loaded: LoadedReport, vocabulary: AddresseeVocabulary, strict: Bool) -> ReportAnalysis {
+    /// `extractRecommendations: false` when the entries are known already (a page rendered from a summary).
+    public static func run(_ loaded: LoadedReport, vocabulary: AddresseeVocabulary, strict: Bool,
+                           extractRecommendations: Bool = true) -> ReportAnalysis {
         let diagnostics = DiagnosticEngine(strict: strict)
         let violations = InputLimits().check(loaded.body)
         for v in violations {
@@ -16,7 +18,9 @@ public struct ReportAnalysis: Sendable {
         let blocks = MarkdownParser.parse(loaded.body)
         var report = ReportAnalyser(file: loaded.file.path, source: loaded.file.text, metadata: loaded.metadata, diagnostics: diagnostics)
             .analyse(blocks)
-        report.recommendations = RecommendationDiagnostics(diagnostics: diagnostics).extract(from: report, vocabulary: vocabulary)
+        if extractRecommendations {
+            report.recommendations = RecommendationDiagnostics(diagnostics: diagnostics).extract(from: report, vocabulary: vocabulary)
+        }
         var fingerprint = Fingerprint()
         fingerprint.add(loaded.file.text)
         report.sourceFingerprint = fingerprint.hex

@@ -57,6 +57,8 @@ public struct SiteBuilder {
     public private(set) var upToDate = false
     /// The pages taken from the previous build instead of being rendered, sorted.
     public private(set) var reusedPages: [String] = []
+    /// The report files analysed by this build (the others were taken from the analysis cache), sorted.
+    public private(set) var analysedReports: [String] = []
 
     public init(options: Options) {
         self.options = options
@@ -69,7 +71,7 @@ public struct SiteBuilder {
         let loader = ContentLoader(contentDirectory: options.content, displayBase: options.displayBase)
         do {
             try checkFolders(loader)  // before anything is read or written
-            let (templates, content) = try load(loader)
+            let (templates, site) = try load(loader)
             clock.lap("load")
             let cache = options.write && options.cache ? PageCache(output: options.output) : nil
             let inputs = cache.map { _ in buildInputs(content: options.content, templates: options.templates, strict: options.strict,
@@ -78,10 +80,12 @@ public struct SiteBuilder {
                 clock.lap("up to date")
                 return try replay(previous, loader: loader)
             }
-            let loadDiagnostics = diagnostics.recorded.count
-            let reports = analyse(content.reports, vocabulary: content.addressees)
-            clock.lap("parse and analyse")
-            let corpus = Corpus(config: content.site, addressees: content.addressees, reports: reports)
+            let siteDiagnostics = diagnostics.recorded.count
+            let analysisCache = cache.map { _ in AnalysisCache(output: options.output, content: options.content, strict: options.strict) }
+            let reports = analyse(site, loader: loader, cache: analysisCache)
+            clock.lap("read and analyse")
+            let corpus = Corpus(config: site.config, addressees: site.addressees, summaries: reports,
+                                models: .reanalysed(loader: loader, vocabulary: site.addressees, strict: options.strict))
             let links = CitationResolver(corpus: corpus, diagnostics: diagnostics).resolve()
             let recommendations = RecommendationIndex(corpus: corpus)
             clock.lap("link")
@@ -89,8 +93,9 @@ public struct SiteBuilder {
             let renderer = SiteRenderer(corpus: corpus, links: links, recommendations: recommendations, templates: templates,
                                         environment: options.environment, diagnostics: diagnostics, pageCache: cache)
             let files = try renderCheckWrite(renderer, loader: loader, clock: &clock)
-            // The cache describes the site now in place; a cache that cannot be written only costs the next build time.
-            try? cache?.save(inputs: inputs, diagnostics: Array(diagnostics.recorded.dropFirst(loadDiagnostics)), reports: reports.count)
+            // The caches describe the site now in place; a cache that cannot be written only costs the next build time.
+            try? cache?.save(inputs: inputs, diagnostics: Array(diagnostics.recorded.dropFirst(siteDiagnostics)), reports: reports.count)
+            analysisCache?.save()
             return .success(reports: reports.count, files: files)
         } catch let stop as Stop {
             return stop.outcome
@@ -129,11 +134,12 @@ public struct SiteBuilder {
         writer.removeStaleStaging()
     }
 
-    /// The templates (checked whole before any content is read), then the content.
-    private func load(_ loader: ContentLoader) throws -> (TemplateSet, LoadedContent) {
+    /// The templates (checked whole before any content is read), then the site's configuration and vocabulary;
+    /// the reports are read one at a time as they are analysed.
+    private func load(_ loader: ContentLoader) throws -> (TemplateSet, ContentLoader.Site) {
         do {
             let templates = try TemplateSet(directory: options.templates, displayPath: loader.display)
-            return (templates, try loader.load(diagnostics: diagnostics))
+            return (templates, try loader.loadSite(diagnostics: diagnostics))
         } catch TemplateSet.Failure.problems(let problems) {
             // Printed with the other diagnostics (as text or JSON); the build stops before reading the content.
             for problem in problems { diagnostics.emit(problem) }
@@ -188,6 +194,11 @@ public struct SiteBuilder {
         } catch let stop as Stop {
             staging.discard()
             throw stop
+        } catch let changed as ReportModels.Changed {
+            staging.discard()
+            diagnostics.error(.unreadableFile, file: changed.file, "the file changed while the site was being built; nothing was written",
+                              hint: "build again once the file is saved")
+            throw Stop(outcome: .contentErrors)
         } catch {
             staging.discard()
             throw Stop(outcome: writeFailed(error, loader: loader))
@@ -211,12 +222,31 @@ public struct SiteBuilder {
         return .contentErrors
     }
 
-    /// Parse and analyse every report, in parallel; the result keeps the load order.
-    private func analyse(_ loaded: [LoadedReport], vocabulary: AddresseeVocabulary) -> [Report] {
+    /// Read, parse and analyse every report, in parallel, each file on its own: its text is dropped once its
+    /// summary is made, and a report whose file did not change since the last build is taken from the cache.
+    /// The result keeps the order of the files.
+    private mutating func analyse(_ site: ContentLoader.Site, loader: ContentLoader, cache: AnalysisCache?) -> [ReportSummary] {
         let strict = options.strict
-        let results = loaded.parallelMap { ReportAnalysis.run($0, vocabulary: vocabulary, strict: strict) }
-        for result in results { diagnostics.append(result.diagnostics) }
-        return results.compactMap(\.report)
+        let vocabulary = site.addressees
+        let results = site.reportFiles.parallelMap { name -> (ReportSummary?, [Diagnostic], analysed: Bool) in
+            let bytes = FileManager.default.contents(atPath: loader.reportURL(name).path)
+            let key = bytes.flatMap { bytes in cache?.key(path: loader.display(loader.reportURL(name)), bytes: bytes) }
+            if let key, let kept = cache?.analysis(key: key) { return (kept.summary, kept.diagnostics, false) }
+            let own = DiagnosticEngine(strict: strict)
+            var summary: ReportSummary?
+            if let loaded = loader.loadReport(named: name, data: bytes, diagnostics: own) {
+                let analysis = ReportAnalysis.run(loaded, vocabulary: vocabulary, strict: strict)
+                own.append(analysis.diagnostics)
+                summary = analysis.report?.summary
+            }
+            if let key { cache?.store(AnalysisCache.Entry(summary: summary, diagnostics: own.recorded), key: key) }
+            return (summary, own.recorded, true)
+        }
+        for (_, found, _) in results { diagnostics.append(found) }
+        analysedReports = zip(site.reportFiles, results).filter { $0.1.analysed }.map(\.0)
+        let summaries = results.compactMap(\.0)
+        loader.checkDuplicates(summaries.map { ($0.symbol, $0.file) }, diagnostics: diagnostics)
+        return summaries
     }
 }
 

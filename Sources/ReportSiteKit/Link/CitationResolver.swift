@@ -41,7 +41,7 @@ struct CitationResolver {
     let diagnostics: DiagnosticEngine
 
     func resolve() -> LinkTable {
-        let anchors = corpus.reports.map(Self.anchors)
+        let anchors = corpus.reports.map { Set($0.anchors) }
         var resolved: [[ResolvedCitation]] = []
         var citedBy = [[String: [CitedBy]]](repeating: [:], count: corpus.reports.count)
         var citedCount = [Int](repeating: 0, count: corpus.reports.count)
@@ -72,7 +72,7 @@ struct CitationResolver {
         return LinkTable(reports: table)
     }
 
-    private func resolve(_ c: Citation, in report: Report, index: Int, anchors: [Set<String>]) -> (ResolvedCitation, Int?) {
+    private func resolve(_ c: Citation, in report: ReportSummary, index: Int, anchors: [Set<String>]) -> (ResolvedCitation, Int?) {
         let targetIndex: Int?
         let targetSymbol: String
         if let s = c.symbol {
@@ -112,20 +112,6 @@ struct CitationResolver {
             return (first...last).map(Anchor.paragraph).filter(anchors.contains)
         }
         return [anchor]
-    }
-
-    /// Every anchor a citation can land on: paragraphs, sub-paragraphs, sections.
-    static func anchors(_ report: Report) -> Set<String> {
-        var set = Set(report.sections.map(\.anchor))
-        func add(_ s: SubParagraph) {
-            set.insert(s.anchor)
-            s.children.forEach(add)
-        }
-        for p in report.paragraphs {
-            if let a = p.anchor { set.insert(a) }
-            for part in p.content { if case .subParagraph(let s) = part { add(s) } }
-        }
-        return set
     }
 
     /// `A/99/123, para. 14`, `A/99/123, para. 91 (c)`, `A/99/123, note 3`, `A/99/123`.

@@ -1,30 +1,85 @@
-/// The link stage's view of the whole site: every report, found by symbol.
-/// Built once after every report is analysed, then only read.
+/// The link stage's view of the whole site: every report's summary, found by symbol, and where the render
+/// stage finds a report's full model. Built once after every report is analysed, then only read.
 public struct Corpus: Sendable {
     public let config: SiteConfig
     public let addressees: AddresseeVocabulary
     /// Reports in symbol order (the order of generated data).
-    public let reports: [Report]
+    public let reports: [ReportSummary]
+    let models: ReportModels
     private let bySymbol: [Symbol: Int]
 
-    public init(config: SiteConfig, addressees: AddresseeVocabulary, reports: [Report]) {
+    public init(config: SiteConfig, addressees: AddresseeVocabulary, summaries: [ReportSummary], models: ReportModels) {
         self.config = config
         self.addressees = addressees
-        self.reports = reports.sorted { $0.symbol < $1.symbol }
+        self.reports = summaries.sorted { $0.symbol < $1.symbol }
+        self.models = models
         var index: [Symbol: Int] = [:]
         for (i, r) in self.reports.enumerated() { index[r.symbol] = i }
         bySymbol = index
     }
 
+    /// A corpus of models held in memory (tests, and tools that analysed the reports themselves).
+    public init(config: SiteConfig, addressees: AddresseeVocabulary, reports: [Report]) {
+        self.init(config: config, addressees: addressees, summaries: reports.map(\.summary), models: .kept(reports))
+    }
+
     public func index(of symbol: Symbol) -> Int? { bySymbol[symbol] }
 
-    public func report(_ symbol: Symbol) -> Report? {
+    public func report(_ symbol: Symbol) -> ReportSummary? {
         bySymbol[symbol].map { reports[$0] }
     }
 
+    /// The full model of report `index`, to render its page.
+    public func model(_ index: Int) throws -> Report {
+        try models.model(of: reports[index])
+    }
+
     /// Newest first, then by symbol: the order of the home page.
-    public var newestFirst: [Report] {
+    public var newestFirst: [ReportSummary] {
         reports.sorted { ($0.metadata.date, $1.symbol.description) > ($1.metadata.date, $0.symbol.description) }
+    }
+}
+
+/// Where the render stage finds the full model of the report whose page it makes. A build does not keep the
+/// models of the whole site (they hold every report's text): it analyses a report again, from its file, when
+/// its page must be rendered, and checks that the file is the one the summary was made from.
+public struct ReportModels: Sendable {
+    private enum Source: Sendable {
+        case kept([Symbol: Report])
+        case reanalysed(loader: ContentLoader, vocabulary: AddresseeVocabulary, strict: Bool)
+    }
+
+    private let source: Source
+
+    /// Models analysed before and held in memory.
+    public static func kept(_ reports: [Report]) -> ReportModels {
+        ReportModels(source: .kept(Dictionary(reports.map { ($0.symbol, $0) }, uniquingKeysWith: { a, _ in a })))
+    }
+
+    /// Models analysed again from the content files when they are needed.
+    public static func reanalysed(loader: ContentLoader, vocabulary: AddresseeVocabulary, strict: Bool) -> ReportModels {
+        ReportModels(source: .reanalysed(loader: loader, vocabulary: vocabulary, strict: strict))
+    }
+
+    /// The file of a report changed (or vanished) after the build read it: its page cannot be made consistently.
+    public struct Changed: Error, Sendable {
+        public var file: String
+    }
+
+    func model(of summary: ReportSummary) throws -> Report {
+        switch source {
+        case .kept(let models):
+            guard let model = models[summary.symbol] else { throw Changed(file: summary.file) }
+            return model
+        case .reanalysed(let loader, let vocabulary, let strict):
+            // The diagnostics were reported when the summary was made; the same bytes give the same ones again.
+            let quiet = DiagnosticEngine(strict: strict)
+            guard let loaded = loader.loadReport(named: summary.symbol.fileName, diagnostics: quiet),
+                  var model = ReportAnalysis.run(loaded, vocabulary: vocabulary, strict: strict, extractRecommendations: false).report,
+                  model.sourceFingerprint == summary.sourceFingerprint else { throw Changed(file: summary.file) }
+            model.recommendations = summary.recommendations
+            return model
+        }
     }
 }
 

@@ -31,7 +31,15 @@ public struct ContentLoader: Sendable {
         self.displayBase = displayBase.standardizedFileURL
     }
 
-    public func load(diagnostics: DiagnosticEngine) throws -> LoadedContent {
+    /// The site's configuration, its vocabulary and the names of its report files, sorted.
+    public struct Site: Sendable {
+        public var config: SiteConfig
+        public var addressees: AddresseeVocabulary
+        public var reportFiles: [String]
+    }
+
+    /// Everything but the reports' text: read first, so that the reports can then be read one at a time.
+    public func loadSite(diagnostics: DiagnosticEngine) throws -> Site {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         let reportsDirectory = contentDirectory.appendingPathComponent("reports")
@@ -41,25 +49,43 @@ public struct ContentLoader: Sendable {
         var site = SiteConfig.read(optionalFile("site.yml", diagnostics: diagnostics), diagnostics: diagnostics)
         site.reportsDirectory = reportsDirectory
         let addressees = AddresseeVocabulary.read(optionalFile("addressees.yml", diagnostics: diagnostics), diagnostics: diagnostics)
-
         let names = ((try? fm.contentsOfDirectory(atPath: reportsDirectory.path)) ?? [])
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
             .sorted()
+        return Site(config: site, addressees: addressees, reportFiles: names)
+    }
+
+    /// The whole content folder, every report's text included.
+    public func load(diagnostics: DiagnosticEngine) throws -> LoadedContent {
+        let site = try loadSite(diagnostics: diagnostics)
         // Each file is read and checked on its own, its diagnostics kept with it (no shared state between threads).
-        let results = names.parallelMap { name -> (LoadedReport?, [Diagnostic]) in
+        let results = site.reportFiles.parallelMap { name -> (LoadedReport?, [Diagnostic]) in
             let own = DiagnosticEngine(strict: diagnostics.strict)
-            let report = loadReport(reportsDirectory.appendingPathComponent(name), name: name, diagnostics: own)
+            let report = loadReport(named: name, diagnostics: own)
             return (report, own.recorded)
         }
         for (_, found) in results { diagnostics.append(found) }
         let loaded = results.compactMap(\.0)
-        checkDuplicates(loaded, diagnostics: diagnostics)
-        return LoadedContent(site: site, addressees: addressees, reports: loaded)
+        checkDuplicates(loaded.map { ($0.metadata.symbol, $0.file.path) }, diagnostics: diagnostics)
+        return LoadedContent(site: site.config, addressees: site.addressees, reports: loaded)
     }
 
-    private func loadReport(_ url: URL, name: String, diagnostics: DiagnosticEngine) -> LoadedReport? {
+    /// One file of `reports/`, read and its front matter checked (nil when it cannot be used; the reason is in `diagnostics`).
+    /// `data`: the file's bytes when they were read already.
+    public func loadReport(named name: String, data: Data? = nil, diagnostics: DiagnosticEngine) -> LoadedReport? {
+        loadReport(reportURL(name), name: name, data: data, diagnostics: diagnostics)
+    }
+
+    /// Where the report file `name` is.
+    public func reportURL(_ name: String) -> URL {
+        contentDirectory.appendingPathComponent("reports").appendingPathComponent(name)
+    }
+
+    private func loadReport(_ url: URL, name: String, data: Data?, diagnostics: DiagnosticEngine) -> LoadedReport? {
         let path = display(url)
-        guard let file = SourceFile.read(url, displayPath: path, diagnostics: diagnostics) else { return nil }
+        let read = data.map { SourceFile.decode($0, displayPath: path, diagnostics: diagnostics) }
+            ?? SourceFile.read(url, displayPath: path, diagnostics: diagnostics)
+        guard let file = read else { return nil }
         guard let frontMatter = FrontMatter.split(file.text) else {
             if FrontMatter.opens(file.text) {
                 diagnostics.error(.frontMatterNotClosed, file: path, at: SourcePosition(line: 1, column: 1),
@@ -95,16 +121,16 @@ public struct ContentLoader: Sendable {
     }
 
     /// Two files may not claim one symbol, nor symbols that differ only in case (one page would overwrite the other).
-    private func checkDuplicates(_ reports: [LoadedReport], diagnostics: DiagnosticEngine) {
+    func checkDuplicates(_ reports: [(symbol: Symbol, file: String)], diagnostics: DiagnosticEngine) {
         var seen: [String: String] = [:]
         for report in reports {
-            let key = report.metadata.symbol.description.lowercased()
+            let key = report.symbol.description.lowercased()
             if let first = seen[key] {
-                diagnostics.error(.duplicateSymbol, file: report.file.path, at: SourcePosition(line: 1, column: 1),
-                                  "symbol \(report.metadata.symbol) is already used by \(first)",
+                diagnostics.error(.duplicateSymbol, file: report.file, at: SourcePosition(line: 1, column: 1),
+                                  "symbol \(report.symbol) is already used by \(first)",
                                   hint: "each report needs its own symbol; symbols that differ only in case would share a page")
             } else {
-                seen[key] = report.file.path
+                seen[key] = report.file
             }
         }
     }

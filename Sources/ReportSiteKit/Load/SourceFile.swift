@@ -17,6 +17,11 @@ public struct SourceFile: Sendable {
             diagnostics.error(.unreadableFile, file: displayPath, "cannot read the file", hint: "check that it exists and is readable")
             return nil
         }
+        return decode(data, displayPath: displayPath, diagnostics: diagnostics)
+    }
+
+    /// Checks and normalises the bytes of a file already read.
+    public static func decode(_ data: Data, displayPath: String, diagnostics: DiagnosticEngine) -> SourceFile? {
         let limit = InputLimits().maxFileBytes
         guard data.count <= limit else {
             diagnostics.error(.inputTooLarge, file: displayPath, at: SourcePosition(line: 1, column: 1),
@@ -30,7 +35,7 @@ public struct SourceFile: Sendable {
             return nil
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.utf8.contains(UInt8(ascii: "\r")) {
+        if UTF8Bytes.contains(text, UInt8(ascii: "\r")) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         if let (clean, line) = Self.replacingForbidden(text) {
@@ -54,7 +59,7 @@ public struct SourceFile: Sendable {
         }
         // Fast path on bytes: text without control bytes and without the lead bytes of C1 controls (C2) and
         // non-characters (EF, F0-F4) has none of them.
-        let suspicious = text.utf8.contains { b in (b < 0x20 && b != 0x09 && b != 0x0A) || b == 0x7F || b == 0xC2 || b == 0xEF || b >= 0xF0 }
+        let suspicious = UTF8Bytes.contains(text) { b in (b < 0x20 && b != 0x09 && b != 0x0A) || b == 0x7F || b == 0xC2 || b == 0xEF || b >= 0xF0 }
         guard suspicious, text.unicodeScalars.contains(where: forbidden) else { return nil }
         var out = String.UnicodeScalarView()
         var line = 1

@@ -35,3 +35,20 @@ public struct Symbol: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public static func < (lhs: Symbol, rhs: Symbol) -> Bool { lhs.description < rhs.description }
 }
+
+/// A symbol is stored as its text (`"A/58/275"`) in caches and data.
+extension Symbol: Codable {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let symbol = Symbol(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a document symbol: \(text)")
+        }
+        self = symbol
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -35,7 +35,7 @@ public enum FootnoteSyntax {
     /// Unresolved references that cmark-gfm left as text: `[^label]` not followed by `:`.
     public static func unresolvedReferences(in text: String) -> [String] {
         // Almost every text has no `^` at all: a byte scan answers before any search for "[^".
-        guard text.utf8.contains(UInt8(ascii: "^")) else { return [] }
+        guard UTF8Bytes.contains(text, UInt8(ascii: "^")) else { return [] }
         var result: [String] = []
         var rest = Substring(text)
         while let open = rest.range(of: "[^") {

@@ -4,7 +4,7 @@ enum HTMLEscaping {
     static func escape(_ text: String) -> String {
         // On UTF-8 bytes: the five characters are ASCII, and most text has none of them.
         let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
-        guard text.utf8.contains(where: special) else { return text }
+        guard UTF8Bytes.contains(text, where: special) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
         for b in text.utf8 {

@@ -70,7 +70,13 @@ struct RecommendationsData {
     static func csvField(_ value: String) -> String {
         var v = value
         if let first = v.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { v = "'" + v }
-        guard v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }
-        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard UTF8Bytes.contains(v, where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else { return v }
+        var quoted: [UInt8] = [UInt8(ascii: "\"")]
+        for b in v.utf8 {
+            quoted.append(b)
+            if b == UInt8(ascii: "\"") { quoted.append(b) }
+        }
+        quoted.append(UInt8(ascii: "\""))
+        return String(decoding: quoted, as: UTF8.self)
     }
 }

@@ -12,7 +12,7 @@ struct ReportImages {
 
     /// The site's files for the images a report uses (`sources`, as written, in order of appearance), with a
     /// diagnostic for each that is missing, leaves `content/reports/`, or is remote.
-    func files(for report: Report, sources: [String]) -> [OutputFile] {
+    func files(for report: ReportSummary, sources: [String]) -> [OutputFile] {
         var files: [OutputFile] = []
         var seen: Set<String> = []
         let folder = report.symbol.components.joined(separator: "/")
@@ -67,7 +67,7 @@ struct ReportImages {
 
     /// Where an image is written in the report file: the first line after the front matter that holds its
     /// destination (`](figure.png` or a reference definition), at the `![` before it when there is one.
-    func position(of source: String, in report: Report) -> SourcePosition {
+    func position(of source: String, in report: ReportSummary) -> SourcePosition {
         guard let directory = reportsDirectory,
               let data = FileManager.default.contents(atPath: directory.appendingPathComponent(report.symbol.fileName).path) else {
             return SourcePosition(line: 1, column: 1)

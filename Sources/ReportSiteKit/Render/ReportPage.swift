@@ -1,6 +1,7 @@
 /// Builds the view of one report page from the document model.
 struct ReportPage {
-    let index: Int
+    /// The report's full model.
+    let report: Report
     let corpus: Corpus
     let links: LinkTable
     let recommendations: RecommendationIndex
@@ -8,10 +9,7 @@ struct ReportPage {
     /// Filled with the destination of every image of the page.
     var imageSources: ImageSources?
 
-    var report: Report { corpus.reports[index] }
-
     func view() -> ReportPageView {
-        let report = self.report
         let own = links[report.symbol]
         let resolved = own.resolved
         var markup = MarkupRenderer(templates: templates)

@@ -45,7 +45,8 @@ public struct SiteRenderer: Sendable {
             Result {
                 try PageCache.page(corpus.reports[i].symbol.pagePath, fingerprint: fingerprints?.page(i, corpus: corpus, links: links),
                                    cache: pageCache, into: output) {
-                    var page = ReportPage(index: i, corpus: corpus, links: links, recommendations: recommendations, templates: templates)
+                    var page = ReportPage(report: try corpus.model(i), corpus: corpus, links: links, recommendations: recommendations,
+                                          templates: templates)
                     let images = ImageSources()
                     page.imageSources = images
                     return (Data(templates.render("report", page.view()).utf8), images.list)

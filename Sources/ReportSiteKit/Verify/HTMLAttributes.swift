@@ -34,10 +34,29 @@ enum HTMLAttributes {
         }
     }
 
+    /// The five escapes `HTMLEscaping.escape` writes, undone in one pass over the bytes.
     private static func unescape(_ s: String) -> String {
-        guard s.contains("&") else { return s }
-        return s.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        guard UTF8Bytes.contains(s, UInt8(ascii: "&")) else { return s }
+        let escapes: [(String, UInt8)] = [("&quot;", UInt8(ascii: "\"")), ("&#39;", UInt8(ascii: "'")), ("&lt;", UInt8(ascii: "<")),
+                                          ("&gt;", UInt8(ascii: ">")), ("&amp;", UInt8(ascii: "&"))]
+        let bytes = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        outer: while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "&") {
+                for (entity, byte) in escapes {
+                    let e = Array(entity.utf8)
+                    if i + e.count <= bytes.count, Array(bytes[i..<i + e.count]) == e {
+                        out.append(byte)
+                        i += e.count
+                        continue outer
+                    }
+                }
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

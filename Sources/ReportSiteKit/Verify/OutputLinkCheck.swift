@@ -37,17 +37,18 @@ struct OutputLinkCheck: Sendable {
             for page in batch {
                 let folder = page.split(separator: "/").dropLast().joined(separator: "/")
                 for href in links[page] ?? [] where Self.isInternal(href) {
-                    let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+                    let hash = href.utf8.firstIndex(of: UInt8(ascii: "#"))
+                    let path = String(hash.map { href[..<$0] } ?? href[...])
                     let target: String?
-                    if parts[0].isEmpty {
+                    if path.isEmpty {
                         target = page
-                    } else if let known = resolved[folder + "|" + parts[0]] {
+                    } else if let known = resolved[folder + "|" + path] {
                         target = known
                     } else {
-                        target = Self.resolve(String(parts[0]), from: page)
-                        resolved[folder + "|" + parts[0]] = target
+                        target = Self.resolve(path, from: page)
+                        resolved[folder + "|" + path] = target
                     }
-                    let anchor = parts.count == 2 ? String(parts[1]) : nil
+                    let anchor = hash.map { String(href[href.utf8.index(after: $0)...]) }
                     var problem: String?
                     if let target, files.contains(target) {
                         if let anchor, target.hasSuffix(".html"), !(idSets[target]?.contains(anchor) ?? false) {
@@ -66,7 +67,7 @@ struct OutputLinkCheck: Sendable {
     }
 
     /// A broken link, at the citation that made it when there is one, else at the report (or the page a template made).
-    static func report(_ problem: String, page: String, anchor: String?, report: Report?, diagnostics: DiagnosticEngine) {
+    static func report(_ problem: String, page: String, anchor: String?, report: ReportSummary?, diagnostics: DiagnosticEngine) {
         let citation = report?.citations.first { c in
             anchor != nil && (c.paragraph.map(Anchor.paragraph) == anchor || c.section.map(Anchor.section) == anchor)
         }
@@ -77,25 +78,34 @@ struct OutputLinkCheck: Sendable {
                           problem, hint: hint)
     }
 
-    /// Links the site must hold itself: no scheme, not protocol- or root-relative.
+    /// Links the site must hold itself: no scheme, not protocol- or root-relative. (On UTF-8 bytes: every
+    /// character that decides is ASCII, and this runs for every link of the site.)
     static func isInternal(_ href: String) -> Bool {
-        if href.hasPrefix("//") || href.hasPrefix("/") { return false }
-        if let colon = href.firstIndex(of: ":") {
-            let before = href[..<colon]
-            if !before.contains("/"), !before.contains("#"), !before.contains("?") { return false }
+        let bytes = href.utf8
+        if bytes.first == UInt8(ascii: "/") { return false }
+        for b in bytes {
+            if b == UInt8(ascii: ":") { return false }  // a scheme: nothing before it is `/`, `#` or `?`
+            if b == UInt8(ascii: "/") || b == UInt8(ascii: "#") || b == UInt8(ascii: "?") { return true }
         }
         return true
     }
 
     /// `../../58/275/index.html` from `A/57/292/index.html` -> `A/58/275/index.html`; nil when it leaves the site.
     static func resolve(_ relative: String, from page: String) -> String? {
-        var parts = page.split(separator: "/").dropLast().map(String.init)
+        func pieces(_ text: Substring.UTF8View) -> [Substring.UTF8View] {
+            text.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        }
+        var parts: [String] = pieces(Substring(page).utf8).dropLast().map { String(Substring($0)) }
+        let path = relative.utf8.split(separator: UInt8(ascii: "?"), maxSplits: 1, omittingEmptySubsequences: false)[0]
         // Files are named without percent escapes (`figures/map 1.png` for `figures/map%201.png`).
-        for piece in relative.split(separator: "?", omittingEmptySubsequences: false)[0].split(separator: "/", omittingEmptySubsequences: false) {
-            switch piece {
-            case "..": if parts.isEmpty { return nil } else { parts.removeLast() }
-            case ".", "": continue
-            default: parts.append(piece.removingPercentEncoding ?? String(piece))
+        for piece in pieces(path) {
+            if piece.elementsEqual("..".utf8) {
+                if parts.isEmpty { return nil } else { parts.removeLast() }
+            } else if piece.isEmpty || piece.elementsEqual(".".utf8) {
+                continue
+            } else {
+                let text = String(Substring(piece))
+                parts.append(piece.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text)
             }
         }
         return parts.joined(separator: "/")

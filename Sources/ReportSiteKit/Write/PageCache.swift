@@ -110,9 +110,9 @@ public final class PageCache: @unchecked Sendable {
     /// otherwise made by `render` (its bytes and the images it uses), written to `staging` and noted. Without a
     /// cache or a fingerprint, the page is always rendered.
     static func page(_ path: String, fingerprint: String?, cache: PageCache?, into staging: StagingFolder,
-                     render: () -> (Data, [String])) throws -> (PageEntry, [String]) {
+                     render: () throws -> (Data, [String])) throws -> (PageEntry, [String]) {
         if let cache, let fingerprint, let reused = cache.reuse(path, fingerprint: fingerprint, into: staging) { return reused }
-        let (contents, images) = render()
+        let (contents, images) = try render()
         let file = OutputFile(path: path, contents: contents)
         try staging.write(file)
         if let cache, let fingerprint { cache.record(path, fingerprint: fingerprint, images: images) }
@@ -176,9 +176,7 @@ public func buildInputs(content: URL, templates: URL, strict: Bool, environment:
         var f = Fingerprint()
         f.add(folder.path)
         f.add(path)
-        if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) {
-            f.add(String(decoding: data, as: UTF8.self))
-        }
+        if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) { f.add(data) }
         return f.hex
     }
     var f = Fingerprint()
@@ -188,34 +186,51 @@ public func buildInputs(content: URL, templates: URL, strict: Bool, environment:
     return f.hex
 }
 
-/// A 128-bit fingerprint (two FNV-1a hashes with different starting values) of a sequence of fields; each field
-/// is preceded by its length, so that ("ab", "c") and ("a", "bc") differ. Not for security: for telling whether
-/// a page's inputs changed.
+/// A 128-bit fingerprint of a sequence of fields, for telling whether a page's or a report's inputs changed (not
+/// for security). Each field is preceded by its length, so that ("ab", "c") and ("a", "bc") differ. The bytes are
+/// taken eight at a time into two lanes, each a multiply and a shift with its own odd constant, so that hashing
+/// the whole content folder costs a fraction of reading it.
 struct Fingerprint {
     private var a: UInt64 = 0xcbf2_9ce4_8422_2325
     private var b: UInt64 = 0x6c62_272e_07bb_0142
 
     mutating func add(_ text: String) {
         var text = text
-        text.withUTF8 { bytes in
-            addLength(bytes.count)
-            for byte in bytes { mix(byte) }
+        text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// A file's bytes, as they are (no decoding).
+    mutating func add(_ data: Data) {
+        data.withUnsafeBytes { add($0) }
+    }
+
+    private mutating func add(_ raw: UnsafeRawBufferPointer) {
+        let count = raw.count
+        mix(UInt64(count))
+        var i = 0
+        while i + 8 <= count {
+            mix(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            i += 8
+        }
+        if i < count {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < count {
+                tail |= UInt64(raw[i]) << shift
+                shift += 8
+                i += 1
+            }
+            mix(tail)
         }
     }
 
     mutating func add(_ number: Int) { add(String(number)) }
 
-    private mutating func addLength(_ n: Int) {
-        var n = UInt64(n)
-        for _ in 0..<8 {
-            mix(UInt8(n & 0xff))
-            n >>= 8
-        }
-    }
-
-    private mutating func mix(_ byte: UInt8) {
-        a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 ^ (b >> 29)
+    private mutating func mix(_ word: UInt64) {
+        a = (a ^ word) &* 0x9e37_79b9_7f4a_7c15
+        a ^= a >> 32
+        b = (b ^ word) &* 0xc2b2_ae3d_27d4_eb4f
+        b ^= b >> 29
     }
 
     var hex: String {

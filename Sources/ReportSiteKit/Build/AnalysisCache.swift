@@ -1,0 +1,97 @@
+import Foundation
+
+/// The analysis of each report kept between builds, so that a build analyses only the reports whose files
+/// changed: `.reportsite-cache/<output>.analysis/`, beside the output folder, one file per report holding its
+/// summary and the diagnostics its analysis gave.
+///
+/// An entry is found by a fingerprint of everything the analysis of one report depends on: the file's bytes
+/// and its path as diagnostics show it, the strictness, every other file of the content folder (the vocabulary,
+/// the site's configuration, and whatever a later version reads there) and the build tool itself (its version,
+/// and the size and time of its executable). A cache written by another tool, another vocabulary or another
+/// format is never found, so never trusted. An entry that cannot be read is analysed again. After a build that
+/// succeeds, the new entries are written and those no report used are deleted (a build that fails writes
+/// nothing); deleting the folder only makes the next build a full one.
+final class AnalysisCache: @unchecked Sendable {
+    static let format = 1
+
+    struct Entry: Codable {
+        var summary: ReportSummary?
+        var diagnostics: [Diagnostic]
+    }
+
+    let folder: URL
+    /// The fingerprint of what every report's analysis depends on.
+    private let context: String
+    private let lock = NSLock()
+    private var used: Set<String> = []
+    private var pending: [String: Entry] = [:]
+
+    init(output: URL, content: URL, strict: Bool, tool: String = PageCache.toolIdentity()) {
+        let output = output.standardizedFileURL
+        folder = output.deletingLastPathComponent().appendingPathComponent(".reportsite-cache")
+            .appendingPathComponent(output.lastPathComponent + ".analysis")
+        var f = Fingerprint()
+        f.add(Self.format)
+        f.add(tool)
+        f.add(strict ? "strict" : "lenient")
+        let fm = FileManager.default
+        let names = ((try? fm.contentsOfDirectory(atPath: content.path)) ?? []).filter { $0 != "reports" }.sorted()
+        for name in names {
+            f.add(name)
+            f.add(fm.contents(atPath: content.appendingPathComponent(name).path) ?? Data())
+        }
+        context = f.hex
+    }
+
+    /// The name of the entry of a report file as it is now: its path as diagnostics show it, and its bytes.
+    func key(path: String, bytes: Data) -> String {
+        var f = Fingerprint()
+        f.add(context)
+        f.add(path)
+        f.add(bytes)
+        return f.hex
+    }
+
+    /// The analysis a previous build made of these very bytes, if it is kept.
+    func analysis(key: String) -> Entry? {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(key + ".json").path),
+              let entry = try? JSONDecoder().decode(Entry.self, from: data) else { return nil }
+        note(key)
+        return entry
+    }
+
+    /// Keeps a report's analysis for the next build: its summary (nil when the file could not be used) and every
+    /// diagnostic of reading and analysing it. Written by `save`, after the build succeeded.
+    func store(_ entry: Entry, key: String) {
+        lock.lock()
+        used.insert(key)
+        pending[key] = entry
+        lock.unlock()
+    }
+
+    private func note(_ key: String) {
+        lock.lock()
+        used.insert(key)
+        lock.unlock()
+    }
+
+    /// After a build that succeeded: the new analyses are written, and the entries no report used deleted.
+    /// A build that fails writes nothing here. A failure to write only costs the next build time.
+    func save() {
+        lock.lock()
+        let (keep, entries) = (used, pending)
+        pending = [:]
+        lock.unlock()
+        let fm = FileManager.default
+        let encoder = JSONEncoder()
+        if !entries.isEmpty { try? fm.createDirectory(at: folder, withIntermediateDirectories: true) }
+        _ = Array(entries).parallelMap { key, entry -> Bool in
+            guard let data = try? encoder.encode(entry) else { return false }
+            return (try? data.write(to: folder.appendingPathComponent(key + ".json"), options: .atomic)) != nil
+        }
+        for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            guard name.hasSuffix(".json"), !keep.contains(String(name.dropLast(5))) else { continue }
+            try? fm.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+}

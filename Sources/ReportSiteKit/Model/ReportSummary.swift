@@ -1,0 +1,36 @@
+/// What the rest of the site needs of one analysed report: its metadata, its citations, its entries in the
+/// recommendations index and the anchors a citation can land on. The link stage, the index pages and the
+/// data files read only this; the full model (`Report`), which holds the text, is needed only to render the
+/// report's own page. A build keeps a summary per report in memory (and in the analysis cache), not the text.
+public struct ReportSummary: Hashable, Sendable, Codable {
+    public var metadata: ReportMetadata
+    /// The content file, as given to diagnostics (relative to the working directory).
+    public var file: String
+    /// Every citation in the text, in reading order.
+    public var citations: [Citation]
+    /// The report's entries in the recommendations index, in paragraph order.
+    public var recommendations: [Recommendation]
+    /// A fingerprint of the file's bytes (see `Report.sourceFingerprint`).
+    public var sourceFingerprint: String
+    /// Every anchor a citation can land on (sections, paragraphs, sub-paragraphs), sorted.
+    public var anchors: [String]
+
+    public var symbol: Symbol { metadata.symbol }
+}
+
+extension Report {
+    /// The report as the rest of the site sees it.
+    public var summary: ReportSummary {
+        var anchors = Set(sections.map(\.anchor))
+        func add(_ s: SubParagraph) {
+            anchors.insert(s.anchor)
+            s.children.forEach(add)
+        }
+        for p in paragraphs {
+            if let a = p.anchor { anchors.insert(a) }
+            for part in p.content { if case .subParagraph(let s) = part { add(s) } }
+        }
+        return ReportSummary(metadata: metadata, file: file, citations: citations, recommendations: recommendations,
+                             sourceFingerprint: sourceFingerprint, anchors: anchors.sorted())
+    }
+}
