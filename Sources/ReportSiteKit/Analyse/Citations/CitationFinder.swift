@@ -14,6 +14,11 @@ struct CitationFinder {
         lineLengths = TextLines.split(source).map(\.utf8.count)
     }
 
+    /// `text.count` (Characters), without walking the grapheme clusters when every byte is one (ASCII but CR).
+    static func characterCount(_ text: String) -> Int {
+        UTF8Bytes.contains(text, where: { $0 >= 0x80 || $0 == 0x0D }) ? text.count : text.utf8.count
+    }
+
     private func clamped(_ p: SourcePosition) -> SourcePosition {
         guard p.line >= 1, p.line <= lineLengths.count else { return SourcePosition(line: max(1, min(p.line, lineLengths.count)), column: 1) }
         return SourcePosition(line: p.line, column: max(1, min(p.column, lineLengths[p.line - 1])))
@@ -74,24 +79,28 @@ struct CitationFinder {
             switch inline {
             case .text(let text):
                 let links = scanner.scan(text)
+                let length = Self.characterCount(text)
                 guard !links.isEmpty else {
                     out.append(inline)
-                    cursor.column += text.count
+                    cursor.column += length
                     continue
                 }
-                let characters = Array(text)
+                // The scanner's ranges count Characters: walk the text once, from one range to the next.
                 var offset = 0
-                for link in links where link.range.lowerBound >= offset && link.range.upperBound <= characters.count {
-                    if link.range.lowerBound > offset { out.append(.text(String(characters[offset..<link.range.lowerBound]))) }
+                var index = text.startIndex
+                for link in links where link.range.lowerBound >= offset && link.range.upperBound <= length {
+                    let start = text.index(index, offsetBy: link.range.lowerBound - offset)
+                    if start > index { out.append(.text(String(text[index..<start]))) }
                     let position = clamped(SourcePosition(line: cursor.line, column: cursor.column + link.range.lowerBound))
                     citations.append(Citation(kind: Citation.Kind(rawValue: link.kind.rawValue) ?? .document, text: link.text,
                                               symbol: link.symbol, paragraph: link.paragraph, paragraphEnd: link.paragraphEnd,
                                               section: link.section, position: position, sourceAnchor: source))
                     out.append(.citation(index: citations.count - 1, text: link.text))
+                    index = text.index(start, offsetBy: link.range.count)
                     offset = link.range.upperBound
                 }
-                if offset < characters.count { out.append(.text(String(characters[offset...]))) }
-                cursor.column += characters.count
+                if index < text.endIndex { out.append(.text(String(text[index...]))) }
+                cursor.column += length
             case .softBreak, .lineBreak:
                 out.append(inline)
                 cursor = SourcePosition(line: cursor.line + 1, column: 1)
