@@ -222,4 +222,29 @@ final class IncrementalBuildTests: XCTestCase {
             XCTAssertEqual((error as? ReportModels.Changed)?.file, "content/reports/A-99-1.md")
         }
     }
+
+    /// A reused page is not read back for the link check: its ids and links come from the ledger the previous
+    /// build wrote beside its cache. That ledger says exactly what the pages hold, and one that does not match
+    /// the cache (changed by hand) is not used: a broken link on a reused page is still found either way.
+    func testTheLedgerOfReusedPagesIsThePagesOwn() throws {
+        let root = try project()
+        _ = build(root, into: "site")
+        let site = root.appendingPathComponent("site")
+        let cache = PageCache(output: site)
+        let noted = LedgerFile.read(try Data(contentsOf: cache.ledgerFile))
+        XCTAssertGreaterThan(noted.count, 15, "every report page and every page of the recommendations index")
+        for (path, entry) in noted {
+            let scanned = PageEntry(OutputFile(path: path, contents: try Data(contentsOf: site.appendingPathComponent(path))))
+            XCTAssertEqual(entry, scanned, path)
+        }
+        // A ledger that does not match the cache is ignored: the pages are read back, and the result is the same.
+        var text = try String(contentsOf: cache.ledgerFile, encoding: .utf8)
+        text = text.replacingOccurrences(of: "I para-80\n", with: "")
+        try Data(text.utf8).write(to: cache.ledgerFile)
+        try edit(root, "A-99-1.md", replacing: "(A/57/292, para. 69)", with: "(A/57/292, para. 70)")
+        XCTAssertEqual(build(root, into: "site").1.count, 3)
+        _ = build(root, into: "clean", cache: false)
+        XCTAssertEqual(try tree(site), try tree(root.appendingPathComponent("clean")))
+        XCTAssertEqual(LedgerFile.read(try Data(contentsOf: PageCache(output: site).ledgerFile))["A/58/275/index.html"]?.ids?.contains("para-80"), true)
+    }
 }

@@ -92,9 +92,10 @@ public struct SiteBuilder {
             try stopOnErrors()
             let renderer = SiteRenderer(corpus: corpus, links: links, recommendations: recommendations, templates: templates,
                                         environment: options.environment, diagnostics: diagnostics, pageCache: cache)
-            let files = try renderCheckWrite(renderer, loader: loader, clock: &clock)
+            let (files, ledger) = try renderCheckWrite(renderer, loader: loader, clock: &clock)
             // The caches describe the site now in place; a cache that cannot be written only costs the next build time.
-            try? cache?.save(inputs: inputs, diagnostics: Array(diagnostics.recorded.dropFirst(siteDiagnostics)), reports: reports.count)
+            try? cache?.save(inputs: inputs, diagnostics: Array(diagnostics.recorded.dropFirst(siteDiagnostics)), reports: reports.count,
+                             ledger: ledger)
             analysisCache?.save()
             return .success(reports: reports.count, files: files)
         } catch let stop as Stop {
@@ -164,8 +165,9 @@ public struct SiteBuilder {
 
     /// Render, check and write as a stream: each page goes to the staging folder as soon as it is made, and only
     /// its ids and links stay in memory. The staging folder replaces the output only if all is well; otherwise it
-    /// is discarded and the old site stays as it was. Returns how many files the site has.
-    private mutating func renderCheckWrite(_ renderer: SiteRenderer, loader: ContentLoader, clock: inout StageClock) throws -> Int {
+    /// is discarded and the old site stays as it was. Returns how many files the site has, and its ledger.
+    private mutating func renderCheckWrite(_ renderer: SiteRenderer, loader: ContentLoader,
+                                           clock: inout StageClock) throws -> (Int, PageLedger) {
         let writer = SiteWriter(output: options.output)
         let staging: StagingFolder
         do {
@@ -190,7 +192,7 @@ public struct SiteBuilder {
             for path in assetPaths { try staging.copy(assets.appendingPathComponent(path), to: "assets/" + path) }
             try writer.commit(staging)
             clock.lap("write")
-            return staging.count
+            return (staging.count, ledger)
         } catch let stop as Stop {
             staging.discard()
             throw stop

@@ -112,13 +112,15 @@ struct OutputLinkCheck: Sendable {
     }
 
     /// `anchors.txt`: one line a page and id (`A/58/275/index.html#para-80`), sorted; pages without ids too.
+    /// Sorted page by page: no page's path is the start of another's (they end in `.html`), so this is the order
+    /// of sorting every line at once, at a fraction of the cost.
     static func manifest(_ idsByPage: [String: [String]]) -> String {
-        var lines: [String] = []
-        for (page, ids) in idsByPage {
-            lines.append(page)
-            for id in ids { lines.append(page + "#" + id) }
+        var out = ""
+        for page in idsByPage.keys.sorted() {
+            out += page + "\n"
+            for id in idsByPage[page]!.sorted() { out += page + "#" + id + "\n" }
         }
-        return lines.sorted().joined(separator: "\n") + "\n"
+        return out
     }
 
     /// Every anchor of an earlier manifest that the new site lost: an error each (bookmarks and citations break).

@@ -8,6 +8,12 @@ public struct PageEntry: Sendable, Equatable {
     public var ids: [String]?
     public var links: [String]
 
+    public init(path: String, ids: [String]?, links: [String]) {
+        self.path = path
+        self.ids = ids
+        self.links = links
+    }
+
     /// Reads the ids and links of an HTML page; other files are entered by path only.
     public init(_ file: OutputFile) {
         path = file.path

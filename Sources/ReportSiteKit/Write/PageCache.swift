@@ -39,14 +39,21 @@ public final class PageCache: @unchecked Sendable {
         var tool: String
         var pages: [String: Entry]
         var site: Site?
+        /// The fingerprint of the ledger file written with this cache (nil: none was written).
+        var ledger: String?
     }
 
     /// The cache file of a build into `output`.
     public let file: URL
+    /// The ids and links of the pages the cache describes (`<output>.ledger`, beside `file`), so that a reused
+    /// page need not be read back for the link check.
+    let ledgerFile: URL
     let output: URL
     let tool: String
     let previous: [String: Entry]
     let previousSite: Site?
+    private let previousLedgerFingerprint: String?
+    private var previousLedger: [String: PageEntry]?
     private let lock = NSLock()
     private var current: [String: (fingerprint: String, images: [String])] = [:]
     private var reusedList: [String] = []
@@ -55,17 +62,35 @@ public final class PageCache: @unchecked Sendable {
         let output = output.standardizedFileURL
         self.output = output
         self.tool = tool
-        file = output.deletingLastPathComponent().appendingPathComponent(".reportsite-cache")
-            .appendingPathComponent(output.lastPathComponent + ".json")
+        let folder = output.deletingLastPathComponent().appendingPathComponent(".reportsite-cache")
+        file = folder.appendingPathComponent(output.lastPathComponent + ".json")
+        ledgerFile = folder.appendingPathComponent(output.lastPathComponent + ".ledger")
         if let data = FileManager.default.contents(atPath: file.path),
            let stored = try? JSONDecoder().decode(Stored.self, from: data),
            stored.format == Self.format, stored.tool == tool {
             previous = stored.pages
             previousSite = stored.site
+            previousLedgerFingerprint = stored.ledger
         } else {
             previous = [:]
             previousSite = nil
+            previousLedgerFingerprint = nil
         }
+    }
+
+    /// The previous build's ledger, read once, when it is the one written with the cache (else empty).
+    private func ledgerOfPreviousBuild() -> [String: PageEntry] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let previousLedger { return previousLedger }
+        var entries: [String: PageEntry] = [:]
+        if let expected = previousLedgerFingerprint, let data = FileManager.default.contents(atPath: ledgerFile.path) {
+            var f = Fingerprint()
+            f.add(data)
+            if f.hex == expected { entries = LedgerFile.read(data) }
+        }
+        previousLedger = entries
+        return entries
     }
 
     /// The previous build's diagnostics and report count when the site it left is up to date: made of the same
@@ -96,14 +121,23 @@ public final class PageCache: @unchecked Sendable {
     func reuse(_ path: String, fingerprint: String, into staging: StagingFolder) -> (PageEntry, [String])? {
         guard let entry = previous[path], entry.fingerprint == fingerprint, staging.url != nil else { return nil }
         let published = output.appendingPathComponent(path)
-        guard let stamp = Self.stamp(published), stamp.size == entry.size, stamp.modified == entry.modified,
-              let data = try? staging.link(published, to: path) else { return nil }
+        guard let stamp = Self.stamp(published), stamp.size == entry.size, stamp.modified == entry.modified else { return nil }
+        // The page's ids and links as the previous build noted them from these very bytes; a page the ledger
+        // does not hold is read back and scanned, as a page rendered now.
+        let noted = ledgerOfPreviousBuild()[path]
+        let pageEntry: PageEntry
+        if let noted, (try? staging.linkOnly(published, to: path)) != nil {
+            pageEntry = noted
+        } else if let data = try? staging.link(published, to: path) {
+            pageEntry = PageEntry(OutputFile(path: path, contents: data))
+        } else {
+            return nil
+        }
         record(path, fingerprint: fingerprint, images: entry.images)
         lock.lock()
         reusedList.append(path)
         lock.unlock()
-        // The ledger is read from the bytes the new site holds, as for a page rendered now.
-        return (PageEntry(OutputFile(path: path, contents: data)), entry.images)
+        return (pageEntry, entry.images)
     }
 
     /// A page of this build: taken from the previous build when `fingerprint` says nothing it is made of changed,
@@ -128,11 +162,11 @@ public final class PageCache: @unchecked Sendable {
 
     /// After the new site is in place: the pages it holds, as they are on disk now. Written whole to a temporary
     /// file and renamed, so that a build killed here leaves the old cache or the new one.
-    public func save(inputs: String?, diagnostics: [Diagnostic], reports: Int) throws {
+    public func save(inputs: String?, diagnostics: [Diagnostic], reports: Int, ledger: PageLedger? = nil) throws {
         lock.lock()
         let pages = current
         lock.unlock()
-        var stored = Stored(format: Self.format, tool: tool, pages: [:], site: nil)
+        var stored = Stored(format: Self.format, tool: tool, pages: [:], site: nil, ledger: nil)
         if let inputs, let files = Self.files(in: output) {
             stored.site = Site(inputs: inputs, files: files, diagnostics: diagnostics, reports: reports)
         }
@@ -144,6 +178,14 @@ public final class PageCache: @unchecked Sendable {
         encoder.outputFormatting = [.sortedKeys]
         let folder = file.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // The ledger first: the cache names its fingerprint, so a ledger from another build is never used.
+        if let ledger {
+            let data = LedgerFile.write(ledger.entries.filter { pages[$0.path] != nil })
+            try data.write(to: ledgerFile, options: .atomic)
+            var f = Fingerprint()
+            f.add(data)
+            stored.ledger = f.hex
+        }
         try encoder.encode(stored).write(to: file, options: .atomic)
     }
 
@@ -162,6 +204,42 @@ public final class PageCache: @unchecked Sendable {
         let fallback = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
         let stamp = Self.stamp(executable) ?? Self.stamp(fallback)
         return "reportsite \(ReportSiteVersion.current) \(stamp.map { "\($0.size) \($0.modified)" } ?? "unknown")"
+    }
+}
+
+/// The ledger entries of a site's pages as a text file: a line `P path` a page, then a line `I id` an id and
+/// `L link` a link. Read with a byte scan, far faster than parsing the pages again. A page with a value that holds
+/// a line break is left out (it is read back from its file when reused).
+enum LedgerFile {
+    static func write(_ entries: [PageEntry]) -> Data {
+        var out = ""
+        for entry in entries.sorted(by: { $0.path < $1.path }) {
+            guard let ids = entry.ids else { continue }
+            let values = [entry.path] + ids + entry.links
+            guard !values.contains(where: { UTF8Bytes.contains($0, 0x0A) }) else { continue }
+            out += "P " + entry.path + "\n"
+            for id in ids { out += "I " + id + "\n" }
+            for link in entry.links { out += "L " + link + "\n" }
+        }
+        return Data(out.utf8)
+    }
+
+    static func read(_ data: Data) -> [String: PageEntry] {
+        var entries: [String: PageEntry] = [:]
+        var current: PageEntry?
+        for line in TextLines.split(String(decoding: data, as: UTF8.self)) where line.utf8.count >= 2 {
+            let value = String(line.dropFirst(2))
+            switch line.utf8.first {
+            case UInt8(ascii: "P"):
+                if let current { entries[current.path] = current }
+                current = PageEntry(path: value, ids: [], links: [])
+            case UInt8(ascii: "I"): current?.ids?.append(value)
+            case UInt8(ascii: "L"): current?.links.append(value)
+            default: return [:]  // not a ledger this tool wrote: use none of it
+            }
+        }
+        if let current { entries[current.path] = current }
+        return entries
     }
 }
 

@@ -53,6 +53,12 @@ public final class StagingFolder: @unchecked Sendable {
     /// Puts a file of the previous site into this one as it is: a hard link (a copy where links are not possible).
     /// Returns the file's bytes, for the ledger.
     func link(_ source: URL, to path: String) throws -> Data {
+        try Data(contentsOf: linkOnly(source, to: path))
+    }
+
+    /// Links (or copies) a file into the staging folder without reading it; returns where it now is.
+    @discardableResult
+    func linkOnly(_ source: URL, to path: String) throws -> URL {
         guard let target = try place(path) else { throw CocoaError(.fileWriteUnknown) }
         do {
             try FileManager.default.linkItem(at: source, to: target)
@@ -60,7 +66,7 @@ public final class StagingFolder: @unchecked Sendable {
             try? FileManager.default.removeItem(at: target)
             try FileManager.default.copyItem(at: source, to: target)
         }
-        return try Data(contentsOf: target)
+        return target
     }
 
     /// Counts a file and makes its folder; nil when nothing is written (`reportsite check`).
