@@ -228,7 +228,7 @@ private struct Extraction {
                 }
             } else if !u.subjects.isEmpty && Set(u.subjects) != Set(baseline) {
                 splitOff.append(record(sid, anchor: sub.anchor, titles, u.subjects, .text, ownText, sub.position))
-            } else if u.subjects.isEmpty && fromItems && !baseline.isEmpty && SubjectFinder.hasRecommendingLanguage(u.tokens, language: language) {
+            } else if u.subjects.isEmpty && fromItems && !distinctSubjects.isEmpty && SubjectFinder.hasRecommendingLanguage(u.tokens, language: language) {
                 // A passive item beside items with a subject ("(a) Detention of children should be a measure of last
                 // resort", "(b) States should ..."): nobody is named for it.
                 splitOff.append(record(sid, anchor: sub.anchor, titles, [Recommendation.notSpecified], .none, ownText, sub.position))
@@ -242,8 +242,11 @@ private struct Extraction {
             }
         }
 
+        // A chapeau whose items all have records of their own ("The Special Rapporteur recommends the following:") is no
+        // recommendation of its own.
         let introductionOnly = !subUnits.isEmpty && staying.isEmpty && override == nil
-            && (!SubjectFinder.hasRecommendingLanguage(chapeau.tokens, language: language) || subs.allSatisfy { $0.label.contains(".") })
+            && (!SubjectFinder.hasRecommendingLanguage(chapeau.tokens, language: language) || subs.allSatisfy { $0.label.contains(".") }
+                || chapeau.text.hasSuffix(":"))
         if !introductionOnly {
             let text = RecommendationText.join([chapeau.text] + staying.map(\.text))
             let textSubjects = matcher.sorted(chapeau.subjects + staying.flatMap(\.subjects))

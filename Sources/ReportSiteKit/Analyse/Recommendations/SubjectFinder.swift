@@ -347,6 +347,7 @@ enum SubjectFinder {
     static let fillers: Set<String> = [
         "the", "all", "any", "every", "each", "both", "other", "relevant", "concerned", "respective", "individual",
         "its", "their", "his", "her", "also", "especially", "particularly", "notably", "including", "national", "un",
+        "regional", "local", "federal", "provincial", "municipal",
     ]
     static let clauseWords: Set<String> = [
         "that", "which", "who", "whom", "whose", "where", "whereby", "when", "whenever", "while", "whilst", "whereas",
