@@ -186,3 +186,23 @@ final class RecommendationPatternTests: XCTestCase {
                        ["recommending-verbs.yml:2:1: warning: recommending-verbs.yml: unknown list 'unknown' [RS020]"])
     }
 }
+
+/// A section titled as recommendations from which nothing is extracted is a warning (RS704), at its heading.
+final class RecommendationEmptySectionTests: XCTestCase {
+    func warnings(_ body: String) -> [String] {
+        let (report, _) = analyseBody(body, excerpt: "part")
+        let diagnostics = DiagnosticEngine()
+        _ = RecommendationDiagnostics(diagnostics: diagnostics).extract(from: report, vocabulary: RecommendationPatternTests.vocabulary)
+        return diagnostics.diagnostics.filter { $0.code == "RS704" }.map { "\($0.position.map { "\($0.line)" } ?? "-"): \($0.message)" }
+    }
+
+    func testASectionOfConcernsOnlyIsReported() {
+        let body = "## C. Principal subjects of concern and recommendations\n\n10. The Committee is concerned at the delays.\n\n11. The Committee notes the efforts.\n"
+        XCTAssertEqual(warnings(body), ["1: section \"C. Principal subjects of concern and recommendations\" is titled as recommendations, but none of its 2 paragraphs (from 10) is in the recommendations index"])
+    }
+
+    func testASectionWithARecommendationIsQuiet() {
+        let body = "## IV. Conclusions and recommendations\n\n### A. Conclusions\n\n10. It is grave.\n\n### B. Recommendations\n\n11. States should act.\n"
+        XCTAssertEqual(warnings(body), [])
+    }
+}

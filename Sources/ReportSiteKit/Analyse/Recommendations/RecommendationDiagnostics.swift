@@ -19,7 +19,35 @@ struct RecommendationDiagnostics {
                                         hint: "if the report means someone, say so in the front matter: addressees: { \"\(first.paragraph)\": [states] }"))
         }
         reportSkipped(report, records: records)
+        reportEmptySections(report, records: records)
         return records
+    }
+
+    /// A section titled as recommendations (or concerns and recommendations, or conclusions and/or recommendations)
+    /// that holds numbered paragraphs, none of which left a record (RS704): the index would say nothing of it.
+    /// Only the outermost such section is reported; paragraphs the front matter names are the author's choice.
+    func reportEmptySections(_ report: Report, records: [Recommendation]) {
+        let kinds = report.sectionKinds
+        var indexed: Set<Int> = []
+        for r in records {
+            let head = r.paragraph.split(separator: "-").first.map(String.init) ?? r.paragraph
+            if let n = Int(head) { indexed.insert(n) }
+        }
+        var paragraphsIn: [Int: [NumberedParagraph]] = [:]
+        for paragraph in report.paragraphs where paragraph.anchor != nil {
+            for s in report.sectionChain(paragraph.section) { paragraphsIn[s, default: []].append(paragraph) }
+        }
+        for (s, section) in report.sections.enumerated() where kinds[s] == .recommendations || kinds[s] == .combined {
+            let chain = report.sectionChain(s)
+            guard !chain.dropLast().contains(where: { kinds[$0] == .recommendations || kinds[$0] == .combined }),
+                  let inside = paragraphsIn[s], let first = inside.first,
+                  !inside.contains(where: { indexed.contains($0.number) }),
+                  !inside.contains(where: { p in report.metadata.addressees.keys.contains { $0 == "\(p.number)" || $0.hasPrefix("\(p.number)-") } })
+            else { continue }
+            diagnostics.warning(.recommendationSectionEmpty, file: report.file, at: section.position,
+                                "section \"\(section.fullTitle)\" is titled as recommendations, but none of its \(inside.count) paragraph\(inside.count == 1 ? "" : "s") (from \(first.number)) is in the recommendations index",
+                                hint: "say who is to act with recommending language (\"The Committee recommends that the State party ...\", \"States should ...\"), add the verb the report uses to content/recommending-verbs.yml, or name the paragraphs in the front matter: addressees: { \"\(first.number)\": [states] }")
+        }
     }
 
     /// A numbered paragraph of a recommendations section that left no record in the index (RS703): in a
