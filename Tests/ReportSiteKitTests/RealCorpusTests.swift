@@ -127,6 +127,12 @@ final class RealCorpusTests: XCTestCase {
             // RS603 stays a warning under --strict by design: a citation of a paragraph that only the excerpt lacks.
             XCTAssertEqual(diagnostics.filter { $0.severity != .note && $0.code != "RS603" }.map(\.formatted), [], half)
             guard case .success = outcome else { return XCTFail("\(half): \(outcome)") }
+            if half == "held-out" {
+                // A review's decimal items: their own anchors, their number as printed.
+                let page = try Page(content.deletingLastPathComponent().appendingPathComponent("site/A/HRC/43/15/index.html"))
+                XCTAssertTrue(page.ids.contains("para-121-1") && page.ids.contains("para-122-6"))
+                XCTAssertTrue(page.html.contains(">121.1</a>"))
+            }
         }
     }
 }
