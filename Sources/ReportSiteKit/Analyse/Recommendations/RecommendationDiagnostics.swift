@@ -18,7 +18,7 @@ struct RecommendationDiagnostics {
                                         "\(unassigned.count) \(what)\(ids.joined(separator: ", ")); the index lists them under Not specified",
                                         hint: "if the report means someone, say so in the front matter: addressees: { \"\(first.paragraph)\": [states] }"))
         }
-        reportSkipped(report, records: records)
+        reportSkipped(report, records: records, imperatives: vocabulary.language.imperatives)
         reportEmptySections(report, records: records)
         return records
     }
@@ -55,7 +55,7 @@ struct RecommendationDiagnostics {
     /// section, where conclusions are left out by design, one that reads like a recommendation all the same:
     /// its text or one of its sub-paragraphs begins with a bare verb ("(a) Promote ..."). A paragraph the front
     /// matter names is the author's choice.
-    func reportSkipped(_ report: Report, records: [Recommendation]) {
+    func reportSkipped(_ report: Report, records: [Recommendation], imperatives: Set<String> = RecommendingLanguage.builtIn.imperatives) {
         let overrides = report.metadata.addressees
         var indexed: Set<String> = []
         for r in records {
@@ -76,7 +76,7 @@ struct RecommendationDiagnostics {
             case .recommendations:
                 reason = " but is not in the recommendations index"
             case .combined:
-                guard let verb = Self.bareVerbStart(paragraph) else { continue }
+                guard let verb = Self.bareVerbStart(paragraph, imperatives: imperatives) else { continue }
                 reason = " and reads like a recommendation (\(verb)), but it has no recommending language, so it is not in the recommendations index"
             case .conclusions, .other:
                 continue
@@ -89,10 +89,10 @@ struct RecommendationDiagnostics {
 
     /// `its sub-paragraph (a) begins "Promote"`, when the paragraph's text or a sub-paragraph begins with a bare
     /// verb of the kind recommendations use; nil otherwise.
-    static func bareVerbStart(_ paragraph: NumberedParagraph) -> String? {
+    static func bareVerbStart(_ paragraph: NumberedParagraph, imperatives: Set<String> = RecommendingLanguage.builtIn.imperatives) -> String? {
         func firstWord(_ text: String) -> String? {
             let words = text.split(whereSeparator: { !$0.isLetter }).prefix(2)
-            guard let word = words.first, let first = word.first, first.isUppercase, bareVerbs.contains(word.lowercased()) else { return nil }
+            guard let word = words.first, let first = word.first, first.isUppercase, imperatives.contains(word.lowercased()) else { return nil }
             // "Support for return is lacking", "Review of the law": a noun, not a verb.
             if words.count > 1, nounFollowers.contains(words[words.index(after: words.startIndex)].lowercased()) { return nil }
             return String(word)
@@ -107,16 +107,4 @@ struct RecommendationDiagnostics {
 
     /// Words after which the first word is a noun ("Support for ...", "Work on ...", "Increase in ...").
     static let nounFollowers: Set<String> = ["for", "of", "in", "on", "to", "from", "is", "was", "are", "were", "has", "have", "had", "remains", "remain", "and"]
-
-    /// Verbs that begin the items of a list of recommendations ("(a) Ratify ...", "(b) Ensure that ...").
-    static let bareVerbs: Set<String> = [
-        "abolish", "accede", "adopt", "allocate", "amend", "apply", "avoid", "build", "collect", "combat", "consider",
-        "continue", "cooperate", "create", "criminalize", "decriminalize", "develop", "disseminate", "eliminate",
-        "encourage", "end", "enforce", "engage", "enhance", "ensure", "establish", "expand", "extend", "facilitate",
-        "foster", "guarantee", "harmonize", "implement", "improve", "include", "incorporate", "increase", "integrate",
-        "introduce", "investigate", "invest", "involve", "issue", "launch", "maintain", "mainstream", "monitor",
-        "prevent", "prioritize", "prohibit", "promote", "prosecute", "protect", "provide", "ratify", "recognize",
-        "reduce", "refrain", "regularize", "reinforce", "remove", "repeal", "respect", "review", "revise", "seek",
-        "set", "share", "step", "strengthen", "support", "take", "train", "undertake", "uphold", "withdraw", "work",
-    ]
 }

@@ -2,25 +2,36 @@
 ///
 /// Which paragraphs: a numbered paragraph is a recommendation when the nearest enclosing heading that is
 /// about recommendations or conclusions (`RecommendationSectionKind`) is a recommendations heading; when it is
-/// an unsplit `Conclusions and recommendations` heading, only if the paragraph uses recommending language;
-/// never when it is a conclusions heading (`A. Conclusions`). The front matter's `addressees` adds paragraphs
+/// an unsplit `Conclusions and recommendations` heading (or a treaty body's `Principal subjects of concern and
+/// recommendations`, a review's `Conclusions and/or recommendations`), only if the paragraph uses recommending
+/// language (`recommending-verbs.yml`), or has items that begin with a bare verb (`(a) Promote ...`, `121.1 Ratify
+/// ...`), or begins with one under a lead-in that named an addressee; never when it is a conclusions heading
+/// (`A. Conclusions`). A paragraph that is only a lead-in ("submits the following recommendations to States.") is
+/// not a recommendation. The front matter's `addressees` adds paragraphs
 /// (`"12": [states]`, wherever they stand) and removes them (`"12": []`: the paragraph and its sub-paragraphs,
 /// except those the front matter names with addressees of their own, `"12-b": [ohchr]`).
 ///
 /// Addressees, strongest first: the front matter; the explicit subjects of the paragraph's recommending
-/// sentences (`SubjectFinder`); the nearest heading that names an addressee; otherwise `not-specified`.
+/// sentences (`SubjectFinder`); a lead-in (`lead-in`): the paragraph's own ("... enjoy the support of Slovenia:",
+/// States, for its items) or a declaration before it ("submits the following recommendations to States", in its
+/// section, until another lead-in or a later heading that names an addressee); the nearest heading that names an
+/// addressee; otherwise `not-specified`.
 ///
 /// Sub-paragraphs, the rule: a lettered sub-paragraph `(c)` gets a record of its own (`91-c`) when
 /// - the front matter names it (`"91-c": [...]`; an empty list leaves it out of the index altogether), or
 /// - it has an explicit subject, and the set of its subjects differs from its paragraph's baseline. The
 ///   baseline is, in this order: the paragraph's front-matter addressees; the explicit subjects of the
-///   paragraph's own text before its sub-paragraphs (the chapeau); the nearest heading's addressees; and when
+///   paragraph's own text before its sub-paragraphs (the chapeau); its lead-in; the nearest heading's addressees; and when
 ///   none of these names anyone, the subjects of the sub-paragraphs when they all agree (then none is split
 ///   off), else nothing (then every sub-paragraph with a subject is split off).
 /// A sub-paragraph without a subject of its own, or with the baseline's, stays in its paragraph's record,
-/// whose text keeps it (`(a) ... (b) ...`) and whose addressees include its subjects. A sub-paragraph's roman
-/// items always stay in it. When every sub-paragraph is split off and the chapeau has no recommending language
-/// ("The Special Rapporteur makes the following recommendations:"), the paragraph has no record of its own.
+/// whose text keeps it (`(a) ... (b) ...`) and whose addressees include its subjects; except a passive item
+/// (recommending language, no subject) when the baseline comes from the items themselves: nobody is named for
+/// it, and it gets a record of its own under `not-specified`. A decimal item (`121.1`) always gets a record of its
+/// own, with the baseline's addressees unless it names its own. A sub-paragraph's roman items always stay in it.
+/// When every sub-paragraph is split off and the chapeau has no recommending language ("The Special Rapporteur
+/// makes the following recommendations:"), ends with a colon, or introduces decimal items, the paragraph has no
+/// record of its own.
 /// A split-off sub-paragraph's record comes right after its paragraph's; its text leaves out its own label.
 ///
 /// A paragraph whose number repeats an earlier one has no anchor to link to and is left out (the repeat is

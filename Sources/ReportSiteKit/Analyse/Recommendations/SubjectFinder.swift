@@ -16,7 +16,8 @@
 ///    addressed; the agent is: `should be taken into account by Governments, NGOs and ...`. Participles that
 ///    describe the subject's own part (`should be involved`, `engaged`, `prepared`, ...) are not passive.
 /// 2. A recommending verb in the reporter's voice with an object and an infinitive: `urges|encourages|invites|
-///    requests|calls upon|appeals to <object> to ...` (also `would like to encourage <object> to`). The object's
+///    requests|calls upon|appeals to|reminds|exhorts <object> to ...` (the lexicon's `verbs`, `recommending-verbs.yml`;
+///    `reiterates his call upon States to`), also `would like to encourage <object> to`. The object's
 ///    conjuncts headed by an alias count (`calls on the international community and the United Nations agencies
 ///    to`: the agencies); without an infinitive, only aliases that start the object (`encourages greater
 ///    cooperation between her mandate, OHCHR and ILO` has no subject).
