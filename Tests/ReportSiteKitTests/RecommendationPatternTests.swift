@@ -112,6 +112,9 @@ final class RecommendationPatternTests: XCTestCase {
         """
         XCTAssertEqual(index(body), ["72": "states (lead-in)", "73": "states (lead-in)", "74": "human-rights-council (text)",
                                      "75": "human-rights-council (heading)"])
+        // A lead-in that also asks is a recommendation itself.
+        let asking = "## V. Recommendations\n\n1. The Special Rapporteur makes the following recommendations to States and urges them to act without delay.\n\n2. Detention should end.\n"
+        XCTAssertEqual(index(asking), ["1": "states (lead-in)", "2": "states (lead-in)"])
     }
 
     func testChapeauxAndOtherWaysOfAsking() {

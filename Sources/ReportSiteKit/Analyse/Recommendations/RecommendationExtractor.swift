@@ -122,13 +122,15 @@ private struct Extraction {
     /// The addressees a chapeau declares by a lead-in phrase (`recommending-verbs.yml`): `lead_ins` ("submits the
     /// following recommendations to States": the list after it) and `under_review` ("enjoy the support of Slovenia":
     /// the State under review, States). Nil when it has none.
-    func leadIn(_ tokens: [RecToken]) -> (slugs: [String], forWhatFollows: Bool)? {
+    /// `endsText`: nothing but punctuation follows the lead-in's addressees (the paragraph only announces).
+    func leadIn(_ tokens: [RecToken]) -> (slugs: [String], forWhatFollows: Bool, endsText: Bool)? {
         for i in tokens.indices {
             if let n = RecommendingLanguage.match(language.leadIns, tokens, at: i) {
-                let slugs = SubjectFinder.forwardList(tokens, from: i + n).slugs
-                return slugs.isEmpty ? nil : (matcher.sorted(slugs), true)
+                let (slugs, end) = SubjectFinder.forwardList(tokens, from: i + n)
+                let endsText = tokens[end...].allSatisfy { $0.word == nil }
+                return slugs.isEmpty ? nil : (matcher.sorted(slugs), true, endsText)
             }
-            if RecommendingLanguage.match(language.underReview, tokens, at: i) != nil, matcher.order["states"] != nil { return (["states"], false) }
+            if RecommendingLanguage.match(language.underReview, tokens, at: i) != nil, matcher.order["states"] != nil { return (["states"], false, false) }
         }
         return nil
     }
@@ -181,7 +183,8 @@ private struct Extraction {
         // A lead-in of this paragraph: for its own items, and (a `lead_ins` phrase) for the recommendations after it.
         let lead = leadIn(chapeau.tokens)
         let ownLeadIn = lead?.slugs
-        let onlyLeadIn = lead != nil && subs.isEmpty && chapeauBlocks.count <= 1
+        // "... submits the following recommendations to States." and nothing else: an announcement, not a recommendation.
+        let onlyLeadIn = lead?.endsText == true && subs.isEmpty && chapeauBlocks.count <= 1
         var headingSlugs: [String] = []
         var headingSection: Int?
         for i in chain.reversed() {
