@@ -139,12 +139,12 @@ final class RecommendationPatternTests: XCTestCase {
 
         6. The Special Rapporteur invites the Human Rights Council to renew the mandate and requests the Secretary-General to report.
 
-        7. The Special Rapporteur exhorts Member States to act.
+        7. The Special Rapporteur exhorts Member States to act. He recommends in particular that OHCHR assist them.
 
         8. States are encouraged to share good practices.
         """
         XCTAssertEqual(index(body), ["1": "states (text)", "2": "states (text)", "3": "states (text)", "4": "states (text)",
-                                     "5": "un-agencies (text)", "6": "human-rights-council,secretary-general (text)", "7": "states (text)",
+                                     "5": "un-agencies (text)", "6": "human-rights-council,secretary-general (text)", "7": "states,ohchr (text)",
                                      "8": "states (text)"])
     }
 

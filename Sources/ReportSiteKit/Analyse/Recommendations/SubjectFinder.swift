@@ -235,6 +235,12 @@ enum SubjectFinder {
 
     static func verbSubjects(_ tokens: [RecToken], after: Int) -> [String] {
         var j = skipAdverbs(tokens, from: after)
+        // `recommends in particular that`, `recommends, in particular, that`, `urges, inter alia, States to`.
+        while j < tokens.count {
+            if tokens[j] == .softBreak { j += 1 } else if tokens[j].word == "in", j + 1 < tokens.count, tokens[j + 1].word == "particular" {
+                j = skipAdverbs(tokens, from: j + 2)
+            } else { break }
+        }
         if j < tokens.count, tokens[j].word == "to" { j += 1 }   // `recommends to Governments that they ...`
         guard j < tokens.count else { return [] }
         if tokens[j].word == "that" {
