@@ -117,6 +117,46 @@ final class RecommendationOutputTests: XCTestCase {
         let byReport = try Page(folder.appendingPathComponent("report/E-CN.4-2000-82/index.html"))
         XCTAssertEqual(byReport.values(of: "href").filter { $0.contains("#para-") }, ["../../../E/CN.4/2000/82/index.html#para-91"])
     }
+
+    /// The lexicon is an input of the build like the vocabulary: editing `recommending-verbs.yml` makes a real build,
+    /// which reuses no report page and gives what a clean build gives.
+    func testEditingTheLexiconRebuildsEveryPage() throws {
+        let fm = FileManager.default
+        let root = try temporaryFolder(self)
+        try fm.copyItem(at: Project.content, to: root.appendingPathComponent("content"))
+        func build(_ output: String, cache: Bool = true) -> SiteBuilder {
+            var options = SiteBuilder.Options(content: root.appendingPathComponent("content"), output: root.appendingPathComponent(output),
+                                              templates: Project.templates, strict: true, displayBase: root)
+            options.cache = cache
+            options.environment = ["SOURCE_DATE_EPOCH": "1700000000"]
+            var builder = SiteBuilder(options: options)
+            _ = builder.build()
+            XCTAssertFalse(builder.diagnostics.hasErrors, builder.diagnostics.diagnostics.map(\.formatted).joined(separator: "\n"))
+            return builder
+        }
+        _ = build("site")
+        XCTAssertTrue(build("site").upToDate)
+        let lexicon = root.appendingPathComponent("content/recommending-verbs.yml")
+        let text = try String(contentsOf: lexicon, encoding: .utf8)
+        XCTAssertTrue(text.contains("verbs: [recommends,"))
+        try Data(text.replacingOccurrences(of: "verbs: [recommends,", with: "verbs: [beseeches, recommends,").utf8).write(to: lexicon)
+        let again = build("site")
+        XCTAssertFalse(again.upToDate)
+        XCTAssertEqual(again.reusedPages.filter { !$0.hasPrefix("recommendations/") }, [], "no report page is reused")
+        _ = build("clean", cache: false)
+        func files(_ folder: String) throws -> [String: Data] {
+            let base = root.appendingPathComponent(folder)
+            var found: [String: Data] = [:]
+            for case let path as String in fm.enumerator(atPath: base.path)! {
+                var isDirectory: ObjCBool = false
+                if fm.fileExists(atPath: base.appendingPathComponent(path).path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    found[path] = try Data(contentsOf: base.appendingPathComponent(path))
+                }
+            }
+            return found
+        }
+        XCTAssertEqual(try files("site"), try files("clean"))
+    }
 }
 
 /// A strict reader of RFC 4180 CSV, for the test.

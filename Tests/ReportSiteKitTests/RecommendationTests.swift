@@ -422,7 +422,7 @@ final class RecommendationTests: XCTestCase {
         print(report.isEmpty ? "  no differences" : report.joined(separator: "\n"))
         XCTAssertGreaterThanOrEqual(found.precision, 1.0)
         XCTAssertGreaterThanOrEqual(found.recall, 1.0)
-        XCTAssertGreaterThanOrEqual(pairs.precision, 0.95)
-        XCTAssertGreaterThanOrEqual(pairs.recall, 0.95)
+        XCTAssertGreaterThanOrEqual(pairs.precision, 1.0)
+        XCTAssertGreaterThanOrEqual(pairs.recall, 1.0)
     }
 }

@@ -1,7 +1,15 @@
 /// Splits the blocks of a numbered paragraph into its lead text and its sub-paragraphs:
-/// `(a)`, `(b)` ..., with roman `(i)`, `(ii)` ... after a letter nested in it, except `(i)` right after `(h)`.
+/// `(a)`, `(b)` ..., with roman `(i)`, `(ii)` ... after a letter nested in it, except `(i)` right after `(h)`;
+/// and the decimal items `121.1`, `121.2` ... of paragraph 121 (as the Universal Periodic Review numbers its
+/// recommendations), labelled `121.1` and anchored `para-121-1`.
 struct SubParagraphGrouper {
     let paragraphAnchor: String
+
+    /// `121` for `para-121`: the number a decimal item of this paragraph starts with.
+    var paragraphNumber: String? {
+        guard let id = Anchor.paragraphID(paragraphAnchor), !id.isEmpty, id.allSatisfy(\.isASCII), id.allSatisfy(\.isNumber) else { return nil }
+        return id
+    }
 
     func group(_ blocks: [Block], anchors: inout AnchorSet) -> [ParagraphPart] {
         var parts: [ParagraphPart] = []
@@ -12,6 +20,13 @@ struct SubParagraphGrouper {
             letter = nil
         }
         for (index, block) in blocks.enumerated() {
+            if index > 0, let number = paragraphNumber, let (item, content) = Self.decimalLabel(of: block, paragraph: number) {
+                closeLetter()
+                let id = anchors.claim("\(paragraphAnchor)-\(item)", at: block.position, what: "sub-paragraph")
+                letter = SubParagraph(label: "\(number).\(item)", anchor: id, position: block.position,
+                                      content: [Block(.paragraph(content), at: block.position)], children: [])
+                continue
+            }
             guard index > 0, let (label, content) = Self.label(of: block) else {
                 if var l = letter {
                     if l.children.isEmpty { l.content.append(block) } else { l.children[l.children.count - 1].content.append(block) }
@@ -50,6 +65,21 @@ struct SubParagraphGrouper {
         let trimmed = rest.drop { $0 == " " || $0 == "\t" }
         if trimmed.isEmpty { content.removeFirst() } else { content[0] = .text(String(trimmed)) }
         return (String(label), content)
+    }
+
+    /// `121.1 text` in paragraph 121 -> ("1", text without the number); nil for any other block, and for another
+    /// paragraph's number (`122.1` inside paragraph 121 stays text).
+    static func decimalLabel(of block: Block, paragraph: String) -> (String, [Inline])? {
+        guard case .paragraph(let inlines) = block.kind, case .text(let text)? = inlines.first,
+              text.hasPrefix(paragraph + ".") else { return nil }
+        let rest = text.dropFirst(paragraph.count + 1)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        let after = rest.dropFirst(digits.count)
+        guard !digits.isEmpty, digits.count <= 4, digits.first != "0", after.first == " " || after.first == "\t" else { return nil }
+        var content = inlines
+        let trimmed = after.drop { $0 == " " || $0 == "\t" }
+        if trimmed.isEmpty { content.removeFirst() } else { content[0] = .text(String(trimmed)) }
+        return (String(digits), content)
     }
 
     /// `a` ... `z`, or a roman numeral `i` ... `xxxix`.

@@ -62,6 +62,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case headingLevel = "RS108"
     case subParagraphOutsideParagraph = "RS109"
     case recommendationSkipped = "RS703"
+    /// A section titled as recommendations from which nothing is extracted (issue 11).
+    case recommendationSectionEmpty = "RS704"
     case footnoteUndefined = "RS201"
     case footnoteUnused = "RS202"
     case footnoteDuplicate = "RS203"

@@ -9,6 +9,9 @@ public struct Addressee: Hashable, Sendable {
 
 public struct AddresseeVocabulary: Sendable, Equatable {
     public var entries: [Addressee]
+    /// The recommending language that goes with the vocabulary (`content/recommending-verbs.yml`, read beside
+    /// `addressees.yml`; the built-in lists when there is no such file).
+    public var language: RecommendingLanguage = .builtIn
 
     static func read(_ file: SourceFile?, diagnostics: DiagnosticEngine) -> AddresseeVocabulary {
         guard let file else { return AddresseeVocabulary(entries: []) }

@@ -48,7 +48,8 @@ public struct ContentLoader: Sendable {
         }
         var site = SiteConfig.read(optionalFile("site.yml", diagnostics: diagnostics), diagnostics: diagnostics)
         site.reportsDirectory = reportsDirectory
-        let addressees = AddresseeVocabulary.read(optionalFile("addressees.yml", diagnostics: diagnostics), diagnostics: diagnostics)
+        var addressees = AddresseeVocabulary.read(optionalFile("addressees.yml", diagnostics: diagnostics), diagnostics: diagnostics)
+        addressees.language = RecommendingLanguage.read(optionalFile("recommending-verbs.yml", diagnostics: diagnostics), diagnostics: diagnostics)
         let names = ((try? fm.contentsOfDirectory(atPath: reportsDirectory.path)) ?? [])
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
             .sorted()

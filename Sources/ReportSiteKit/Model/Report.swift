@@ -72,9 +72,9 @@ public enum ParagraphPart: Hashable, Sendable {
 
 /// `(a) ...` inside a numbered paragraph, and `(ii) ...` nested in a lettered one.
 public struct SubParagraph: Hashable, Sendable {
-    /// `a`, or `ii` for a roman item.
+    /// `a`, `ii` for a roman item, or `121.1` for a decimal item of paragraph 121.
     public var label: String
-    /// `para-91-a`, `para-10-b-ii`.
+    /// `para-91-a`, `para-10-b-ii`, `para-121-1`.
     public var anchor: String
     public var position: SourcePosition
     /// The sub-paragraph's blocks; the first one without its `(a)` label.

@@ -2,7 +2,8 @@ import Foundation
 
 /// What a report page is made of, as a fingerprint (see `PageCache`): everything `ReportPage` reads.
 struct PageFingerprint {
-    /// The inputs shared by every page: the templates, the site's configuration and the vocabulary.
+    /// The inputs shared by every page: the templates, the site's configuration, the vocabulary and its recommending
+    /// language (`recommending-verbs.yml`).
     let shared: String
 
     init(corpus: Corpus, templates: TemplateSet) {
@@ -21,6 +22,7 @@ struct PageFingerprint {
             f.add(a.name)
             for alias in a.aliases { f.add(alias) }
         }
+        for field in corpus.addressees.language.fingerprintFields { f.add(field) }
         shared = f.hex
     }
 

@@ -117,6 +117,8 @@ extension SubParagraphView: TemplateView {
         switch name {
         case "id": return .text(id)
         case "label": return .text(label)
+        // As printed: `(a)`, and a review's decimal item `121.1` without parentheses.
+        case "printed": return .text(label.contains(".") ? label : "(\(label))")
         case "html": return .text(html)
         case "children": return .views(children)
         case "citedBy": return .views(citedBy)

@@ -118,6 +118,8 @@ struct AddresseeMatcher {
     let patternsByFirstWord: [String: [Pattern]]
     /// Slug -> position in the vocabulary.
     let order: [String: Int]
+    /// The vocabulary's recommending language (`recommending-verbs.yml`).
+    let language: RecommendingLanguage
 
     init(vocabulary: AddresseeVocabulary) {
         var order: [String: Int] = [:]
@@ -148,6 +150,7 @@ struct AddresseeMatcher {
         for p in self.patterns { byFirst[p.words[0], default: []].append(p) }
         self.patternsByFirstWord = byFirst
         self.order = order
+        self.language = vocabulary.language
     }
 
     /// The alias as written, and with its first and last words in the other number

@@ -7,6 +7,10 @@ public struct Recommendation: Hashable, Sendable, Codable {
         case frontMatter = "front-matter"
         /// The explicit subject of its recommending sentences ("The Human Rights Council should ...").
         case text
+        /// A lead-in that declares the addressee of what follows: a chapeau's lead-in for its items ("enjoy the
+        /// support of Slovenia:"), or a paragraph such as "the Special Rapporteur submits the following
+        /// recommendations to States" for the recommendations after it.
+        case leadIn = "lead-in"
         /// The nearest heading that names an addressee ("1. Recommendations to States").
         case heading
         /// Nothing names an addressee: the record is filed under `not-specified`.

@@ -18,8 +18,36 @@ struct RecommendationDiagnostics {
                                         "\(unassigned.count) \(what)\(ids.joined(separator: ", ")); the index lists them under Not specified",
                                         hint: "if the report means someone, say so in the front matter: addressees: { \"\(first.paragraph)\": [states] }"))
         }
-        reportSkipped(report, records: records)
+        reportSkipped(report, records: records, imperatives: vocabulary.language.imperatives)
+        reportEmptySections(report, records: records)
         return records
+    }
+
+    /// A section titled as recommendations (or concerns and recommendations, or conclusions and/or recommendations)
+    /// that holds numbered paragraphs, none of which left a record (RS704): the index would say nothing of it.
+    /// Only the outermost such section is reported; paragraphs the front matter names are the author's choice.
+    func reportEmptySections(_ report: Report, records: [Recommendation]) {
+        let kinds = report.sectionKinds
+        var indexed: Set<Int> = []
+        for r in records {
+            let head = r.paragraph.split(separator: "-").first.map(String.init) ?? r.paragraph
+            if let n = Int(head) { indexed.insert(n) }
+        }
+        var paragraphsIn: [Int: [NumberedParagraph]] = [:]
+        for paragraph in report.paragraphs where paragraph.anchor != nil {
+            for s in report.sectionChain(paragraph.section) { paragraphsIn[s, default: []].append(paragraph) }
+        }
+        for (s, section) in report.sections.enumerated() where kinds[s] == .recommendations || kinds[s] == .combined {
+            let chain = report.sectionChain(s)
+            guard !chain.dropLast().contains(where: { kinds[$0] == .recommendations || kinds[$0] == .combined }),
+                  let inside = paragraphsIn[s], let first = inside.first,
+                  !inside.contains(where: { indexed.contains($0.number) }),
+                  !inside.contains(where: { p in report.metadata.addressees.keys.contains { $0 == "\(p.number)" || $0.hasPrefix("\(p.number)-") } })
+            else { continue }
+            diagnostics.warning(.recommendationSectionEmpty, file: report.file, at: section.position,
+                                "section \"\(section.fullTitle)\" is titled as recommendations, but none of its \(inside.count) paragraph\(inside.count == 1 ? "" : "s") (from \(first.number)) is in the recommendations index",
+                                hint: "say who is to act with recommending language (\"The Committee recommends that the State party ...\", \"States should ...\"), add the verb the report uses to content/recommending-verbs.yml, or name the paragraphs in the front matter: addressees: { \"\(first.number)\": [states] }")
+        }
     }
 
     /// A numbered paragraph of a recommendations section that left no record in the index (RS703): in a
@@ -27,7 +55,7 @@ struct RecommendationDiagnostics {
     /// section, where conclusions are left out by design, one that reads like a recommendation all the same:
     /// its text or one of its sub-paragraphs begins with a bare verb ("(a) Promote ..."). A paragraph the front
     /// matter names is the author's choice.
-    func reportSkipped(_ report: Report, records: [Recommendation]) {
+    func reportSkipped(_ report: Report, records: [Recommendation], imperatives: Set<String> = RecommendingLanguage.builtIn.imperatives) {
         let overrides = report.metadata.addressees
         var indexed: Set<String> = []
         for r in records {
@@ -48,7 +76,7 @@ struct RecommendationDiagnostics {
             case .recommendations:
                 reason = " but is not in the recommendations index"
             case .combined:
-                guard let verb = Self.bareVerbStart(paragraph) else { continue }
+                guard let verb = Self.bareVerbStart(paragraph, imperatives: imperatives) else { continue }
                 reason = " and reads like a recommendation (\(verb)), but it has no recommending language, so it is not in the recommendations index"
             case .conclusions, .other:
                 continue
@@ -61,10 +89,10 @@ struct RecommendationDiagnostics {
 
     /// `its sub-paragraph (a) begins "Promote"`, when the paragraph's text or a sub-paragraph begins with a bare
     /// verb of the kind recommendations use; nil otherwise.
-    static func bareVerbStart(_ paragraph: NumberedParagraph) -> String? {
+    static func bareVerbStart(_ paragraph: NumberedParagraph, imperatives: Set<String> = RecommendingLanguage.builtIn.imperatives) -> String? {
         func firstWord(_ text: String) -> String? {
             let words = text.split(whereSeparator: { !$0.isLetter }).prefix(2)
-            guard let word = words.first, let first = word.first, first.isUppercase, bareVerbs.contains(word.lowercased()) else { return nil }
+            guard let word = words.first, let first = word.first, first.isUppercase, imperatives.contains(word.lowercased()) else { return nil }
             // "Support for return is lacking", "Review of the law": a noun, not a verb.
             if words.count > 1, nounFollowers.contains(words[words.index(after: words.startIndex)].lowercased()) { return nil }
             return String(word)
@@ -79,16 +107,4 @@ struct RecommendationDiagnostics {
 
     /// Words after which the first word is a noun ("Support for ...", "Work on ...", "Increase in ...").
     static let nounFollowers: Set<String> = ["for", "of", "in", "on", "to", "from", "is", "was", "are", "were", "has", "have", "had", "remains", "remain", "and"]
-
-    /// Verbs that begin the items of a list of recommendations ("(a) Ratify ...", "(b) Ensure that ...").
-    static let bareVerbs: Set<String> = [
-        "abolish", "accede", "adopt", "allocate", "amend", "apply", "avoid", "build", "collect", "combat", "consider",
-        "continue", "cooperate", "create", "criminalize", "decriminalize", "develop", "disseminate", "eliminate",
-        "encourage", "end", "enforce", "engage", "enhance", "ensure", "establish", "expand", "extend", "facilitate",
-        "foster", "guarantee", "harmonize", "implement", "improve", "include", "incorporate", "increase", "integrate",
-        "introduce", "investigate", "invest", "involve", "issue", "launch", "maintain", "mainstream", "monitor",
-        "prevent", "prioritize", "prohibit", "promote", "prosecute", "protect", "provide", "ratify", "recognize",
-        "reduce", "refrain", "regularize", "reinforce", "remove", "repeal", "respect", "review", "revise", "seek",
-        "set", "share", "step", "strengthen", "support", "take", "train", "undertake", "uphold", "withdraw", "work",
-    ]
 }

@@ -2,25 +2,36 @@
 ///
 /// Which paragraphs: a numbered paragraph is a recommendation when the nearest enclosing heading that is
 /// about recommendations or conclusions (`RecommendationSectionKind`) is a recommendations heading; when it is
-/// an unsplit `Conclusions and recommendations` heading, only if the paragraph uses recommending language;
-/// never when it is a conclusions heading (`A. Conclusions`). The front matter's `addressees` adds paragraphs
+/// an unsplit `Conclusions and recommendations` heading (or a treaty body's `Principal subjects of concern and
+/// recommendations`, a review's `Conclusions and/or recommendations`), only if the paragraph uses recommending
+/// language (`recommending-verbs.yml`), or has items that begin with a bare verb (`(a) Promote ...`, `121.1 Ratify
+/// ...`), or begins with one under a lead-in that named an addressee; never when it is a conclusions heading
+/// (`A. Conclusions`). A paragraph that is only a lead-in ("submits the following recommendations to States.") is
+/// not a recommendation. The front matter's `addressees` adds paragraphs
 /// (`"12": [states]`, wherever they stand) and removes them (`"12": []`: the paragraph and its sub-paragraphs,
 /// except those the front matter names with addressees of their own, `"12-b": [ohchr]`).
 ///
 /// Addressees, strongest first: the front matter; the explicit subjects of the paragraph's recommending
-/// sentences (`SubjectFinder`); the nearest heading that names an addressee; otherwise `not-specified`.
+/// sentences (`SubjectFinder`); a lead-in (`lead-in`): the paragraph's own ("... enjoy the support of Slovenia:",
+/// States, for its items) or a declaration before it ("submits the following recommendations to States", in its
+/// section, until another lead-in or a later heading that names an addressee); the nearest heading that names an
+/// addressee; otherwise `not-specified`.
 ///
 /// Sub-paragraphs, the rule: a lettered sub-paragraph `(c)` gets a record of its own (`91-c`) when
 /// - the front matter names it (`"91-c": [...]`; an empty list leaves it out of the index altogether), or
 /// - it has an explicit subject, and the set of its subjects differs from its paragraph's baseline. The
 ///   baseline is, in this order: the paragraph's front-matter addressees; the explicit subjects of the
-///   paragraph's own text before its sub-paragraphs (the chapeau); the nearest heading's addressees; and when
+///   paragraph's own text before its sub-paragraphs (the chapeau); its lead-in; the nearest heading's addressees; and when
 ///   none of these names anyone, the subjects of the sub-paragraphs when they all agree (then none is split
 ///   off), else nothing (then every sub-paragraph with a subject is split off).
 /// A sub-paragraph without a subject of its own, or with the baseline's, stays in its paragraph's record,
-/// whose text keeps it (`(a) ... (b) ...`) and whose addressees include its subjects. A sub-paragraph's roman
-/// items always stay in it. When every sub-paragraph is split off and the chapeau has no recommending language
-/// ("The Special Rapporteur makes the following recommendations:"), the paragraph has no record of its own.
+/// whose text keeps it (`(a) ... (b) ...`) and whose addressees include its subjects; except a passive item
+/// (recommending language, no subject) when the baseline comes from the items themselves: nobody is named for
+/// it, and it gets a record of its own under `not-specified`. A decimal item (`121.1`) always gets a record of its
+/// own, with the baseline's addressees unless it names its own. A sub-paragraph's roman items always stay in it.
+/// When every sub-paragraph is split off and the chapeau has no recommending language ("The Special Rapporteur
+/// makes the following recommendations:"), ends with a colon, or introduces decimal items, the paragraph has no
+/// record of its own.
 /// A split-off sub-paragraph's record comes right after its paragraph's; its text leaves out its own label.
 ///
 /// A paragraph whose number repeats an earlier one has no anchor to link to and is left out (the repeat is
@@ -102,11 +113,47 @@ private struct Extraction {
         var subjects: [String]
     }
 
+    /// The addressees a lead-in declared for the recommendations after it (`submits the following recommendations to
+    /// States`), and the section of the lead-in's paragraph: the declaration holds in that section, until another
+    /// lead-in or a later heading that names an addressee.
+    var declared: (slugs: [String], section: Int?, paragraph: Int)?
+    var language: RecommendingLanguage { matcher.language }
+
+    /// The addressees a chapeau declares by a lead-in phrase (`recommending-verbs.yml`): `lead_ins` ("submits the
+    /// following recommendations to States": the list after it) and `under_review` ("enjoy the support of Slovenia":
+    /// the State under review, States). Nil when it has none.
+    /// `endsText`: nothing but punctuation follows the lead-in's addressees (the paragraph only announces).
+    func leadIn(_ tokens: [RecToken]) -> (slugs: [String], forWhatFollows: Bool, endsText: Bool)? {
+        for i in tokens.indices {
+            if let n = RecommendingLanguage.match(language.leadIns, tokens, at: i) {
+                let (slugs, end) = SubjectFinder.forwardList(tokens, from: i + n)
+                let endsText = tokens[end...].allSatisfy { $0.word == nil }
+                return slugs.isEmpty ? nil : (matcher.sorted(slugs), true, endsText)
+            }
+            if RecommendingLanguage.match(language.underReview, tokens, at: i) != nil, matcher.order["states"] != nil { return (["states"], false, false) }
+        }
+        return nil
+    }
+
+    /// Whether a text begins with one of the lexicon's imperatives, after a leading `To` and adverbs: "Ratify ...",
+    /// "To review ...", "Further strengthen ...", "Explicitly prohibit ...". "Support for return is lacking": a noun.
+    func beginsWithImperative(_ tokens: [RecToken]) -> Bool {
+        var i = 0
+        if i < tokens.count, tokens[i].word == "to" { i += 1 }
+        i = SubjectFinder.skipAdverbs(tokens, from: i)
+        guard i < tokens.count, let word = tokens[i].word, language.imperatives.contains(word) else { return false }
+        let next = i + 1 < tokens.count ? tokens[i + 1].word : nil
+        return next.map { !RecommendationDiagnostics.nounFollowers.contains($0) } ?? true
+    }
+
     mutating func add(_ paragraph: NumberedParagraph) {
         guard let anchor = paragraph.anchor else { return }
         let id = Anchor.paragraphID(anchor) ?? anchor
         let chain = report.sectionChain(paragraph.section)
         let kind = standing(chain)
+        // A declaration holds in its section only.
+        if let d = declared, let s = d.section, !chain.contains(s) { declared = nil }
+        if let d = declared, d.section == nil, !chain.isEmpty, kind == .other || kind == .conclusions { declared = nil }
         // Most paragraphs stand outside any recommendations section: leave them before reading their text.
         if kind == .conclusions || kind == .other, overrides[id] == nil, !overrides.keys.contains(where: { $0.hasPrefix(id + "-") }) {
             return
@@ -120,30 +167,47 @@ private struct Extraction {
         let subTexts = subs.map { RecommendationText.text(of: $0) }
         // Each text is read into tokens once; the context and the units work on those tokens.
         let chapeauTokens = RecTokenizer.tokens(chapeauText)
-        let subTokens = subTexts.map(RecTokenizer.tokens)
+        let subTokens = subs.map { RecTokenizer.tokens(RecommendationText.text(of: $0, labelled: false)) }
         var context = bodyContext
         for i in chain { context.formUnion(matcher.slugsNamed(inTokens: tokens(ofSection: i))) }
         context.formUnion(matcher.slugsNamed(inTokens: ([chapeauTokens] + subTokens).flatMap { $0 }))
 
+        let language = self.language
         func unit(_ sub: SubParagraph?, _ text: String, _ raw: [RecToken]) -> Unit {
             let tokens = matcher.mask(raw, context: context)
-            return Unit(sub: sub, text: text, tokens: tokens, subjects: matcher.sorted(SubjectFinder.subjects(in: tokens)))
+            return Unit(sub: sub, text: text, tokens: tokens, subjects: matcher.sorted(SubjectFinder.subjects(in: tokens, language: language)))
         }
         let chapeau = unit(nil, chapeauText, chapeauTokens)
         let subUnits = zip(subs, zip(subTexts, subTokens)).map { unit($0, $1.0, $1.1) }
 
-        let inIndex: Bool
-        switch kind {
-        case .recommendations: inIndex = true
-        case .combined: inIndex = ([chapeau] + subUnits).contains { SubjectFinder.hasRecommendingLanguage($0.tokens) }
-        case .conclusions, .other: inIndex = false
-        }
-        let override = overrides[id]
+        // A lead-in of this paragraph: for its own items, and (a `lead_ins` phrase) for the recommendations after it.
+        let lead = leadIn(chapeau.tokens)
+        let ownLeadIn = lead?.slugs
+        // "... submits the following recommendations to States." and nothing else: an announcement, not a recommendation.
+        let onlyLeadIn = lead?.endsText == true && subs.isEmpty && chapeauBlocks.count <= 1
         var headingSlugs: [String] = []
+        var headingSection: Int?
         for i in chain.reversed() {
             let slugs = matcher.addressees(ofHeadingTokens: tokens(ofSectionTitle: i), context: context)
-            if !slugs.isEmpty { headingSlugs = matcher.sorted(slugs); break }
+            if !slugs.isEmpty { headingSlugs = matcher.sorted(slugs); headingSection = i; break }
         }
+        // A later heading that names an addressee ends a declaration.
+        if let d = declared, let h = headingSection, h > (d.section ?? -1), report.sections[h].firstParagraph.map({ $0 > d.paragraph }) ?? true {
+            declared = nil
+        }
+        let leadSlugs = ownLeadIn ?? declared?.slugs ?? []
+
+        let imperativeItems = subUnits.contains { beginsWithImperative($0.tokens) }
+        let inIndex: Bool
+        switch kind {
+        case .recommendations: inIndex = !onlyLeadIn
+        case .combined:
+            inIndex = !onlyLeadIn && (([chapeau] + subUnits).contains { SubjectFinder.hasRecommendingLanguage($0.tokens, language: language) }
+                || imperativeItems || (!leadSlugs.isEmpty && beginsWithImperative(chapeau.tokens)))
+        case .conclusions, .other: inIndex = false
+        }
+        if let lead, lead.forWhatFollows { declared = (lead.slugs, chain.last, paragraph.number) }
+        let override = overrides[id]
 
         // Not a recommendation, and not named by the front matter: only sub-paragraphs the front matter names.
         guard (inIndex && override != []) || (override?.isEmpty == false) else {
@@ -157,31 +221,46 @@ private struct Extraction {
 
         // The baseline a sub-paragraph's subjects are compared with (see the rule above).
         let distinctSubjects = Set(subUnits.map(\.subjects).filter { !$0.isEmpty })
+        let fromItems = override == nil && chapeau.subjects.isEmpty && leadSlugs.isEmpty && headingSlugs.isEmpty
         let baseline: [String] = override.map { matcher.sorted($0) }
             ?? (!chapeau.subjects.isEmpty ? chapeau.subjects
+                : !leadSlugs.isEmpty ? leadSlugs
                 : !headingSlugs.isEmpty ? headingSlugs
                 : distinctSubjects.count == 1 ? distinctSubjects.first! : [])
+        let baselineBy: Recommendation.AssignedBy = override != nil ? .frontMatter
+            : !chapeau.subjects.isEmpty ? .text : !leadSlugs.isEmpty ? .leadIn : !headingSlugs.isEmpty ? .heading : .text
 
         var staying: [Unit] = []
         var splitOff: [Recommendation] = []
         for u in subUnits {
             guard let sub = u.sub else { continue }
             let sid = subID(sub)
+            let ownText = RecommendationText.text(of: sub, labelled: false)
             if let own = overrides[sid] {
                 if !own.isEmpty {
-                    splitOff.append(record(sid, anchor: sub.anchor, titles, matcher.sorted(own), .frontMatter,
-                                           RecommendationText.text(of: sub, labelled: false), sub.position))
+                    splitOff.append(record(sid, anchor: sub.anchor, titles, matcher.sorted(own), .frontMatter, ownText, sub.position))
                 }
             } else if !u.subjects.isEmpty && Set(u.subjects) != Set(baseline) {
-                splitOff.append(record(sid, anchor: sub.anchor, titles, u.subjects, .text,
-                                       RecommendationText.text(of: sub, labelled: false), sub.position))
+                splitOff.append(record(sid, anchor: sub.anchor, titles, u.subjects, .text, ownText, sub.position))
+            } else if u.subjects.isEmpty && fromItems && !distinctSubjects.isEmpty && SubjectFinder.hasRecommendingLanguage(u.tokens, language: language) {
+                // A passive item beside items with a subject ("(a) Detention of children should be a measure of last
+                // resort", "(b) States should ..."): nobody is named for it.
+                splitOff.append(record(sid, anchor: sub.anchor, titles, [Recommendation.notSpecified], .none, ownText, sub.position))
+            } else if sub.label.contains(".") {
+                // A decimal item (`121.1`) is a recommendation of its own, numbered as such: its own record.
+                let slugs = u.subjects.isEmpty ? baseline : u.subjects
+                let by: Recommendation.AssignedBy = !u.subjects.isEmpty ? .text : slugs.isEmpty ? .none : baselineBy
+                splitOff.append(record(sid, anchor: sub.anchor, titles, slugs.isEmpty ? [Recommendation.notSpecified] : slugs, by, ownText, sub.position))
             } else {
                 staying.append(u)
             }
         }
 
+        // A chapeau whose items all have records of their own ("The Special Rapporteur recommends the following:") is no
+        // recommendation of its own.
         let introductionOnly = !subUnits.isEmpty && staying.isEmpty && override == nil
-            && !SubjectFinder.hasRecommendingLanguage(chapeau.tokens)
+            && (!SubjectFinder.hasRecommendingLanguage(chapeau.tokens, language: language) || subs.allSatisfy { $0.label.contains(".") }
+                || chapeau.text.hasSuffix(":"))
         if !introductionOnly {
             let text = RecommendationText.join([chapeau.text] + staying.map(\.text))
             let textSubjects = matcher.sorted(chapeau.subjects + staying.flatMap(\.subjects))
@@ -190,6 +269,8 @@ private struct Extraction {
                 (slugs, by) = (matcher.sorted(override), .frontMatter)
             } else if !textSubjects.isEmpty {
                 (slugs, by) = (textSubjects, .text)
+            } else if !leadSlugs.isEmpty {
+                (slugs, by) = (leadSlugs, .leadIn)
             } else if !headingSlugs.isEmpty {
                 (slugs, by) = (headingSlugs, .heading)
             } else {

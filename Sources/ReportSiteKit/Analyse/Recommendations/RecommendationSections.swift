@@ -3,7 +3,10 @@ enum RecommendationSectionKind: Equatable {
     /// `VI. Recommendations`, `B. Recommendations`, `1. Recommendations to States`,
     /// `(b) Recommendations in relation to the GFMD`, `Summary of recommendations`.
     case recommendations
-    /// `IV. Conclusions and recommendations`: paragraphs directly under it need recommending language.
+    /// `IV. Conclusions and recommendations`, and the treaty bodies' and the Universal Periodic Review's
+    /// `C. Principal subjects of concern and recommendations`, `D. Concerns and recommendations`, `E. Suggestions and
+    /// recommendations`, `II. Conclusions and/or recommendations`: paragraphs directly under it need recommending
+    /// language, or items that begin with a bare verb ("(a) Ratify ...", "121.1 Ratify ...").
     case combined
     /// `A. Conclusions`, `Concluding remarks`: never recommendations, whatever the parent says.
     case conclusions
@@ -18,7 +21,7 @@ enum RecommendationSectionKind: Equatable {
         let words = RecTokenizer.tokens(title).compactMap(\.word)
         if let r = words.firstIndex(where: { $0 == "recommendations" || $0 == "recommendation" }),
            words[..<r].allSatisfy(Self.qualifiers.contains) {
-            self = words[..<r].contains(where: Self.conclusionWords.contains) ? .combined : .recommendations
+            self = words[..<r].contains(where: Self.combinedWords.contains) ? .combined : .recommendations
         } else if let first = words.first, Self.conclusionWords.contains(first), !words.contains("recommendations") {
             self = .conclusions
         } else {
@@ -27,8 +30,10 @@ enum RecommendationSectionKind: Equatable {
     }
 
     static let conclusionWords: Set<String> = ["conclusions", "conclusion", "concluding", "observations", "findings"]
-    static let qualifiers: Set<String> = conclusionWords.union([
-        "and", "of", "the", "summary", "final", "general", "specific", "main", "key", "principal", "further", "other",
+    /// Words of a title that puts recommendations beside other things: concerns, suggestions, conclusions.
+    static let combinedWords: Set<String> = conclusionWords.union(["concern", "concerns", "subjects", "suggestions"])
+    static let qualifiers: Set<String> = combinedWords.union([
+        "and", "and/or", "of", "the", "summary", "final", "general", "specific", "main", "key", "principal", "further", "other",
         "additional", "overall", "list", "preliminary", "remarks",
     ])
 }

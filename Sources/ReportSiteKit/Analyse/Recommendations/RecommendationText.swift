@@ -31,7 +31,9 @@ enum RecommendationText {
     /// `labelled: false` leaves out the sub-paragraph's own label (for a record of its own), not its children's.
     static func text(of sub: SubParagraph, labelled: Bool = true) -> String {
         let own = text(of: sub.content)
-        return join([labelled ? "(\(sub.label)) \(own)" : own] + sub.children.map { text(of: $0) })
+        // A decimal item is printed `121.1 Ratify ...`, a lettered one `(a) Ratify ...`.
+        let label = sub.label.contains(".") ? sub.label : "(\(sub.label))"
+        return join([labelled ? "\(label) \(own)" : own] + sub.children.map { text(of: $0) })
     }
 
     static func join(_ parts: [String]) -> String {

@@ -16,7 +16,8 @@
 ///    addressed; the agent is: `should be taken into account by Governments, NGOs and ...`. Participles that
 ///    describe the subject's own part (`should be involved`, `engaged`, `prepared`, ...) are not passive.
 /// 2. A recommending verb in the reporter's voice with an object and an infinitive: `urges|encourages|invites|
-///    requests|calls upon|appeals to <object> to ...` (also `would like to encourage <object> to`). The object's
+///    requests|calls upon|appeals to|reminds|exhorts <object> to ...` (the lexicon's `verbs`, `recommending-verbs.yml`;
+///    `reiterates his call upon States to`), also `would like to encourage <object> to`. The object's
 ///    conjuncts headed by an alias count (`calls on the international community and the United Nations agencies
 ///    to`: the agencies); without an infinitive, only aliases that start the object (`encourages greater
 ///    cooperation between her mandate, OHCHR and ILO` has no subject).
@@ -29,7 +30,7 @@
 /// noun, `recommends the ratification of the Convention by States`.
 enum SubjectFinder {
     /// The slugs of the explicit subjects, in order of appearance.
-    static func subjects(in tokens: [RecToken]) -> [String] {
+    static func subjects(in tokens: [RecToken], language: RecommendingLanguage = .builtIn) -> [String] {
         var found: [String] = []
         var i = 0
         while i < tokens.count {
@@ -37,11 +38,11 @@ enum SubjectFinder {
             let next = i + 1 < tokens.count ? tokens[i + 1].word : nil
             if isModal(word, next: next) {
                 found += modalSubjects(tokens, modal: i)
-            } else if word == "is" || word == "are", let after = reporterPassive(tokens, from: i + 1) {
+            } else if word == "is" || word == "are", let after = reporterPassive(tokens, from: i + 1, language: language) {
                 found += backwardSubject(tokens, before: i)
                 i = after
                 continue
-            } else if let after = recommendingVerb(tokens, at: i) {
+            } else if let after = recommendingVerb(tokens, at: i, language: language) {
                 found += verbSubjects(tokens, after: after)
             }
             i += 1
@@ -51,14 +52,23 @@ enum SubjectFinder {
 
     /// Whether a text uses recommending language (contract, section 5), for paragraphs of a
     /// "Conclusions and recommendations" section that is not split into conclusions and recommendations.
-    static func hasRecommendingLanguage(_ tokens: [RecToken]) -> Bool {
+    ///
+    /// The phrases of the lexicon's `verbs` count, and `should`, `it is recommended that` and the passive requests
+    /// (`are encouraged to`); not a `should` whose subject is `they` or `it`, which speaks of something already said
+    /// ("They should not be construed as endorsed by the Working Group", "It should be noted").
+    static func hasRecommendingLanguage(_ tokens: [RecToken], language: RecommendingLanguage = .builtIn) -> Bool {
         for (i, token) in tokens.enumerated() {
             guard let word = token.word else { continue }
             let next = i + 1 < tokens.count ? tokens[i + 1].word : nil
-            if ["recommends", "urges", "encourages", "invites", "requests", "should"].contains(word) { return true }
-            if word == "calls" && (next == "upon" || next == "on") { return true }
+            if word == "should" {
+                var b = i - 1
+                while b >= 0, let w = tokens[b].word, adverbs.contains(w) { b -= 1 }
+                if b >= 0, let w = tokens[b].word, w == "they" || w == "it" { continue }
+                return true
+            }
+            if RecommendingLanguage.match(language.verbs, tokens, at: i) != nil { return true }
             if word == "recommended" && next == "that" { return true }
-            if (word == "is" || word == "are"), reporterPassive(tokens, from: i + 1) != nil { return true }
+            if (word == "is" || word == "are"), reporterPassive(tokens, from: i + 1, language: language) != nil { return true }
         }
         return false
     }
@@ -203,16 +213,13 @@ enum SubjectFinder {
     // MARK: - Shapes 2 and 3: recommending verbs
 
     /// When a recommending verb starts at `i`, the index after it (and after `to` in `recommends to`).
-    static func recommendingVerb(_ tokens: [RecToken], at i: Int) -> Int? {
+    /// The verbs are the lexicon's (`recommending-verbs.yml`, `verbs`); the base forms in the reporter's voice and
+    /// `it is recommended that` are grammar, read here.
+    static func recommendingVerb(_ tokens: [RecToken], at i: Int, language: RecommendingLanguage = .builtIn) -> Int? {
         guard let word = tokens[i].word else { return nil }
         let next = i + 1 < tokens.count ? tokens[i + 1].word : nil
+        if let length = RecommendingLanguage.match(language.verbs, tokens, at: i) { return i + length }
         switch word {
-        case "recommends", "urges", "encourages", "invites", "requests":
-            return i + 1
-        case "calls" where next == "upon" || next == "on":
-            return i + 2
-        case "appeals" where next == "to":
-            return i + 2
         case "recommend", "urge", "encourage", "invite", "request", "call":
             // Only in the reporter's voice: `would like to encourage`, `wishes to recommend`
             // (not `measures to encourage NGOs to`, nor `that the Council request the Secretary-General to`).
@@ -228,6 +235,12 @@ enum SubjectFinder {
 
     static func verbSubjects(_ tokens: [RecToken], after: Int) -> [String] {
         var j = skipAdverbs(tokens, from: after)
+        // `recommends in particular that`, `recommends, in particular, that`, `urges, inter alia, States to`.
+        while j < tokens.count {
+            if tokens[j] == .softBreak { j += 1 } else if tokens[j].word == "in", j + 1 < tokens.count, tokens[j + 1].word == "particular" {
+                j = skipAdverbs(tokens, from: j + 2)
+            } else { break }
+        }
         if j < tokens.count, tokens[j].word == "to" { j += 1 }   // `recommends to Governments that they ...`
         guard j < tokens.count else { return [] }
         if tokens[j].word == "that" {
@@ -276,15 +289,11 @@ enum SubjectFinder {
         return found
     }
 
-    /// `is|are (also) encouraged|urged|invited|requested|called upon to`: the index after `to`.
-    static func reporterPassive(_ tokens: [RecToken], from i: Int) -> Int? {
+    /// `is|are (also) encouraged|urged|invited|requested|called upon to` (the lexicon's `passives`): the index after `to`.
+    static func reporterPassive(_ tokens: [RecToken], from i: Int, language: RecommendingLanguage = .builtIn) -> Int? {
         var j = skipAdverbs(tokens, from: i)
-        guard j < tokens.count, let w = tokens[j].word, ["encouraged", "urged", "invited", "requested", "called"].contains(w) else { return nil }
-        j += 1
-        if w == "called" {
-            guard j < tokens.count, tokens[j].word == "upon" || tokens[j].word == "on" else { return nil }
-            j += 1
-        }
+        guard let length = RecommendingLanguage.match(language.passives, tokens, at: j) else { return nil }
+        j += length
         guard j < tokens.count, tokens[j].word == "to" else { return nil }
         return j + 1
     }
@@ -345,6 +354,7 @@ enum SubjectFinder {
     static let fillers: Set<String> = [
         "the", "all", "any", "every", "each", "both", "other", "relevant", "concerned", "respective", "individual",
         "its", "their", "his", "her", "also", "especially", "particularly", "notably", "including", "national", "un",
+        "regional", "local", "federal", "provincial", "municipal",
     ]
     static let clauseWords: Set<String> = [
         "that", "which", "who", "whom", "whose", "where", "whereby", "when", "whenever", "while", "whilst", "whereas",
