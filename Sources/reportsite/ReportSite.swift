@@ -92,8 +92,9 @@ extension BuildOptions {
         var builder = SiteBuilder(options: options)
         let outcome = builder.build()
         if timings {
-            for (stage, seconds) in builder.timings {
-                let line = "timing: " + stage.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8.3f s\n", seconds)
+            for (stage, seconds, resident) in builder.timings {
+                let line = "timing: " + stage.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds)
+                    + (resident.map { String(format: "   %5d MiB resident", $0) } ?? "") + "\n"
                 FileHandle.standardError.write(Data(line.utf8))
             }
             if write { FileHandle.standardError.write(Data("timing: pages reused from the previous build: \(builder.reusedPages.count)\n".utf8)) }

@@ -51,8 +51,8 @@ public struct SiteBuilder {
 
     public let options: Options
     public let diagnostics: DiagnosticEngine
-    /// Wall time of each stage, in the order they ran (`reportsite build --timings`).
-    public private(set) var timings: [(stage: String, seconds: Double)] = []
+    /// Wall time of each stage, in the order they ran, and the memory held at its end (`reportsite build --timings`).
+    public private(set) var timings: [(stage: String, seconds: Double, residentMiB: Int?)] = []
     /// The output was already the site these inputs make: nothing was analysed, rendered or written.
     public private(set) var upToDate = false
     /// The pages taken from the previous build instead of being rendered, sorted.
@@ -97,6 +97,7 @@ public struct SiteBuilder {
             try? cache?.save(inputs: inputs, diagnostics: Array(diagnostics.recorded.dropFirst(siteDiagnostics)), reports: reports.count,
                              ledger: ledger)
             analysisCache?.save()
+            clock.lap("caches")
             return .success(reports: reports.count, files: files)
         } catch let stop as Stop {
             return stop.outcome
@@ -252,14 +253,23 @@ public struct SiteBuilder {
     }
 }
 
-/// Measures the wall time between laps.
+/// Measures the wall time between laps, and the memory the process holds at each (Linux: `VmRSS`).
 struct StageClock {
     private var last = DispatchTime.now()
-    private(set) var laps: [(stage: String, seconds: Double)] = []
+    private(set) var laps: [(stage: String, seconds: Double, residentMiB: Int?)] = []
 
     mutating func lap(_ stage: String) {
         let now = DispatchTime.now()
-        laps.append((stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        laps.append((stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9, Self.residentMiB()))
         last = now
+    }
+
+    /// The resident set of this process now, in MiB (nil where `/proc/self/status` does not say).
+    static func residentMiB() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+            return line.split(separator: " ").dropFirst().first.flatMap { Int($0) }.map { $0 / 1024 }
+        }
+        return nil
     }
 }
