@@ -1,0 +1,158 @@
+import Foundation
+
+/// The cover of a report (symbol, organ, date, session, agenda item, title, status): read into the front matter,
+/// and its lines removed from the body, except those the body needs (a line carrying a footnote marker).
+struct CoverPage {
+    var metadata = ImportMetadata()
+    var warnings: [ImportWarning] = []
+
+    static let organs = ["General Assembly", "Human Rights Council", "Economic and Social Council", "Security Council",
+                         "Commission on Human Rights"]
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december"]
+
+    /// `12 August 2003` -> `2003-08-12`.
+    static func isoDate(in text: String) -> String? {
+        guard let m = text.firstMatch(of: /(\d{1,2})\s+(\p{L}+)\s+(\d{4})/),
+              let day = Int(m.output.1), let month = months.firstIndex(of: m.output.2.lowercased()),
+              let year = Int(m.output.3), (1...31).contains(day) else { return nil }
+        return String(format: "%04d-%02d-%02d", year, month + 1, day)
+    }
+
+    static func hasMarker(_ s: Substring) -> Bool {
+        s.contains("\\*") || s.contains("*") || s.contains("<sup>") || s.unicodeScalars.contains { Footnotes.superscriptDigits[$0] != nil }
+    }
+
+    static func isSubtitle(_ s: String) -> Bool {
+        s.prefixMatch(of: /(Note|Report) (by|of) the (Secretary-General|[Ss]ecretariat|United Nations High Commissioner)/) != nil
+    }
+
+    /// Reads the cover among the first units; returns the units left for the body.
+    mutating func read(_ units: [RawUnit]) -> [RawUnit] {
+        var out: [RawUnit] = []
+        var i = 0
+        var inCover = true
+        while i < units.count {
+            var u = units[i]
+            i += 1
+            guard inCover, !u.fromOneLinePage, i <= 30 else { out.append(u); continue }
+            var t = u.text
+            if t.prefixMatch(of: /\d{1,4}\.\s/) != nil || ["summary", "contents"].contains(t.lowercased())
+                || t.prefixMatch(of: /[IVX]+\.?\s+\p{Lu}/) != nil {
+                inCover = false
+                out.append(u)
+                continue
+            }
+            if let m = t.firstMatch(of: /^United Nations\s+(\S+)/), let s = RawTextReader.leadingSymbol(m.output.1) {
+                metadata.symbol = metadata.symbol ?? s
+                continue
+            }
+            if let m = t.prefixMatch(of: /\*\*([^*]+)\*\*/), Self.organs.contains(String(m.output.1)) {
+                metadata.body = metadata.body ?? String(m.output.1)
+                t = String(t[m.range.upperBound...])
+            } else if Self.organs.contains(t), !u.headingMarkup || metadata.body == nil {
+                metadata.body = metadata.body ?? t
+                continue
+            }
+            if t.prefixMatch(of: /Distr\.?:?\s*(General|GENERAL|Limited|LIMITED|Restricted|RESTRICTED)/) != nil {
+                if let d = Self.isoDate(in: t) {
+                    metadata.date = metadata.date ?? d
+                } else if i < units.count, let d = Self.isoDate(in: units[i].text), units[i].text.count < 30 {
+                    metadata.date = metadata.date ?? d
+                    i += 1
+                }
+                continue
+            }
+            if t.prefixMatch(of: /Original:\s*\p{L}+/) != nil { continue }
+            if t.wholeMatch(of: /\p{Lu}\p{Ll}+(?:-\p{Ll}+)?\s+session/) != nil {
+                metadata.session = metadata.session ?? t
+                continue
+            }
+            if let m = t.wholeMatch(of: /(?:Item\s+(\d+(?:\s*\([a-z]\))?)\s+of the (?:provisional |preliminary )?agenda|Agenda item\s+(\d+(?:\s*\([a-z]\))?))(.*)/) {
+                metadata.agendaItem = metadata.agendaItem ?? String(m.output.1 ?? m.output.2 ?? "")
+                if Self.hasMarker(m.output.3) {
+                    u.text = t
+                    out.append(u)
+                }
+                continue
+            }
+            if t.lowercased() == "advance unedited version" {
+                metadata.status = metadata.status ?? "advance unedited version"
+                continue
+            }
+            // Bold segments: the title, then a subtitle ("Note by the Secretary-General"), maybe glued to other text.
+            if t.contains("**") {
+                var prefix = ""
+                var rest = Substring(t)
+                var segments: [String] = []
+                while let m = rest.firstMatch(of: /\*\*([^*]+)\*\*/) {
+                    prefix += rest[..<m.range.lowerBound]
+                    segments.append(String(m.output.1).trimmingCharacters(in: .whitespaces))
+                    rest = rest[m.range.upperBound...]
+                }
+                prefix += rest
+                var keptHeading: String?
+                for segment in segments {
+                    if metadata.title == nil, !Self.isSubtitle(segment) {
+                        metadata.title = segment
+                    } else if Self.isSubtitle(segment) {
+                        metadata.subtitle = metadata.subtitle ?? segment
+                        if u.headingMarkup && segments.count == 1 { keptHeading = segment }
+                    } else {
+                        prefix += (prefix.isEmpty ? "" : " ") + segment
+                    }
+                }
+                let p = prefix.trimmingCharacters(in: .whitespaces)
+                if let keptHeading {
+                    u.text = keptHeading
+                    out.append(u)
+                } else if !p.isEmpty {
+                    u.text = p
+                    u.headingMarkup = u.headingMarkup && segments.isEmpty
+                    out.append(u)
+                }
+                continue
+            }
+            if Self.isSubtitle(t), t.count < 80 {
+                metadata.subtitle = metadata.subtitle ?? t
+                u.headingMarkup = true
+            }
+            u.text = t
+            out.append(u)
+        }
+        return out
+    }
+
+    /// The mandate holder and mandate, from the transmittal or the report's first sentences.
+    mutating func readAuthor(_ units: [RawUnit]) {
+        let name = #/(\p{Lu}[\p{L}'’.\-]+(?:\s+(?:de|da|del|van|von|di|el|al-)?\s*\p{Lu}[\p{L}'’.\-]+){1,3})/#
+        for u in units.prefix(40) {
+            let t = u.text
+            if metadata.author == nil, let m = t.firstMatch(of: /submitted by (\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3}), (?:Special Rapporteur|Independent Expert|Chair)/) {
+                metadata.author = String(m.output.1)
+                warnings.append(ImportWarning(line: u.line, "author taken from the text: \(m.output.1)"))
+            }
+            if metadata.author == nil, let m = t.firstMatch(of: /((?:Special Rapporteur|Independent Expert) on [^,.;]{5,150}), (\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3}),/) {
+                metadata.author = String(m.output.2)
+                metadata.mandate = metadata.mandate ?? String(m.output.1)
+                warnings.append(ImportWarning(line: u.line, "author and mandate taken from the text: \(m.output.2), \(m.output.1)"))
+            }
+            _ = name
+            if metadata.author != nil { break }
+        }
+    }
+
+    /// The issuing organ, from the symbol's series, when the cover does not name it.
+    static func body(forSymbol symbol: String) -> String? {
+        let series: [(String, String)] = [
+            ("A/HRC/", "Human Rights Council"), ("E/CN.4/", "Commission on Human Rights"), ("A/", "General Assembly"),
+            ("E/", "Economic and Social Council"), ("S/", "Security Council"), ("CCPR/", "Human Rights Committee"),
+            ("CERD/", "Committee on the Elimination of Racial Discrimination"), ("CRC/", "Committee on the Rights of the Child"),
+            ("CEDAW/", "Committee on the Elimination of Discrimination against Women"), ("CAT/", "Committee against Torture"),
+            ("CMW/", "Committee on Migrant Workers"), ("CRPD/", "Committee on the Rights of Persons with Disabilities"),
+            ("E/C.12/", "Committee on Economic, Social and Cultural Rights"),
+        ]
+        let ordered = series.sorted { $0.0.count > $1.0.count }
+        return ordered.first { symbol.hasPrefix($0.0) }?.1
+    }
+}

@@ -1,0 +1,288 @@
+import Foundation
+
+/// One block of the raw text, before it is told what it is: a line, or lines that run on, or a piece of a one-line page.
+struct RawUnit: Sendable {
+    var text: String
+    /// 1-based line of the raw file where it starts.
+    var line: Int
+    /// It was written as a Markdown heading (`## ...`) by the extraction.
+    var headingMarkup = false
+    /// A printed page starts with this unit.
+    var pageStart: Int?
+    /// It comes from a page extracted as one line (a viewer's copy of one page).
+    var fromOneLinePage = false
+}
+
+/// Turns raw extracted text into units: page furniture (running headers, page numbers, the viewer's
+/// "Select target paragraph") removed, lines that run on joined, one-line pages cut at their paragraph numbers.
+struct RawTextReader {
+    let symbol: String?
+    var warnings: [ImportWarning] = []
+    var artefactsRemoved = 0
+    var pages: [Int] = []
+
+    init(symbol: String?) {
+        self.symbol = symbol
+    }
+
+    /// A document symbol at the start of `text` (`A/58/275`, `E/CN.4/2000/82`, `A/HRC/52/27`).
+    static func leadingSymbol(_ text: Substring) -> String? {
+        guard let m = text.prefixMatch(of: /[A-Z][A-Z0-9]{0,7}(?:\/[A-Za-z0-9.\-]+){2,6}/) else { return nil }
+        let s = String(m.output)
+        guard s.contains(where: \.isNumber) else { return nil }
+        var trimmed = s
+        while trimmed.hasSuffix(".") || trimmed.hasSuffix("-") { trimmed.removeLast() }
+        return trimmed
+    }
+
+    /// The symbol the raw text shows: `United Nations A/58/275` on the cover, or a running header.
+    static func findSymbol(in raw: String) -> String? {
+        var seen = 0
+        for line in raw.split(separator: "\n", omittingEmptySubsequences: true) {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if t.isEmpty { continue }
+            seen += 1
+            if seen > 40 { break }
+            if let m = t.firstMatch(of: /^United Nations\s+(\S+)/), let s = leadingSymbol(m.output.1) { return s }
+            if let s = leadingSymbol(Substring(t)) {
+                let rest = t.dropFirst(s.count)
+                if rest.isEmpty || rest.first == " " { return s }
+            }
+        }
+        return nil
+    }
+
+    mutating func units(from raw: String) -> [RawUnit] {
+        let text = raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var lines = text.components(separatedBy: "\n").enumerated().map { (number: $0.offset + 1, text: $0.element) }
+        // Pages that pdftotext separated with form feeds: the first and last lines of each are page furniture.
+        var pageOfLine: [Int: Int] = [:]
+        if text.contains("\u{0C}") {
+            var split: [[(number: Int, text: String)]] = [[]]
+            for line in lines {
+                let parts = line.text.components(separatedBy: "\u{0C}")
+                for (k, part) in parts.enumerated() {
+                    if k > 0 { split.append([]) }
+                    split[split.count - 1].append((line.number, part))
+                }
+            }
+            lines = []
+            for page in split {
+                var body = page
+                var printed: Int?
+                for fromTop in [true, false] {
+                    var looked = 0
+                    while looked < 3, let candidate = (fromTop ? body.firstIndex(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) : body.lastIndex(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty })) {
+                        let t = body[candidate].text.trimmingCharacters(in: .whitespaces)
+                        if let n = pageNumber(t) {
+                            printed = printed ?? n
+                        } else if !isRunningHeader(t) {
+                            break
+                        }
+                        artefactsRemoved += 1
+                        body.remove(at: candidate)
+                        looked += 1
+                    }
+                }
+                if let printed, let first = body.first(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                    pageOfLine[first.number] = printed
+                }
+                lines.append(contentsOf: body)
+                lines.append((body.last?.number ?? 0, ""))
+            }
+        }
+
+        var units: [RawUnit] = []
+        var pending: [String] = []
+        var pendingLine = 0
+        var pendingHeading = false
+        var pendingPage: Int?
+        var nextPage: Int?
+
+        func flush() {
+            guard !pending.isEmpty else { return }
+            var joined = ""
+            for piece in pending {
+                if joined.isEmpty { joined = piece; continue }
+                if joined.hasSuffix("-"), let c = piece.first, c.isLowercase {
+                    joined += piece
+                } else {
+                    joined += " " + piece
+                }
+            }
+            units.append(RawUnit(text: joined, line: pendingLine, headingMarkup: pendingHeading, pageStart: pendingPage))
+            pending = []
+            pendingHeading = false
+            pendingPage = nil
+        }
+
+        for line in lines {
+            var t = line.text.trimmingCharacters(in: .whitespaces)
+            let indentedBullet = line.text.hasPrefix(" ") && (t.hasPrefix("- ") || t == "-")
+            _ = indentedBullet
+            if t.isEmpty { flush(); continue }
+            if t.wholeMatch(of: /Select target paragraph\d*/) != nil {
+                flush(); artefactsRemoved += 1; continue
+            }
+            if let n = pageOfLine[line.number] { nextPage = n; pages.append(n) }
+            if isRunningHeader(t) {
+                flush(); artefactsRemoved += 1
+                if let m = t.firstMatch(of: /\s+page\s+(\d{1,4})$/), let n = Int(m.output.1) { nextPage = n; pages.append(n) }
+                continue
+            }
+            if units.count + pending.count > 3, let n = pageNumber(t), pageOfLine.isEmpty {
+                // A printed page number standing alone: the page it closes ends here.
+                flush(); artefactsRemoved += 1
+                nextPage = n + 1
+                continue
+            }
+            if t.count > 400, let page = onePage(&t) {
+                flush()
+                let pieces = OneLinePage.split(t)
+                for (k, piece) in pieces.enumerated() {
+                    units.append(RawUnit(text: piece, line: line.number, pageStart: k == 0 ? (page.number ?? nextPage) : nil, fromOneLinePage: true))
+                }
+                if let n = page.number { pages.append(n) }
+                nextPage = nil
+                continue
+            }
+            var heading = false
+            if let m = t.prefixMatch(of: /#{1,6}\s+/) {
+                heading = true
+                t = String(t[m.range.upperBound...])
+            }
+            if startsUnit(t) || heading || pendingHeading || t.contains("\t") || (pending.last?.contains("\t") ?? false)
+                || pending.last.map({ $0.hasPrefix("- ") || $0 == "-" }) == true {
+                flush()
+            }
+            if pending.isEmpty {
+                pendingLine = line.number
+                pendingHeading = heading
+                pendingPage = nextPage
+                nextPage = nil
+            }
+            pending.append(t)
+        }
+        flush()
+        return units
+    }
+
+    /// A line that is only a running header: the symbol, maybe with `page N`, or a print job number.
+    func isRunningHeader(_ t: String) -> Bool {
+        if let symbol, t == symbol || t.hasPrefix(symbol + " page ") && t.dropFirst(symbol.count + 6).allSatisfy(\.isNumber) { return true }
+        if t.wholeMatch(of: /(GE\.)?\d{2}-\d{5}(\s*\(E\))?(\s+\S+)?/) != nil { return true }
+        return false
+    }
+
+    func pageNumber(_ t: String) -> Int? {
+        if let m = t.wholeMatch(of: /(?:[Pp]age\s+)?(\d{1,3})(?:\/\d{1,3})?/) { return Int(m.output.1) }
+        return nil
+    }
+
+    /// A page extracted as one line starts with its running header (`A/57/292 `, `E/CN.4/2000/82 page 18 `);
+    /// its page number is in the header or glued to its end (`... recognized. 17`). Strips both.
+    mutating func onePage(_ t: inout String) -> (number: Int?, Void)? {
+        guard let symbol, t.hasPrefix(symbol + " ") else { return nil }
+        var rest = Substring(t.dropFirst(symbol.count + 1))
+        var number: Int?
+        if let m = rest.prefixMatch(of: /page\s+(\d{1,4})\s+/) {
+            number = Int(m.output.1)
+            rest = rest[m.range.upperBound...]
+        }
+        artefactsRemoved += 1
+        if number == nil, let m = rest.firstMatch(of: /\s(\d{1,3})$/) {
+            number = Int(m.output.1)
+            rest = rest[..<m.range.lowerBound]
+            artefactsRemoved += 1
+        }
+        t = String(rest)
+        return (number, ())
+    }
+
+    /// Whether a line starts a block of its own rather than running on from the line above.
+    func startsUnit(_ t: String) -> Bool {
+        if t.hasPrefix("- ") || t == "-" || t.hasPrefix("• ") || t.hasPrefix("<sup>") { return true }
+        if t.prefixMatch(of: /\d{1,4}\.\s/) != nil { return true }
+        if t.prefixMatch(of: /\(([a-z]{1,4})\)\s/) != nil { return true }
+        if let c = t.unicodeScalars.first, Footnotes.superscriptDigits[c] != nil { return true }
+        return false
+    }
+}
+
+/// Cuts a page extracted as one line into its blocks: numbered paragraphs (the numbers that follow one another),
+/// a heading between the end of a sentence and the next paragraph number, and sub-paragraphs (a), (b), ...
+enum OneLinePage {
+    static func split(_ text: String) -> [String] {
+        // Candidate paragraph numbers: " 64. The" after the end of a sentence or a heading.
+        var candidates: [(index: String.Index, number: Int)] = []
+        for m in text.matches(of: /\s(\d{1,3})\.\s(?=[\p{Lu}“"‘(\[])/) {
+            guard let n = Int(m.output.1) else { continue }
+            candidates.append((m.output.1.startIndex, n))
+        }
+        if text.prefixMatch(of: /(\d{1,3})\.\s(?=[\p{Lu}“"‘(\[])/) != nil, let n = Int(text.prefix(while: \.isNumber)) {
+            candidates.insert((text.startIndex, n), at: 0)
+        }
+        var accepted: [String.Index] = []
+        if let start = candidates.firstIndex(where: { c in candidates.contains { $0.number == c.number + 1 && $0.index > c.index } }) ?? (candidates.count == 1 ? 0 : nil) {
+            var expected = candidates[start].number
+            for c in candidates[start...] where c.number == expected {
+                accepted.append(c.index)
+                expected += 1
+            }
+        }
+        var segments: [Substring] = []
+        var from = text.startIndex
+        for index in accepted where index > from {
+            segments.append(text[from..<index])
+            from = index
+        }
+        segments.append(text[from...])
+
+        var out: [String] = []
+        for segment in segments {
+            var pieces = subParagraphs(segment)
+            // A heading standing between the last sentence of this segment and the next paragraph number.
+            if let last = pieces.last {
+                let (head, heading) = trailingHeading(last)
+                if let heading {
+                    pieces[pieces.count - 1] = head
+                    pieces.append(heading)
+                }
+            }
+            out.append(contentsOf: pieces.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        }
+        return out
+    }
+
+    /// `... population. VIII. RECOMMENDATIONS` -> (`... population.`, `VIII. RECOMMENDATIONS`).
+    static func trailingHeading(_ s: String) -> (String, String?) {
+        let ends = s.matches(of: /[.;:!?][”"’)]?\s+/)
+        for end in ends.reversed() {
+            let tail = s[end.range.upperBound...].trimmingCharacters(in: .whitespaces)
+            if tail.count > 160 { break }
+            if tail.wholeMatch(of: /(?:[IVXLC]+|[A-Z])\.\s+\p{Lu}[^.;]{0,150}/) != nil {
+                return (String(s[..<end.range.upperBound]), tail)
+            }
+        }
+        return (s, nil)
+    }
+
+    /// Sub-paragraphs (a), (b), ... that follow one another after a colon or semicolon.
+    static func subParagraphs(_ s: Substring) -> [String] {
+        var cuts: [String.Index] = []
+        var expected: Character = "a"
+        for m in s.matches(of: /[:;.]\d{0,3}\s(\(([a-z])\)\s)(?=\p{Lu})/) {
+            guard let letter = m.output.2.first, letter == expected else { continue }
+            cuts.append(m.output.1.startIndex)
+            expected = Character(UnicodeScalar(letter.unicodeScalars.first!.value + 1)!)
+        }
+        var out: [String] = []
+        var from = s.startIndex
+        for cut in cuts {
+            out.append(String(s[from..<cut]))
+            from = cut
+        }
+        out.append(String(s[from...]))
+        return out
+    }
+}
