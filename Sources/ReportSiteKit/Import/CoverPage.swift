@@ -109,6 +109,7 @@ struct CoverPage {
                 } else if !p.isEmpty {
                     u.text = p
                     u.headingMarkup = u.headingMarkup && segments.isEmpty
+                    u.closed = !segments.isEmpty
                     out.append(u)
                 }
                 continue
@@ -125,7 +126,6 @@ struct CoverPage {
 
     /// The mandate holder and mandate, from the transmittal or the report's first sentences.
     mutating func readAuthor(_ units: [RawUnit]) {
-        let name = #/(\p{Lu}[\p{L}'’.\-]+(?:\s+(?:de|da|del|van|von|di|el|al-)?\s*\p{Lu}[\p{L}'’.\-]+){1,3})/#
         for u in units.prefix(40) {
             let t = u.text
             if metadata.author == nil, let m = t.firstMatch(of: /submitted by (\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3}), (?:Special Rapporteur|Independent Expert|Chair)/) {
@@ -137,7 +137,6 @@ struct CoverPage {
                 metadata.mandate = metadata.mandate ?? String(m.output.1)
                 warnings.append(ImportWarning(line: u.line, "author and mandate taken from the text: \(m.output.2), \(m.output.1)"))
             }
-            _ = name
             if metadata.author != nil { break }
         }
     }

@@ -11,6 +11,8 @@ struct RawUnit: Sendable {
     var pageStart: Int?
     /// It comes from a page extracted as one line (a viewer's copy of one page).
     var fromOneLinePage = false
+    /// Nothing runs on from it (the cover text that a title was glued to).
+    var closed = false
 }
 
 /// Turns raw extracted text into units: page furniture (running headers, page numbers, the viewer's

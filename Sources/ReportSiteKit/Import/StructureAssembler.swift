@@ -17,6 +17,7 @@ struct ImportedBlock: Sendable {
     var line: Int
     var cutAtStart = false
     var cutAtEnd = false
+    var closed = false
     var rows: [[String]] = []
 
     var isBody: Bool {
@@ -347,7 +348,9 @@ struct StructureAssembler {
     private mutating func text(_ t: String, unit: RawUnit) {
         let lastBody = blocks.lastIndex(where: { $0.isBody })
         let lastIsBody = lastBody != nil && lastBody == blocks.indices.last
-        let bodyOpen = lastIsBody && !Self.isClosed(blocks[lastBody!].text)
+        // A block that ends with a footnote marker ends there (the marker closes a sentence or a line).
+        let bodyOpen = lastIsBody && !Self.isClosed(blocks[lastBody!].text) && !blocks[lastBody!].text.hasSuffix("]")
+            && !blocks[lastBody!].closed
         let footnoteOpen = lastDefinitionIndex.map { !Self.isClosed(footnotes[$0].text) } ?? false
         if bodyOpen {
             join(t, to: lastBody!)
@@ -364,7 +367,9 @@ struct StructureAssembler {
             if !lastIsBody { }
             return
         }
-        emit(ImportedBlock(kind: .text, text: t, line: unit.line))
+        var block = ImportedBlock(kind: .text, text: t, line: unit.line)
+        block.closed = unit.closed
+        emit(block)
     }
 
     private mutating func join(_ t: String, to index: Int) {
