@@ -254,6 +254,7 @@ struct Import: ParsableCommand {
     @Option(help: "What part of the report the file holds (an excerpt).") var excerpt: String?
     @Flag(help: "Print the content file on standard output instead of writing it (no check).") var stdout = false
     @Flag(help: "Replace an existing content file.") var force = false
+    @Option(help: ArgumentHelp("The templates folder the check uses (as for reportsite check).", valueName: "folder")) var templates: String?
 
     func run() throws {
         let rawURL = URL(fileURLWithPath: raw)
@@ -306,7 +307,7 @@ struct Import: ParsableCommand {
         }
         defer { if folder.lastPathComponent != "reports" { try? FileManager.default.removeItem(at: content) } }
         FileHandle.standardOutput.write(Data("checking \(content.path) as reportsite check does:\n".utf8))
-        let code = try BuildOptions.parse(["--content", content.path]).run(output: "site", write: false)
+        let code = try BuildOptions.parse(["--content", content.path] + (templates.map { ["--templates", $0] } ?? [])).run(output: "site", write: false)
         if code != 0 { throw ExitCode(code == 2 ? 2 : 1) }
     }
 
