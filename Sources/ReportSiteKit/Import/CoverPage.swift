@@ -28,7 +28,25 @@ struct CoverPage {
     }
 
     /// Reads the cover among the first units; returns the units left for the body.
-    mutating func read(_ units: [RawUnit]) -> [RawUnit] {
+    /// A line of the cover that is one field of it.
+    static func isCoverLine(_ t: String) -> Bool {
+        organs.contains(t) || t.prefixMatch(of: /Distr\.?:?\s|Original:|United Nations\s/) != nil
+            || t.wholeMatch(of: /\p{Lu}\p{Ll}+(?:-\p{Ll}+)?\s+session/) != nil || t.prefixMatch(of: /Agenda item\s+\d|Item\s+\d+.*agenda/) != nil
+            || t.lowercased() == "advance unedited version"
+    }
+
+    mutating func read(_ input: [RawUnit]) -> [RawUnit] {
+        // Cover lines that ran together (no blank line between them) are taken one by one.
+        var units: [RawUnit] = []
+        for (k, u) in input.enumerated() {
+            if k < 30, u.lines.count > 1, !u.headingMarkup, u.lines.contains(where: Self.isCoverLine) {
+                for (offset, line) in u.lines.enumerated() {
+                    units.append(RawUnit(text: line, line: u.line + offset, pageStart: offset == 0 ? u.pageStart : nil, lines: [line]))
+                }
+            } else {
+                units.append(u)
+            }
+        }
         var out: [RawUnit] = []
         var i = 0
         var inCover = true

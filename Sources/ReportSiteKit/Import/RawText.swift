@@ -13,6 +13,8 @@ struct RawUnit: Sendable {
     var fromOneLinePage = false
     /// Nothing runs on from it (the cover text that a title was glued to).
     var closed = false
+    /// The raw lines it was joined from.
+    var lines: [String] = []
 }
 
 /// Turns raw extracted text into units: page furniture (running headers, page numbers, the viewer's
@@ -112,7 +114,7 @@ struct RawTextReader {
                     joined += " " + piece
                 }
             }
-            units.append(RawUnit(text: joined, line: pendingLine, headingMarkup: pendingHeading, pageStart: pendingPage))
+            units.append(RawUnit(text: joined, line: pendingLine, headingMarkup: pendingHeading, pageStart: pendingPage, lines: pending))
             pending = []
             pendingHeading = false
             pendingPage = nil
@@ -132,7 +134,7 @@ struct RawTextReader {
                 if let m = t.firstMatch(of: /\s+page\s+(\d{1,4})$/), let n = Int(m.output.1) { nextPage = n; pages.append(n) }
                 continue
             }
-            if units.count + pending.count > 3, let n = pageNumber(t), pageOfLine.isEmpty {
+            if let n = pageNumber(t), pageOfLine.isEmpty {
                 // A printed page number standing alone: the page it closes ends here.
                 flush(); artefactsRemoved += 1
                 nextPage = n + 1
@@ -188,6 +190,10 @@ struct RawTextReader {
         var rest = Substring(t.dropFirst(symbol.count + 1))
         var number: Int?
         if let m = rest.prefixMatch(of: /page\s+(\d{1,4})\s+/) {
+            number = Int(m.output.1)
+            rest = rest[m.range.upperBound...]
+        } else if let m = rest.prefixMatch(of: /(\d{1,3})\s+(?=\d{1,4}\.\s)/) {
+            // The page number printed before the page's first paragraph number: `A/57/292 17 64. The ...`.
             number = Int(m.output.1)
             rest = rest[m.range.upperBound...]
         }

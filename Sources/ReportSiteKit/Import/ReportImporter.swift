@@ -59,6 +59,10 @@ public enum ReportImporter {
         summary.subParagraphs = blocks.filter { if case .subParagraph = $0.kind { return true }; return false }.count
         summary.headings = blocks.compactMap { block in if case .heading = block.kind { return block.text }; return nil }
         if !summary.gaps.isEmpty { isExcerpt = true }
+        if let first = numbers.first, first > 1, !isExcerpt {
+            isExcerpt = true
+            warnings.append(ImportWarning(line: 0, "the first paragraph is numbered \(first): the file is marked as an excerpt"))
+        }
         // The printed contents lists more paragraphs than the source holds.
         if let listed = assembler.contents.compactMap(\.lastParagraph).max(), let last = numbers.last, listed > last {
             isExcerpt = true

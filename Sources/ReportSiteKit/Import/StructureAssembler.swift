@@ -293,6 +293,8 @@ struct StructureAssembler {
             if !unit.headingMarkup {
                 // Section numbers are small; with no paragraph yet, a heading is followed by a numbered paragraph.
                 guard n <= 30, expected != nil || nextNumber != nil else { return nil }
+                // Followed by the next paragraph number, it is a paragraph: the sequence goes on.
+                if (n == expected || expected == nil), nextNumber == n + 1 { return nil }
                 if n == expected || (expected == nil && nextNumber == n) {
                     // It could be the paragraph itself: it is a heading only when the paragraph of that number follows.
                     guard nextNumber == n else { return nil }
