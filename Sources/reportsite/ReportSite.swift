@@ -266,7 +266,8 @@ struct Import: ParsableCommand {
                 text = try String(contentsOf: rawURL, encoding: .utf8)
             }
         } catch {
-            FileHandle.standardError.write(Data("error: \(raw): \(error.localizedDescription)\n".utf8))
+            let message = (error as? ImportInputError)?.message ?? error.localizedDescription
+            FileHandle.standardError.write(Data("error: \(raw): \(message)\n".utf8))
             throw ExitCode(2)
         }
         let overrides = ImportMetadata(symbol: symbol, title: title, subtitle: subtitle, date: date, body: body,
@@ -311,6 +312,10 @@ struct Import: ParsableCommand {
         if code != 0 { throw ExitCode(code == 2 ? 2 : 1) }
     }
 
+    struct ImportInputError: Error {
+        let message: String
+    }
+
     static func pdfText(_ url: URL) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -318,12 +323,12 @@ struct Import: ParsableCommand {
         let pipe = Pipe()
         process.standardOutput = pipe
         do { try process.run() } catch {
-            throw ValidationError("pdftotext could not be run (install poppler-utils): \(error.localizedDescription)")
+            throw ImportInputError(message: "pdftotext could not be run (install poppler-utils): \(error.localizedDescription)")
         }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw ValidationError("pdftotext failed on \(url.path) (exit \(process.terminationStatus)); is poppler-utils installed?")
+            throw ImportInputError(message: "pdftotext failed on \(url.path) (exit \(process.terminationStatus)); is poppler-utils installed?")
         }
         return String(decoding: data, as: UTF8.self)
     }

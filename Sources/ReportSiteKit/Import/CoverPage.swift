@@ -47,18 +47,27 @@ struct CoverPage {
                 units.append(u)
             }
         }
-        var out: [RawUnit] = []
+        var kept: [RawUnit] = []
+        var carried: Int?
         var i = 0
         var inCover = true
         while i < units.count {
             var u = units[i]
             i += 1
-            guard inCover, !u.fromOneLinePage, i <= 30 else { out.append(u); continue }
+            // A page that starts with a cover line removed starts with the next line kept.
+            if let page = u.pageStart { carried = page }
+            func keep(_ unit: RawUnit) {
+                var unit = unit
+                unit.pageStart = unit.pageStart ?? carried
+                carried = nil
+                kept.append(unit)
+            }
+            guard inCover, !u.fromOneLinePage, i <= 30 else { keep(u); continue }
             var t = u.text
             if t.prefixMatch(of: /\d{1,4}\.\s/) != nil || ["summary", "contents"].contains(t.lowercased())
                 || t.prefixMatch(of: /[IVX]+\.?\s+\p{Lu}/) != nil {
                 inCover = false
-                out.append(u)
+                keep(u)
                 continue
             }
             if let m = t.firstMatch(of: /^United Nations\s+(\S+)/), let s = RawTextReader.leadingSymbol(m.output.1) {
@@ -90,7 +99,7 @@ struct CoverPage {
                 metadata.agendaItem = metadata.agendaItem ?? String(m.output.1 ?? m.output.2 ?? "")
                 if Self.hasMarker(m.output.3) {
                     u.text = t
-                    out.append(u)
+                    keep(u)
                 }
                 continue
             }
@@ -123,12 +132,12 @@ struct CoverPage {
                 let p = prefix.trimmingCharacters(in: .whitespaces)
                 if let keptHeading {
                     u.text = keptHeading
-                    out.append(u)
+                    keep(u)
                 } else if !p.isEmpty {
                     u.text = p
                     u.headingMarkup = u.headingMarkup && segments.isEmpty
                     u.closed = !segments.isEmpty
-                    out.append(u)
+                    keep(u)
                 }
                 continue
             }
@@ -137,9 +146,9 @@ struct CoverPage {
                 u.headingMarkup = true
             }
             u.text = t
-            out.append(u)
+            keep(u)
         }
-        return out
+        return kept
     }
 
     /// The mandate holder and mandate, from the transmittal or the report's first sentences.

@@ -155,8 +155,11 @@ struct RawTextReader {
                 heading = true
                 t = String(t[m.range.upperBound...])
             }
+            // A heading line (`II. Recommendations`) after a finished sentence stands alone, and so does the line after it.
+            let headingLine = Self.isHeadingLine(t) && (pending.last.map(StructureAssembler.isClosed) ?? true)
+            let afterHeadingLine = pending.count == 1 && Self.isHeadingLine(pending[0])
             if startsUnit(t) || heading || pendingHeading || t.contains("\t") || (pending.last?.contains("\t") ?? false)
-                || pending.last.map({ $0.hasPrefix("- ") || $0 == "-" }) == true {
+                || pending.last.map({ $0.hasPrefix("- ") || $0 == "-" }) == true || headingLine || afterHeadingLine {
                 flush()
             }
             if pending.isEmpty {
@@ -205,6 +208,11 @@ struct RawTextReader {
         }
         t = String(rest)
         return (number, ())
+    }
+
+    /// `II. Recommendations`, `B. Recommendations`: a short line with a section number and no final full stop.
+    static func isHeadingLine(_ t: String) -> Bool {
+        t.count <= 120 && t.prefixMatch(of: /(?:[IVXLC]{1,6}|[A-Z])\.\s+\p{Lu}/) != nil && !StructureAssembler.isClosed(t)
     }
 
     /// Whether a line starts a block of its own rather than running on from the line above.
