@@ -62,8 +62,25 @@ struct CoverPage {
                 carried = nil
                 kept.append(unit)
             }
-            guard inCover, !u.fromOneLinePage, i <= 30 else { keep(u); continue }
+            guard !u.fromOneLinePage, i <= 40 else { keep(u); continue }
             var t = u.text
+            if let m = t.prefixMatch(of: /\*\*([^*]+)\*\*/), Self.organs.contains(String(m.output.1)) {
+                metadata.body = metadata.body ?? String(m.output.1)
+                t = String(t[m.range.upperBound...])
+                u.text = t
+            }
+            // Cover lines that pdftotext may put after the summary.
+            if t.prefixMatch(of: /Distr\.?:?\s*(General|GENERAL|Limited|LIMITED|Restricted|RESTRICTED)/) != nil {
+                if let d = Self.isoDate(in: t) {
+                    metadata.date = metadata.date ?? d
+                } else if i < units.count, let d = Self.isoDate(in: units[i].text), units[i].text.count < 30 {
+                    metadata.date = metadata.date ?? d
+                    i += 1
+                }
+                continue
+            }
+            if t.prefixMatch(of: /Original:\s*\p{L}+$/) != nil { continue }
+            guard inCover, i <= 30 else { keep(u); continue }
             if t.prefixMatch(of: /\d{1,4}\.\s/) != nil || ["summary", "contents"].contains(t.lowercased())
                 || t.prefixMatch(of: /[IVX]+\.?\s+\p{Lu}/) != nil {
                 inCover = false
@@ -74,25 +91,29 @@ struct CoverPage {
                 metadata.symbol = metadata.symbol ?? s
                 continue
             }
-            if let m = t.prefixMatch(of: /\*\*([^*]+)\*\*/), Self.organs.contains(String(m.output.1)) {
-                metadata.body = metadata.body ?? String(m.output.1)
-                t = String(t[m.range.upperBound...])
-            } else if Self.organs.contains(t), !u.headingMarkup || metadata.body == nil {
+            if Self.organs.contains(t), !u.headingMarkup || metadata.body == nil {
                 metadata.body = metadata.body ?? t
                 continue
             }
-            if t.prefixMatch(of: /Distr\.?:?\s*(General|GENERAL|Limited|LIMITED|Restricted|RESTRICTED)/) != nil {
-                if let d = Self.isoDate(in: t) {
-                    metadata.date = metadata.date ?? d
-                } else if i < units.count, let d = Self.isoDate(in: units[i].text), units[i].text.count < 30 {
-                    metadata.date = metadata.date ?? d
-                    i += 1
-                }
-                continue
-            }
-            if t.prefixMatch(of: /Original:\s*\p{L}+/) != nil { continue }
             if t.wholeMatch(of: /\p{Lu}\p{Ll}+(?:-\p{Ll}+)?\s+session/) != nil {
                 metadata.session = metadata.session ?? t
+                continue
+            }
+            if metadata.session != nil, t.wholeMatch(of: /\d{1,2}(?:\s\p{L}+)?(?:\s\d{4})?\s*[–-]\s*\d{1,2}\s\p{L}+\s\d{4}/) != nil {
+                warnings.append(ImportWarning(line: u.line, "the session's dates \"\(t)\" are not written (the front matter has no field for them)"))
+                continue
+            }
+            // A title standing alone, right above "Report of the ..." / "Note by the ...".
+            if metadata.title == nil, !u.headingMarkup, t.count <= 150, !t.contains("**"), t.first?.isUppercase == true,
+               !StructureAssembler.isClosed(t), i < units.count,
+               units[i].text.prefixMatch(of: /(Report of the|Note by the)\s/) != nil {
+                metadata.title = t
+                warnings.append(ImportWarning(line: u.line, "title taken from the line above \"\(units[i].text.prefix(30))...\": \(t)"))
+                continue
+            }
+            if metadata.title != nil, metadata.subtitle == nil, !u.headingMarkup, t.count <= 200,
+               t.prefixMatch(of: /(Report of the|Note by the)\s/) != nil, !StructureAssembler.isClosed(t) {
+                metadata.subtitle = t
                 continue
             }
             if let m = t.wholeMatch(of: /(?:Item\s+(\d+(?:\s*\([a-z]\))?)\s+of the (?:provisional |preliminary )?agenda|Agenda item\s+(\d+(?:\s*\([a-z]\))?))(.*)/) {

@@ -6,6 +6,11 @@ enum Footnotes {
         "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
     ]
 
+    static func superscript(_ digits: String) -> String {
+        let back = Dictionary(uniqueKeysWithValues: superscriptDigits.map { ($0.value, Character($0.key)) })
+        return String(digits.compactMap { back[$0] })
+    }
+
     static func plainDigits(_ s: Substring) -> String {
         String(s.unicodeScalars.compactMap { superscriptDigits[$0] })
     }
@@ -56,8 +61,10 @@ enum Footnotes {
             if before.hasSuffix("[^") { continue }
             if before.last == "." || before.last == "," {
                 let word = before.dropLast().reversed().prefix(while: { $0.isLetter }).reversed()
-                if word.isEmpty || abbreviations.contains(String(word).lowercased()) { continue }
-                if before.dropLast().last?.isNumber == true { continue }
+                if abbreviations.contains(String(word).lowercased()) { continue }
+                // After a number (`in June 2021.1`, `(art. 9).3`) only the very next marker: `2.1` stays a number.
+                if word.isEmpty, n != last + 1 { continue }
+                if before.dropLast().last?.isNumber == true, n != last + 1 || before.dropLast().hasSuffix(" ") { continue }
             } else if before.last?.isLetter == true {
                 let word = before.reversed().prefix(while: { $0.isLetter })
                 if abbreviations.contains(String(word.reversed()).lowercased()) { continue }

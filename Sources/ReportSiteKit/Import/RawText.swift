@@ -13,6 +13,8 @@ struct RawUnit: Sendable {
     var fromOneLinePage = false
     /// Nothing runs on from it (the cover text that a title was glued to).
     var closed = false
+    /// Text under a page's footnote rule that starts no footnote: the rest of a footnote cut by the page break.
+    var footnoteContinuation = false
     /// The raw lines it was joined from.
     var lines: [String] = []
 }
@@ -61,6 +63,7 @@ struct RawTextReader {
         var lines = text.components(separatedBy: "\n").enumerated().map { (number: $0.offset + 1, text: $0.element) }
         // Pages that pdftotext separated with form feeds: the first and last lines of each are page furniture.
         var pageOfLine: [Int: Int] = [:]
+        var firstLineOfPage: Set<Int> = []
         if text.contains("\u{0C}") {
             var split: [[(number: Int, text: String)]] = [[]]
             for line in lines {
@@ -88,8 +91,9 @@ struct RawTextReader {
                         looked += 1
                     }
                 }
-                if let printed, let first = body.first(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                    pageOfLine[first.number] = printed
+                if let first = body.first(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                    firstLineOfPage.insert(first.number)
+                    if let printed { pageOfLine[first.number] = printed }
                 }
                 lines.append(contentsOf: body)
                 lines.append((body.last?.number ?? 0, ""))
@@ -120,8 +124,25 @@ struct RawTextReader {
             pendingPage = nil
         }
 
+        var footnoteZone = false
         for line in lines {
             var t = line.text.trimmingCharacters(in: .whitespaces)
+            // A new page (pdftotext's form feed) ends the footnotes of the page before.
+            if firstLineOfPage.contains(line.number) { footnoteZone = false }
+            // The rule above a page's footnotes: what follows are footnote texts, `1 See ...`.
+            if t.wholeMatch(of: /_{5,}|-{10,}/) != nil {
+                flush(); artefactsRemoved += 1; footnoteZone = true; continue
+            }
+            if footnoteZone, !t.isEmpty, pageNumber(t) == nil, !isRunningHeader(t) {
+                if let m = t.prefixMatch(of: /(\d{1,3})\s+/) {
+                    flush()
+                    t = Footnotes.superscript(String(m.output.1)) + " " + t[m.range.upperBound...]
+                } else if pending.isEmpty {
+                    // Text under the rule that starts no footnote: the rest of the last footnote of the page before.
+                    units.append(RawUnit(text: t, line: line.number, footnoteContinuation: true, lines: [t]))
+                    continue
+                }
+            }
             let indentedBullet = line.text.hasPrefix(" ") && (t.hasPrefix("- ") || t == "-")
             _ = indentedBullet
             if t.isEmpty { flush(); continue }
@@ -156,7 +177,7 @@ struct RawTextReader {
                 t = String(t[m.range.upperBound...])
             }
             // A heading line (`II. Recommendations`) after a finished sentence stands alone, and so does the line after it.
-            let headingLine = Self.isHeadingLine(t) && (pending.last.map(StructureAssembler.isClosed) ?? true)
+            let headingLine = Self.isHeadingLine(t) && (pending.last.map(StructureAssembler.isClosed) ?? true || Self.isSectionWord(t))
             let afterHeadingLine = pending.count == 1 && Self.isHeadingLine(pending[0])
             if startsUnit(t) || heading || pendingHeading || t.contains("\t") || (pending.last?.contains("\t") ?? false)
                 || pending.last.map({ $0.hasPrefix("- ") || $0 == "-" }) == true || headingLine || afterHeadingLine {
@@ -211,8 +232,13 @@ struct RawTextReader {
     }
 
     /// `II. Recommendations`, `B. Recommendations`: a short line with a section number and no final full stop.
+    static func isSectionWord(_ t: String) -> Bool {
+        ["summary", "contents", "introduction", "annex", "annexes"].contains(t.lowercased())
+    }
+
     static func isHeadingLine(_ t: String) -> Bool {
-        t.count <= 120 && t.prefixMatch(of: /(?:[IVXLC]{1,6}|[A-Z])\.\s+\p{Lu}/) != nil && !StructureAssembler.isClosed(t)
+        if isSectionWord(t) { return true }
+        return t.count <= 120 && t.prefixMatch(of: /(?:[IVXLC]{1,6}|[A-Z])\.\s+\p{Lu}/) != nil && !StructureAssembler.isClosed(t)
     }
 
     /// Whether a line starts a block of its own rather than running on from the line above.

@@ -70,6 +70,8 @@ struct StructureAssembler {
         var t = Substring(s.trimmingCharacters(in: .whitespaces))
         while let m = t.firstMatch(of: /\[\^[^\]\s]+\]$/) { t = t[..<m.range.lowerBound] }
         while let last = t.last, "”\"’'*".contains(last) { t = t.dropLast() }
+        // A footnote number glued after the full stop (`(art. 9).3`) still ends the sentence.
+        if let m = t.firstMatch(of: /[.;:!?”’")]\d{1,3}$/) { t = t[..<t.index(after: m.range.lowerBound)] }
         guard let last = t.last else { return false }
         return ".:;!?".contains(last)
     }
@@ -160,6 +162,15 @@ struct StructureAssembler {
             if ["contents", "table of contents"].contains(Self.cleanHeadingText(t).lowercased()) {
                 inContents = true
                 continue
+            }
+            if unit.footnoteContinuation {
+                if let d = lastDefinitionIndex {
+                    let glue = footnotes[d].text.hasSuffix("-") && Self.startsLowercase(t) ? "" : " "
+                    footnotes[d].text += glue + t
+                    warnings.append(ImportWarning(line: unit.line, "\"\(t.prefix(40))...\" read as the rest of footnote \(footnotes[d].label) (under the footnote rule of the next page); check it"))
+                    continue
+                }
+                warnings.append(ImportWarning(line: unit.line, "text under a footnote rule before any footnote: kept in the body; check it"))
             }
             // A footnote text, wherever the page ended.
             if let def = Footnotes.definition(t, waiting: waiting) {

@@ -1,0 +1,99 @@
+import Foundation
+import XCTest
+@testable import ReportSiteKit
+
+/// The importer tried as a new user would, on raw text in another report's style: a Human Rights Council report of
+/// another mandate (the right to food), laid out as pdftotext gives it (form feeds, running header, job number,
+/// page numbers, a footnote rule, footnote numbers that lost their superscript, a footnote cut across pages).
+/// The text of Fixtures/import/trial-A-HRC-99-33.txt was written for this test (the symbol and the Special
+/// Rapporteur are fictitious); its layout follows the cover of A/HRC/46/33. See docs/import.md for the figures.
+final class ImportTrialTests: XCTestCase {
+    func testAReportOfAnotherMandateInPdftotextLayout() throws {
+        let raw = try String(contentsOf: Project.fixtures.appendingPathComponent("import/trial-A-HRC-99-33.txt"), encoding: .utf8)
+        let result = ReportImporter.importText(raw)
+        XCTAssertEqual(result.content, """
+        ---
+        symbol: A/HRC/99/33
+        title: Seeds, farmers and the right to food
+        subtitle: Report of the Special Rapporteur on the right to food, Ana Lucía Quispe
+        date: 2021-12-20
+        body: Human Rights Council
+        session: Forty-ninth session
+        agenda_item: "3"
+        author: Ana Lucía Quispe
+        mandate: Special Rapporteur on the right to food
+        ---
+
+        Promotion and protection of all human rights, civil, political, economic, social and cultural rights, including the right to development
+
+        ## Summary
+
+        In the present report, the Special Rapporteur on the right to food, Ana Lucía Quispe, examines how laws on seeds shape the capacity of small-scale farmers to feed themselves and their communities. She sets out the obligations of States and makes recommendations.
+
+        <!-- page 3 -->
+
+        ## I. Introduction
+
+        1. The present report is submitted to the Human Rights Council pursuant to Council resolution 46/19. It draws on replies to a questionnaire sent to States in June 2021.[^1]
+
+        2. The Special Rapporteur thanks the 41 States and the 63 civil society organizations that replied. Their replies are available on the web page of the mandate.
+
+        ## II. Seeds and the right to food
+
+        ### A. Seed systems
+
+        3. Farmers have saved, exchanged and sold seeds for thousands of years. Farmer-managed seed systems still provide most of the seeds planted in many countries of the global south, where they sustain both the diversity of crops and the diets of rural families.[^2]
+
+        4. Commercial seed systems, by contrast, rest on a small number of varieties bred for uniformity and sold each season. Where the law recognizes only those varieties, the exchange of farmers' seeds becomes an offence, and the knowledge that goes with them is lost within a generation.
+
+        <!-- page 4 -->
+
+        ### B. Legal frameworks
+
+        5. 2019 saw the adoption of new seed laws in at least nine States. Several of them require every variety sold or exchanged to be registered, a process that farmers' varieties, which are diverse by design, cannot pass.
+
+        6. The International Treaty on Plant Genetic Resources for Food and Agriculture recognizes the rights of farmers to save, use, exchange and sell farm-saved seed (art. 9).[^3]
+
+        ## III. Conclusions and recommendations
+
+        7. The Special Rapporteur recommends that States:
+
+        (a) Recognize farmer-managed seed systems in law and policy;
+
+        (b) Remove penalties for the exchange of farmers' seeds;
+
+        (c) Support community seed banks, in particular those run by women.
+
+        8. The Special Rapporteur recommends that the Human Rights Council keep the question of seeds under review.
+
+        [^1]: The questionnaire and the replies received are available at www.ohchr.org/food.
+
+        [^2]: Food and Agriculture Organization of the United Nations, The Second Report on the State of the World's Plant Genetic Resources for Food and Agriculture (Rome, 2010).
+
+        [^3]: See also A/HRC/49/43, paras. 20–24.
+
+        """)
+        XCTAssertEqual(result.warnings.map(\.line), [5, 11, 15, 58])
+
+        // Every word of the raw text reaches the file, but the page furniture and the cover fields the front matter holds.
+        func words(_ s: String) -> [String] {
+            s.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        }
+        var left = words(result.content)
+        var lost: [String] = []
+        for word in words(raw) {
+            if let k = left.firstIndex(of: word) { left.remove(at: k) } else { lost.append(word) }
+        }
+        // Lost: the running header twice (A/HRC/99/33 is in the front matter once), the job number GE.21-00001(E),
+        // the session's dates, "Distr.: General", "Original: English", and the month of the date (written 2021-12-20).
+        XCTAssertEqual(lost.sorted(), ["00001", "1", "2022", "21", "28", "33", "33", "99", "99", "a", "a", "april", "december",
+                                       "distr", "e", "english", "february", "ge", "general", "hrc", "hrc", "original"])
+        // Its site builds strictly.
+        let root = try temporaryFolder(self)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("content/reports"), withIntermediateDirectories: true)
+        try result.content.write(to: root.appendingPathComponent("content/reports/A-HRC-99-33.md"), atomically: true, encoding: .utf8)
+        let (outcome, diagnostics) = buildSite(content: root.appendingPathComponent("content"), output: root.appendingPathComponent("site"))
+        XCTAssertEqual(diagnostics.filter { $0.severity == .error }.map(\.formatted), [])
+        guard case .success = outcome else { return XCTFail("\(outcome)") }
+    }
+}
