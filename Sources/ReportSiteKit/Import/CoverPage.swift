@@ -30,7 +30,7 @@ struct CoverPage {
     /// Reads the cover among the first units; returns the units left for the body.
     /// A line of the cover that is one field of it.
     static func isCoverLine(_ t: String) -> Bool {
-        organs.contains(t) || t.prefixMatch(of: /Distr\.?:?\s|Original:|United Nations\s/) != nil
+        organs.contains(t) || seriesBodies.contains(t) || t.prefixMatch(of: /Distr\.?:?\s|Original:|United Nations\s|Concluding observations\s/) != nil
             || t.wholeMatch(of: /\p{Lu}\p{Ll}+(?:-\p{Ll}+)?\s+session/) != nil || t.prefixMatch(of: /Agenda item\s+\d|Item\s+\d+.*agenda/) != nil
             || t.lowercased() == "advance unedited version"
     }
@@ -89,6 +89,21 @@ struct CoverPage {
             }
             if let m = t.firstMatch(of: /^United Nations\s+(\S+)/), let s = RawTextReader.leadingSymbol(m.output.1) {
                 metadata.symbol = metadata.symbol ?? s
+                continue
+            }
+            if let symbol = metadata.symbol, t == Self.body(forSymbol: symbol), !u.headingMarkup {
+                // The committee's name under the symbol of its document.
+                metadata.body = metadata.body ?? t
+                continue
+            }
+            // A treaty body's title: `Concluding observations on the eighth periodic report of ...`.
+            if metadata.title == nil, !u.headingMarkup, t.prefixMatch(of: /(Concluding observations|General comment|General recommendation|List of issues|Views adopted|Decision adopted)\s/) != nil, t.count <= 200 {
+                metadata.title = t.replacingOccurrences(of: "\\*", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "* "))
+                if Self.hasMarker(Substring(t)) {
+                    // Its footnote marker needs a place in the body: the line stays.
+                    u.text = t
+                    keep(u)
+                }
                 continue
             }
             if Self.organs.contains(t), !u.headingMarkup || metadata.body == nil {
@@ -189,9 +204,15 @@ struct CoverPage {
         }
     }
 
+    static var seriesBodies: Set<String> { Set(series.map(\.1)) }
+
     /// The issuing organ, from the symbol's series, when the cover does not name it.
     static func body(forSymbol symbol: String) -> String? {
-        let series: [(String, String)] = [
+        let ordered = series.sorted { $0.0.count > $1.0.count }
+        return ordered.first { symbol.hasPrefix($0.0) }?.1
+    }
+
+    static let series: [(String, String)] = [
             ("A/HRC/", "Human Rights Council"), ("E/CN.4/", "Commission on Human Rights"), ("A/", "General Assembly"),
             ("E/", "Economic and Social Council"), ("S/", "Security Council"), ("CCPR/", "Human Rights Committee"),
             ("CERD/", "Committee on the Elimination of Racial Discrimination"), ("CRC/", "Committee on the Rights of the Child"),
@@ -199,7 +220,4 @@ struct CoverPage {
             ("CMW/", "Committee on Migrant Workers"), ("CRPD/", "Committee on the Rights of Persons with Disabilities"),
             ("E/C.12/", "Committee on Economic, Social and Cultural Rights"),
         ]
-        let ordered = series.sorted { $0.0.count > $1.0.count }
-        return ordered.first { symbol.hasPrefix($0.0) }?.1
-    }
 }

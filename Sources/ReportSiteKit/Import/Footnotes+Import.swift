@@ -51,6 +51,10 @@ enum Footnotes {
         t = t.replacing(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/) { m in "[^\(plainDigits(m.output[...]))]" }
         // An escaped asterisk glued to a word: `provisional agenda\*`.
         t = t.replacing(/([\p{L}\p{N}.,;:)”’"])\\\*(?=\s|$|[.,;:])/) { m in "\(m.output.1)[^*]" }
+        // A lone asterisk glued to a word (`report of Zedland*`): the marker of an asterisk note.
+        if t.filter({ $0 == "*" }).count == 1 {
+            t = t.replacing(/([\p{L}\p{N}.,;:)”’"])\*(?=\s|$)/) { m in "\(m.output.1)[^*]" }
+        }
         // Digits glued to a word or punctuation: `framework;11`, `violated;12`.
         var out = ""
         var from = t.startIndex

@@ -124,6 +124,26 @@ struct RawTextReader {
             pendingPage = nil
         }
 
+        // Tabs of a word processor's layout: after a paragraph or heading number (`1.<tab>The ...`) a space;
+        // between cover fields (`United Nations<tab>A/58/275`) a line break.
+        lines = lines.flatMap { line -> [(number: Int, text: String)] in
+            guard line.text.contains("\t") else { return [line] }
+            let t = line.text.trimmingCharacters(in: .whitespaces)
+            if let m = t.prefixMatch(of: /(\d{1,4}\.|\([a-z]{1,4}\)|[A-Z]\.|[IVXLC]{1,6}\.)\t+/) {
+                return [(line.number, m.output.1 + " " + t[m.range.upperBound...])]
+            }
+            let cells = t.components(separatedBy: "\t").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if cells.contains(where: { CoverPage.isCoverLine($0) || $0 == "United Nations" }) {
+                if cells.first == "United Nations", cells.count == 2 { return [(line.number, "United Nations " + cells[1])] }
+                return cells.map { (line.number, $0) }
+            }
+            return [line]
+        }
+
+        // Where lines are wrapped at a width (pdftotext), a short line that ends a sentence ends its paragraph.
+        let lengths = lines.map { $0.text.trimmingCharacters(in: .whitespaces).count }.filter { $0 > 0 }.sorted()
+        let width = lengths.isEmpty ? 0 : lengths[lengths.count * 9 / 10]
+
         var footnoteZone = false
         for line in lines {
             var t = line.text.trimmingCharacters(in: .whitespaces)
@@ -179,7 +199,8 @@ struct RawTextReader {
             // A heading line (`II. Recommendations`) after a finished sentence stands alone, and so does the line after it.
             let headingLine = Self.isHeadingLine(t) && (pending.last.map(StructureAssembler.isClosed) ?? true || Self.isSectionWord(t))
             let afterHeadingLine = pending.count == 1 && Self.isHeadingLine(pending[0])
-            if startsUnit(t) || heading || pendingHeading || t.contains("\t") || (pending.last?.contains("\t") ?? false)
+            let endedParagraph = pending.last.map { StructureAssembler.isClosed($0) && Double($0.count) < 0.8 * Double(width) } ?? false
+            if startsUnit(t) || heading || pendingHeading || t.contains("\t") || (pending.last?.contains("\t") ?? false) || endedParagraph
                 || pending.last.map({ $0.hasPrefix("- ") || $0 == "-" }) == true || headingLine || afterHeadingLine {
                 flush()
             }
@@ -243,7 +264,9 @@ struct RawTextReader {
 
     /// Whether a line starts a block of its own rather than running on from the line above.
     func startsUnit(_ t: String) -> Bool {
-        if t.hasPrefix("- ") || t == "-" || t.hasPrefix("• ") || t.hasPrefix("<sup>") { return true }
+        if t.hasPrefix("- ") || t == "-" || t.hasPrefix("• ") || t.hasPrefix("<sup>") || t.hasPrefix("* ") { return true }
+        // `1 See ...`: maybe a footnote text (the assembler decides, by the markers waiting for their text).
+        if t.prefixMatch(of: /\d{1,3}\s+\p{Lu}/) != nil { return true }
         if t.prefixMatch(of: /\d{1,4}\.\s/) != nil { return true }
         if t.prefixMatch(of: /\(([a-z]{1,4})\)\s/) != nil { return true }
         if let c = t.unicodeScalars.first, Footnotes.superscriptDigits[c] != nil { return true }

@@ -137,6 +137,8 @@ struct StructureAssembler {
         var trimmed = Substring(text)
         while let m = trimmed.firstMatch(of: /\[\^[^\]\s]+\]$/) { trimmed = trimmed[..<m.range.lowerBound] }
         if let last = trimmed.last, ".;,".contains(last) { return false }
+        // Two sentences are not a heading.
+        if text.firstMatch(of: /\p{Ll}[.;]\s+\p{Lu}/) != nil { return false }
         return true
     }
 
@@ -237,7 +239,7 @@ struct StructureAssembler {
                 emit(ImportedBlock(kind: .heading(level: unnumberedLevel()), text: Self.cleanHeadingText(t), line: unit.line))
                 continue
             }
-            text(t, unit: unit)
+            text(t, unit: unit, next: next)
         }
         if let page = pendingMarker {
             blocks.append(ImportedBlock(kind: .pageMarker(page), text: "", line: units.last?.line ?? 0))
@@ -358,7 +360,7 @@ struct StructureAssembler {
         return (n, rest)
     }
 
-    private mutating func text(_ t: String, unit: RawUnit) {
+    private mutating func text(_ t: String, unit: RawUnit, next: String?) {
         let lastBody = blocks.lastIndex(where: { $0.isBody })
         let lastIsBody = lastBody != nil && lastBody == blocks.indices.last
         // A block that ends with a footnote marker ends there (the marker closes a sentence or a line).
@@ -377,7 +379,14 @@ struct StructureAssembler {
         }
         if Self.startsLowercase(t), let lastBody {
             join(t, to: lastBody)
-            if !lastIsBody { }
+            return
+        }
+        // A bare line between finished blocks, short, without a final full stop, right above a numbered paragraph:
+        // an unnumbered heading (`Women's access to justice`).
+        if unit.lines.count <= 1, t.count <= 90, Self.looksLikeHeading(t, limit: 90), !Self.isClosed(t), !t.hasSuffix("]"),
+           let next, next.prefixMatch(of: /\d{1,4}\.\s/) != nil, lastParagraph != nil || !headingStack.isEmpty {
+            warnings.append(ImportWarning(line: unit.line, "\"\(t)\" read as an unnumbered heading (a short line above paragraph \(next.prefix(while: \.isNumber))); check it"))
+            emit(ImportedBlock(kind: .heading(level: unnumberedLevel()), text: Self.cleanHeadingText(t), line: unit.line))
             return
         }
         var block = ImportedBlock(kind: .text, text: t, line: unit.line)
