@@ -163,8 +163,6 @@ struct RawTextReader {
                     continue
                 }
             }
-            let indentedBullet = line.text.hasPrefix(" ") && (t.hasPrefix("- ") || t == "-")
-            _ = indentedBullet
             if t.isEmpty { flush(); continue }
             if t.wholeMatch(of: /Select target paragraph\d*/) != nil {
                 flush(); artefactsRemoved += 1; continue
@@ -230,7 +228,7 @@ struct RawTextReader {
 
     /// A page extracted as one line starts with its running header (`A/57/292 `, `E/CN.4/2000/82 page 18 `);
     /// its page number is in the header or glued to its end (`... recognized. 17`). Strips both.
-    mutating func onePage(_ t: inout String) -> (number: Int?, Void)? {
+    mutating func onePage(_ t: inout String) -> OnePageHeader? {
         guard let symbol, t.hasPrefix(symbol + " ") else { return nil }
         var rest = Substring(t.dropFirst(symbol.count + 1))
         var number: Int?
@@ -249,7 +247,12 @@ struct RawTextReader {
             artefactsRemoved += 1
         }
         t = String(rest)
-        return (number, ())
+        return OnePageHeader(number: number)
+    }
+
+    struct OnePageHeader {
+        /// The printed page number, when the header or the end of the line gives it.
+        var number: Int?
     }
 
     /// `II. Recommendations`, `B. Recommendations`: a short line with a section number and no final full stop.

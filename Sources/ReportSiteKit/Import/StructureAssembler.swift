@@ -177,8 +177,7 @@ struct StructureAssembler {
             // A footnote text, wherever the page ended.
             if let def = Footnotes.definition(t, waiting: waiting) {
                 var last = lastFootnoteNumber
-                let (text, labels) = Footnotes.convertMarkers(def.text, last: &last)
-                _ = labels
+                let (text, _) = Footnotes.convertMarkers(def.text, last: &last)
                 footnotes.append(ImportedFootnote(label: def.label, text: text, line: unit.line))
                 lastDefinitionIndex = footnotes.count - 1
                 waiting.remove(def.label)
