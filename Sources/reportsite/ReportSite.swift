@@ -17,7 +17,7 @@ struct ReportSite: ParsableCommand {
           reportsite build                       content/ -> site/
           reportsite build --strict              for CI: every warning but RS603 is an error
           reportsite check --format json         diagnostics as data, nothing written
-          reportsite import report.pdf           a PDF (or its extracted text) -> content/reports/SYMBOL.md
+          reportsite import report.pdf           a report's PDF -> content/reports/
         """,
         version: ReportSiteVersion.current,
         subcommands: [Build.self, Check.self, Import.self],
@@ -221,18 +221,21 @@ struct Import: ParsableCommand {
         abstract: "Turn a report's PDF, or text extracted from one, into a content file.",
         discussion: """
         Workflow:
-          1. reportsite import report.pdf --symbol A/58/275      (or report.txt, text extracted from the PDF)
-             writes content/reports/A-58-275.md and prints what it found: paragraphs (first, last, gaps),
-             headings, footnotes matched and unmatched, and a warning, with the line of the raw text, for each
-             thing it could not decide (a paragraph joined across a page break, a footnote without text, ...).
-          2. Review the warnings and the file: correct what the importer got wrong, and give with flags what
-             the raw text does not say (--title, --date, --body, ...): nothing is invented, what is missing is
-             left out and warned about.
-          3. It ends by checking the file as `reportsite check` would, and prints those diagnostics;
-             run `reportsite check` again after editing, then `reportsite build`.
+          1. Import: reportsite import report.pdf   (or report.txt, its text)
+             writes content/reports/SYMBOL.md, then prints a warning for each
+             thing it guessed or could not find, with the line of the raw text
+             (a block joined across a page break, a footnote without its text,
+             a missing title ...), and a summary: paragraphs (first, last,
+             gaps), headings, footnotes matched and unmatched.
+          2. Review the warnings and the file. Correct what it got wrong; give
+             with flags what the raw text does not say (--title, --date, ...).
+             Nothing is invented: what is not found is left out and warned.
+          3. It checks the file as `reportsite check` does and prints those
+             diagnostics. After editing: reportsite check --strict, then
+             reportsite build.
         A PDF is read with poppler's pdftotext (Debian package poppler-utils).
-        Exit status: 0 written and checked without errors, 1 written but the check found errors,
-        2 wrong usage or unreadable input (nothing written).
+        Exit status: 0 written and checked, 1 written but the check found
+        errors, 2 wrong usage or unreadable input (nothing written).
         """)
 
     @Argument(help: ArgumentHelp("The raw text (.txt) or the PDF (.pdf) of the report.", valueName: "raw"))

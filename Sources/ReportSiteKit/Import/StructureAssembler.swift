@@ -367,6 +367,9 @@ struct StructureAssembler {
             && !blocks[lastBody!].closed
         let footnoteOpen = lastDefinitionIndex.map { !Self.isClosed(footnotes[$0].text) } ?? false
         if bodyOpen {
+            if !Self.startsLowercase(t) {
+                warnings.append(ImportWarning(line: unit.line, "\"\(t.prefix(40))...\" joined to the block before, whose sentence it seems to finish (a page break?); check it"))
+            }
             join(t, to: lastBody!)
             return
         }
@@ -377,6 +380,7 @@ struct StructureAssembler {
             return
         }
         if Self.startsLowercase(t), let lastBody {
+            warnings.append(ImportWarning(line: unit.line, "\"\(t.prefix(40))...\" starts in lower case after a finished sentence: joined to the block before; check it"))
             join(t, to: lastBody)
             return
         }
