@@ -31,7 +31,7 @@ bench-quick: deps
 # fpdf2 (PyPI) writes the PDF that the import test reads.
 deps:
 	@{ pkg-config --exists libcmark-gfm && command -v pdftotext >/dev/null; } || { $(SUDO) apt-get update && $(SUDO) apt-get install -y $(APT_PACKAGES); }
-	@python3 -c 'import fpdf' 2>/dev/null || python3 -m pip install --user fpdf2 || python3 -m pip install --user --break-system-packages fpdf2
+	@python3 -c 'import fpdf' 2>/dev/null || python3 -m pip install fpdf2 || python3 -m pip install --user fpdf2 || python3 -m pip install --user --break-system-packages fpdf2
 
 clean:
 	rm -rf .build site .bench

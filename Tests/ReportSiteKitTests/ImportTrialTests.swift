@@ -125,7 +125,8 @@ final class ImportTrialTests: XCTestCase {
         6. The Committee recalls
         """), result.content)
         XCTAssertTrue(result.content.contains("\n[^*]: Adopted by the Committee at its eighty-third session (10–28 October 2022).\n"))
-        // Known defect (see docs/import.md): the treaty's name above the title runs into the title line kept for its note.
-        XCTAssertTrue(result.content.contains("Convention on the Elimination of All Forms of Discrimination against Women Concluding observations"))
+        // The treaty's name above the title, and the title line kept in the body for its note, are blocks of their own.
+        XCTAssertTrue(result.content.contains("---\n\nConvention on the Elimination of All Forms of Discrimination against Women\n\n"
+            + "Concluding observations on the eighth periodic report of Zedland[^*]\n\n1. The Committee considered"), result.content)
     }
 }

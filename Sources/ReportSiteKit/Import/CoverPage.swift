@@ -100,8 +100,10 @@ struct CoverPage {
             if metadata.title == nil, !u.headingMarkup, t.prefixMatch(of: /(Concluding observations|General comment|General recommendation|List of issues|Views adopted|Decision adopted)\s/) != nil, t.count <= 200 {
                 metadata.title = t.replacingOccurrences(of: "\\*", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "* "))
                 if Self.hasMarker(Substring(t)) {
-                    // Its footnote marker needs a place in the body: the line stays.
+                    // Its footnote marker needs a place in the body: the line stays, a block of its own.
                     u.text = t
+                    u.closed = true
+                    u.standsAlone = true
                     keep(u)
                 }
                 continue
@@ -135,6 +137,8 @@ struct CoverPage {
                 metadata.agendaItem = metadata.agendaItem ?? String(m.output.1 ?? m.output.2 ?? "")
                 if Self.hasMarker(m.output.3) {
                     u.text = t
+                    u.closed = true
+                    u.standsAlone = true
                     keep(u)
                 }
                 continue

@@ -13,6 +13,8 @@ struct RawUnit: Sendable {
     var fromOneLinePage = false
     /// Nothing runs on from it (the cover text that a title was glued to).
     var closed = false
+    /// It runs on from nothing either: a cover line kept for its footnote marker.
+    var standsAlone = false
     /// Text under a page's footnote rule that starts no footnote: the rest of a footnote cut by the page break.
     var footnoteContinuation = false
     /// The raw lines it was joined from.

@@ -364,7 +364,7 @@ struct StructureAssembler {
         let lastIsBody = lastBody != nil && lastBody == blocks.indices.last
         // A block that ends with a footnote marker ends there (the marker closes a sentence or a line).
         let bodyOpen = lastIsBody && !Self.isClosed(blocks[lastBody!].text) && !blocks[lastBody!].text.hasSuffix("]")
-            && !blocks[lastBody!].closed
+            && !blocks[lastBody!].closed && !unit.standsAlone
         let footnoteOpen = lastDefinitionIndex.map { !Self.isClosed(footnotes[$0].text) } ?? false
         if bodyOpen {
             if !Self.startsLowercase(t) {
@@ -379,7 +379,7 @@ struct StructureAssembler {
             warnings.append(ImportWarning(line: unit.line, "\"\(t.prefix(40))...\" read as the rest of footnote \(footnotes[d].label) (cut by a page break); check it"))
             return
         }
-        if Self.startsLowercase(t), let lastBody {
+        if Self.startsLowercase(t), !unit.standsAlone, let lastBody {
             warnings.append(ImportWarning(line: unit.line, "\"\(t.prefix(40))...\" starts in lower case after a finished sentence: joined to the block before; check it"))
             join(t, to: lastBody)
             return
