@@ -413,4 +413,59 @@ final class ImportDefectTests: XCTestCase {
         XCTAssertEqual(a.content, b.content)
         XCTAssertEqual(a.warnings, b.warnings)
     }
+
+    /// pdftotext's layout of a General Assembly report: cover fields on lines of their own, job number, date code and
+    /// barcode at the foot of the page, `page/total` numbers, a paragraph number and a footnote number alone on
+    /// their line, the footnote rule, an asterisk note on the agenda item.
+    func testPdftotextLayoutOfAGeneralAssemblyReport() {
+        let raw = "United Nations\n\nA/70/999\nGeneral Assembly\n\nDistr.: General\n5 August 2015\nOriginal: English\n\n"
+            + "Seventieth session\nItem 72 (b) of the provisional agenda*\nPromotion and protection of human rights: human rights\n"
+            + "questions, including alternative approaches for improving the\neffective enjoyment of human rights and fundamental freedoms\n\n"
+            + "Human rights of migrants\nNote by the Secretary-General\n"
+            + "The Secretary-General has the honour to transmit to the General Assembly the\nreport of the Special Rapporteur on the human rights of migrants.\n\n"
+            + "* A/70/150.\n\n15-13456 (E)\n\n090815\n\n*1513456*\n\u{0C}"
+            + "A/70/999\n\nReport of the Special Rapporteur on the human rights of migrants\nSummary\n"
+            + "The present report is submitted pursuant to resolution 69/167.\n\n2/9\n\n15-13456\n\u{0C}"
+            + "15-13456\n\nA/70/999\n\nI. Introduction\n1.\nThe present report is submitted pursuant to General Assembly resolution\n"
+            + "69/167.1\n\n__________________\n1\n\nSee also A/69/302.\n\n3/9\n\u{0C}"
+        let result = ReportImporter.importText(raw)
+        XCTAssertEqual(result.content, """
+        ---
+        symbol: A/70/999
+        title: Human rights of migrants
+        subtitle: Note by the Secretary-General
+        date: 2015-08-05
+        body: General Assembly
+        session: Seventieth session
+        agenda_item: "72 (b)"
+        ---
+
+        Item 72 (b) of the provisional agenda[^*]
+
+        Promotion and protection of human rights: human rights questions, including alternative approaches for improving the effective enjoyment of human rights and fundamental freedoms
+
+        The Secretary-General has the honour to transmit to the General Assembly the report of the Special Rapporteur on the human rights of migrants.
+
+        <!-- page 2 -->
+
+        ## Report of the Special Rapporteur on the human rights of migrants
+
+        ## Summary
+
+        The present report is submitted pursuant to resolution 69/167.
+
+        <!-- page 3 -->
+
+        ## I. Introduction
+
+        1. The present report is submitted pursuant to General Assembly resolution 69/167.[^1]
+
+        [^*]: A/70/150.
+
+        [^1]: See also A/69/302.
+
+        """)
+        XCTAssertEqual(result.summary.pages, [2, 3])
+        XCTAssertEqual(result.summary.footnotesMatched, ["*", "1"])
+    }
 }

@@ -13,7 +13,7 @@ struct CoverPage {
 
     /// `12 August 2003` -> `2003-08-12`.
     static func isoDate(in text: String) -> String? {
-        guard let m = text.firstMatch(of: /(\d{1,2})\s+(\p{L}+)\s+(\d{4})/),
+        guard let m = text.firstMatch(of: /([0-9]{1,2})\s+(\p{L}+)\s+([0-9]{4})/),
               let day = Int(m.output.1), let month = months.firstIndex(of: m.output.2.lowercased()),
               let year = Int(m.output.3), (1...31).contains(day) else { return nil }
         return String(format: "%04d-%02d-%02d", year, month + 1, day)
@@ -30,8 +30,8 @@ struct CoverPage {
     /// Reads the cover among the first units; returns the units left for the body.
     /// A line of the cover that is one field of it.
     static func isCoverLine(_ t: String) -> Bool {
-        organs.contains(t) || seriesBodies.contains(t) || t.prefixMatch(of: /Distr\.?:?\s|Original:|United Nations\s|Concluding observations\s/) != nil
-            || t.wholeMatch(of: /\p{Lu}\p{Ll}+(?:-\p{Ll}+)?\s+session/) != nil || t.prefixMatch(of: /Agenda item\s+\d|Item\s+\d+.*agenda/) != nil
+        organs.contains(t) || seriesBodies.contains(t) || t == "United Nations" || isSubtitle(t) || t.prefixMatch(of: /Distr\.?:?\s|Original:|United Nations\s|Concluding observations\s/) != nil
+            || t.wholeMatch(of: /\p{Lu}\p{Ll}+(?:-\p{Ll}+)?\s+session/) != nil || t.prefixMatch(of: /Agenda item\s+[0-9]|Item\s+[0-9]+.*agenda/) != nil
             || t.lowercased() == "advance unedited version"
     }
 
@@ -81,12 +81,13 @@ struct CoverPage {
             }
             if t.prefixMatch(of: /Original:\s*\p{L}+$/) != nil { continue }
             guard inCover, i <= 30 else { keep(u); continue }
-            if t.prefixMatch(of: /\d{1,4}\.\s/) != nil || ["summary", "contents"].contains(t.lowercased())
+            if t.prefixMatch(of: /[0-9]{1,4}\.\s/) != nil || ["summary", "contents"].contains(t.lowercased())
                 || t.prefixMatch(of: /[IVX]+\.?\s+\p{Lu}/) != nil {
                 inCover = false
                 keep(u)
                 continue
             }
+            if t == "United Nations" { continue }
             if let m = t.firstMatch(of: /^United Nations\s+(\S+)/), let s = RawTextReader.leadingSymbol(m.output.1) {
                 metadata.symbol = metadata.symbol ?? s
                 continue
@@ -116,7 +117,7 @@ struct CoverPage {
                 metadata.session = metadata.session ?? t
                 continue
             }
-            if metadata.session != nil, t.wholeMatch(of: /\d{1,2}(?:\s\p{L}+)?(?:\s\d{4})?\s*[–-]\s*\d{1,2}\s\p{L}+\s\d{4}/) != nil {
+            if metadata.session != nil, t.wholeMatch(of: /[0-9]{1,2}(?:\s\p{L}+)?(?:\s[0-9]{4})?\s*[–-]\s*[0-9]{1,2}\s\p{L}+\s[0-9]{4}/) != nil {
                 warnings.append(ImportWarning(line: u.line, "the session's dates \"\(t)\" are not written (the front matter has no field for them)"))
                 continue
             }
@@ -126,14 +127,17 @@ struct CoverPage {
                units[i].text.prefixMatch(of: /(Report of the|Note by the)\s/) != nil {
                 metadata.title = t
                 warnings.append(ImportWarning(line: u.line, "title taken from the line above \"\(units[i].text.prefix(30))...\": \(t)"))
+                // The blocks on either side of a title are not one.
+                if !kept.isEmpty { kept[kept.count - 1].closed = true }
                 continue
             }
             if metadata.title != nil, metadata.subtitle == nil, !u.headingMarkup, t.count <= 200,
                t.prefixMatch(of: /(Report of the|Note by the)\s/) != nil, !StructureAssembler.isClosed(t) {
                 metadata.subtitle = t
+                if !kept.isEmpty { kept[kept.count - 1].closed = true }
                 continue
             }
-            if let m = t.wholeMatch(of: /(?:Item\s+(\d+(?:\s*\([a-z]\))?)\s+of the (?:provisional |preliminary )?agenda|Agenda item\s+(\d+(?:\s*\([a-z]\))?))(.*)/) {
+            if let m = t.wholeMatch(of: /(?:Item\s+([0-9]+(?:\s*\([a-z]\))?)\s+of the (?:provisional |preliminary )?agenda|Agenda item\s+([0-9]+(?:\s*\([a-z]\))?))(.*)/) {
                 metadata.agendaItem = metadata.agendaItem ?? String(m.output.1 ?? m.output.2 ?? "")
                 if Self.hasMarker(m.output.3) {
                     u.text = t

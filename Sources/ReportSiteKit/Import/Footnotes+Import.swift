@@ -27,11 +27,11 @@ enum Footnotes {
             guard !rest.isEmpty else { return nil }
             return (plainDigits(m.output.1), String(rest))
         }
-        if let m = t.prefixMatch(of: /<sup>\s*(\\?\*|\d{1,3})\s*<\/sup>\s*/) {
+        if let m = t.prefixMatch(of: /<sup>\s*(\\?\*|[0-9]{1,3})\s*<\/sup>\s*/) {
             let label = m.output.1.hasSuffix("*") ? "*" : String(m.output.1)
             return (label, String(t[m.range.upperBound...]))
         }
-        if let m = t.prefixMatch(of: /(\d{1,3}|\*)\s+(?=[\p{Lu}“"]|https?:|www\.)/), waiting.contains(String(m.output.1)) {
+        if let m = t.prefixMatch(of: /([0-9]{1,3}|\*)\s+(?=[\p{Lu}“"]|https?:|www\.)/), waiting.contains(String(m.output.1)) {
             return (String(m.output.1), String(t[m.range.upperBound...]))
         }
         return nil
@@ -44,7 +44,7 @@ enum Footnotes {
         var t = text
         // Autolinks of the extraction (`<http://...>`) are plain addresses in a report.
         t = t.replacing(/<((?:https?|ftp):\/\/[^\s>]+)>/) { String($0.output.1) }
-        t = t.replacing(/<sup>\s*(\\?\*|\d{1,3})\s*<\/sup>/) { m in
+        t = t.replacing(/<sup>\s*(\\?\*|[0-9]{1,3})\s*<\/sup>/) { m in
             let label = m.output.1.hasSuffix("*") ? "*" : String(m.output.1)
             return "[^\(label)]"
         }
@@ -58,7 +58,7 @@ enum Footnotes {
         // Digits glued to a word or punctuation: `framework;11`, `violated;12`.
         var out = ""
         var from = t.startIndex
-        for m in t.matches(of: /[\p{Ll};:,.”’")\]](\d{1,3})(?=\s|$|[,;:.)])/) {
+        for m in t.matches(of: /[\p{Ll};:,.”’")\]]([0-9]{1,3})(?=\s|$|[,;:.)])/) {
             guard let n = Int(m.output.1) else { continue }
             let start = m.output.1.startIndex
             let before = t[..<start]

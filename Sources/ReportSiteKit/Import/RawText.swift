@@ -85,7 +85,7 @@ struct RawTextReader {
                         let t = body[candidate].text.trimmingCharacters(in: .whitespaces)
                         if let n = pageNumber(t) {
                             printed = printed ?? n
-                        } else if !isRunningHeader(t) {
+                        } else if !isRunningHeader(t), t.wholeMatch(of: /\*[0-9]{7}\*|[0-9]{6}/) == nil {
                             break
                         }
                         artefactsRemoved += 1
@@ -131,7 +131,7 @@ struct RawTextReader {
         lines = lines.flatMap { line -> [(number: Int, text: String)] in
             guard line.text.contains("\t") else { return [line] }
             let t = line.text.trimmingCharacters(in: .whitespaces)
-            if let m = t.prefixMatch(of: /(\d{1,4}\.|\([a-z]{1,4}\)|[A-Z]\.|[IVXLC]{1,6}\.)\t+/) {
+            if let m = t.prefixMatch(of: /([0-9]{1,4}\.|\([a-z]{1,4}\)|[A-Z]\.|[IVXLC]{1,6}\.)\t+/) {
                 return [(line.number, m.output.1 + " " + t[m.range.upperBound...])]
             }
             let cells = t.components(separatedBy: "\t").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -147,8 +147,26 @@ struct RawTextReader {
         let width = lengths.isEmpty ? 0 : lengths[lengths.count * 9 / 10]
 
         var footnoteZone = false
+        // A paragraph number, sub-paragraph label or footnote number that pdftotext put on a line of its own
+        // (`1.`, then the paragraph's text): it waits for the next line of text.
+        var heldLabel: (text: String, line: Int)?
         for line in lines {
             var t = line.text.trimmingCharacters(in: .whitespaces)
+            if t.wholeMatch(of: /[0-9]{1,4}\.|\([a-z]{1,4}\)/) != nil || (footnoteZone && t.wholeMatch(of: /[0-9]{1,3}|\*/) != nil) {
+                flush()
+                heldLabel = (t, line.number)
+                continue
+            }
+            if let held = heldLabel, !t.isEmpty {
+                heldLabel = nil
+                if footnoteZone, let n = Int(held.text) {
+                    t = Footnotes.superscript(String(n)) + " " + t
+                } else if footnoteZone, held.text == "*" {
+                    t = "<sup>*</sup> " + t
+                } else {
+                    t = held.text + " " + t
+                }
+            }
             // A new page (pdftotext's form feed) ends the footnotes of the page before.
             if firstLineOfPage.contains(line.number) { footnoteZone = false }
             // The rule above a page's footnotes: what follows are footnote texts, `1 See ...`.
@@ -156,7 +174,9 @@ struct RawTextReader {
                 flush(); artefactsRemoved += 1; footnoteZone = true; continue
             }
             if footnoteZone, !t.isEmpty, pageNumber(t) == nil, !isRunningHeader(t) {
-                if let m = t.prefixMatch(of: /(\d{1,3})\s+/) {
+                if let c = t.unicodeScalars.first, Footnotes.superscriptDigits[c] != nil || t.hasPrefix("<sup>") {
+                    flush()
+                } else if let m = t.prefixMatch(of: /([0-9]{1,3})\s+/) {
                     flush()
                     t = Footnotes.superscript(String(m.output.1)) + " " + t[m.range.upperBound...]
                 } else if pending.isEmpty {
@@ -166,13 +186,13 @@ struct RawTextReader {
                 }
             }
             if t.isEmpty { flush(); continue }
-            if t.wholeMatch(of: /Select target paragraph\d*/) != nil {
+            if t.wholeMatch(of: /Select target paragraph[0-9]*/) != nil {
                 flush(); artefactsRemoved += 1; continue
             }
             if let n = pageOfLine[line.number] { nextPage = n; pages.append(n) }
             if isRunningHeader(t) {
                 flush(); artefactsRemoved += 1
-                if let m = t.firstMatch(of: /\s+page\s+(\d{1,4})$/), let n = Int(m.output.1) { nextPage = n; pages.append(n) }
+                if let m = t.firstMatch(of: /\s+page\s+([0-9]{1,4})$/), let n = Int(m.output.1) { nextPage = n; pages.append(n) }
                 continue
             }
             if let n = pageNumber(t), pageOfLine.isEmpty {
@@ -219,12 +239,12 @@ struct RawTextReader {
     /// A line that is only a running header: the symbol, maybe with `page N`, or a print job number.
     func isRunningHeader(_ t: String) -> Bool {
         if let symbol, t == symbol || t.hasPrefix(symbol + " page ") && t.dropFirst(symbol.count + 6).allSatisfy(\.isNumber) { return true }
-        if t.wholeMatch(of: /(GE\.)?\d{2}-\d{5}(\s*\(E\))?(\s+\S+)?/) != nil { return true }
+        if t.wholeMatch(of: /(GE\.)?[0-9]{2}-[0-9]{5}(\s*\(E\))?(\s+\S+)?/) != nil { return true }
         return false
     }
 
     func pageNumber(_ t: String) -> Int? {
-        if let m = t.wholeMatch(of: /(?:[Pp]age\s+)?(\d{1,3})(?:\/\d{1,3})?/) { return Int(m.output.1) }
+        if let m = t.wholeMatch(of: /(?:[Pp]age\s+)?([0-9]{1,3})(?:\/[0-9]{1,3})?/) { return Int(m.output.1) }
         return nil
     }
 
@@ -234,16 +254,16 @@ struct RawTextReader {
         guard let symbol, t.hasPrefix(symbol + " ") else { return nil }
         var rest = Substring(t.dropFirst(symbol.count + 1))
         var number: Int?
-        if let m = rest.prefixMatch(of: /page\s+(\d{1,4})\s+/) {
+        if let m = rest.prefixMatch(of: /page\s+([0-9]{1,4})\s+/) {
             number = Int(m.output.1)
             rest = rest[m.range.upperBound...]
-        } else if let m = rest.prefixMatch(of: /(\d{1,3})\s+(?=\d{1,4}\.\s)/) {
+        } else if let m = rest.prefixMatch(of: /([0-9]{1,3})\s+(?=[0-9]{1,4}\.\s)/) {
             // The page number printed before the page's first paragraph number: `A/57/292 17 64. The ...`.
             number = Int(m.output.1)
             rest = rest[m.range.upperBound...]
         }
         artefactsRemoved += 1
-        if number == nil, let m = rest.firstMatch(of: /\s(\d{1,3})$/) {
+        if number == nil, let m = rest.firstMatch(of: /\s([0-9]{1,3})$/) {
             number = Int(m.output.1)
             rest = rest[..<m.range.lowerBound]
             artefactsRemoved += 1
@@ -271,8 +291,8 @@ struct RawTextReader {
     func startsUnit(_ t: String) -> Bool {
         if t.hasPrefix("- ") || t == "-" || t.hasPrefix("• ") || t.hasPrefix("<sup>") || t.hasPrefix("* ") { return true }
         // `1 See ...`: maybe a footnote text (the assembler decides, by the markers waiting for their text).
-        if t.prefixMatch(of: /\d{1,3}\s+\p{Lu}/) != nil { return true }
-        if t.prefixMatch(of: /\d{1,4}\.\s/) != nil { return true }
+        if t.prefixMatch(of: /[0-9]{1,3}\s+\p{Lu}/) != nil { return true }
+        if t.prefixMatch(of: /[0-9]{1,4}\.\s/) != nil { return true }
         if t.prefixMatch(of: /\(([a-z]{1,4})\)\s/) != nil { return true }
         if let c = t.unicodeScalars.first, Footnotes.superscriptDigits[c] != nil { return true }
         return false
@@ -285,11 +305,11 @@ enum OneLinePage {
     static func split(_ text: String) -> [String] {
         // Candidate paragraph numbers: " 64. The" after the end of a sentence or a heading.
         var candidates: [(index: String.Index, number: Int)] = []
-        for m in text.matches(of: /\s(\d{1,3})\.\s(?=[\p{Lu}“"‘(\[])/) {
+        for m in text.matches(of: /\s([0-9]{1,3})\.\s(?=[\p{Lu}“"‘(\[])/) {
             guard let n = Int(m.output.1) else { continue }
             candidates.append((m.output.1.startIndex, n))
         }
-        if text.prefixMatch(of: /(\d{1,3})\.\s(?=[\p{Lu}“"‘(\[])/) != nil, let n = Int(text.prefix(while: \.isNumber)) {
+        if text.prefixMatch(of: /([0-9]{1,3})\.\s(?=[\p{Lu}“"‘(\[])/) != nil, let n = Int(text.prefix(while: \.isNumber)) {
             candidates.insert((text.startIndex, n), at: 0)
         }
         var accepted: [String.Index] = []
@@ -341,7 +361,7 @@ enum OneLinePage {
     static func subParagraphs(_ s: Substring) -> [String] {
         var cuts: [String.Index] = []
         var expected: Character = "a"
-        for m in s.matches(of: /[:;.]\d{0,3}\s(\(([a-z])\)\s)(?=\p{Lu})/) {
+        for m in s.matches(of: /[:;.][0-9]{0,3}\s(\(([a-z])\)\s)(?=\p{Lu})/) {
             guard let letter = m.output.2.first, letter == expected else { continue }
             cuts.append(m.output.1.startIndex)
             expected = Character(UnicodeScalar(letter.unicodeScalars.first!.value + 1)!)

@@ -121,9 +121,9 @@ public enum ReportImporter {
 enum ImportWriter {
     static func yamlValue(_ s: String) -> String {
         let plain = s.range(of: #"^[A-Za-z\p{L}][^:#\n"]*$"#, options: .regularExpression) != nil && !s.hasSuffix(" ")
-            && s.range(of: #"^\d"#, options: .regularExpression) == nil
+            && s.range(of: #"^[0-9]"#, options: .regularExpression) == nil
         if plain, !["yes", "no", "true", "false", "null", "on", "off"].contains(s.lowercased()) { return s }
-        if s.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil { return s }
+        if s.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"#, options: .regularExpression) != nil { return s }
         if s.range(of: #"^[A-Z][A-Za-z0-9.\-]*(/[A-Za-z0-9.\-]+)+$"#, options: .regularExpression) != nil { return s }
         return "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }

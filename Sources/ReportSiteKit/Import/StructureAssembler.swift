@@ -71,7 +71,7 @@ struct StructureAssembler {
         while let m = t.firstMatch(of: /\[\^[^\]\s]+\]$/) { t = t[..<m.range.lowerBound] }
         while let last = t.last, "”\"’'*".contains(last) { t = t.dropLast() }
         // A footnote number glued after the full stop (`(art. 9).3`) still ends the sentence.
-        if let m = t.firstMatch(of: /[.;:!?”’")]\d{1,3}$/) { t = t[..<t.index(after: m.range.lowerBound)] }
+        if let m = t.firstMatch(of: /[.;:!?”’")][0-9]{1,3}$/) { t = t[..<t.index(after: m.range.lowerBound)] }
         guard let last = t.last else { return false }
         return ".:;!?".contains(last)
     }
@@ -106,7 +106,7 @@ struct StructureAssembler {
             return (.roman, label, rest)
         }
         if let m = t.prefixMatch(of: /([A-Z])\.\s+(.+)/) { return (.letter, String(m.output.1), String(m.output.2)) }
-        if let m = t.prefixMatch(of: /(\d{1,2})\.\s+(.+)/) { return (.arabic, String(m.output.1), String(m.output.2)) }
+        if let m = t.prefixMatch(of: /([0-9]{1,2})\.\s+(.+)/) { return (.arabic, String(m.output.1), String(m.output.2)) }
         if let m = t.prefixMatch(of: /\(([a-z]{1,4})\)\s+(.+)/) { return (.parenthesised, String(m.output.1), String(m.output.2)) }
         return nil
     }
@@ -155,7 +155,7 @@ struct StructureAssembler {
             if let page = unit.pageStart { pendingMarker = page }
             // The printed contents table: dropped, its entries kept to check heading numbers.
             if inContents {
-                if t.contains("\t") || t.contains(".....") || t.wholeMatch(of: /.*\s\d+(?:[–-]\d+)?\s+\d+/) != nil {
+                if t.contains("\t") || t.contains(".....") || t.wholeMatch(of: /.*\s[0-9]+(?:[–-][0-9]+)?\s+[0-9]+/) != nil {
                     readContentsRow(t)
                     continue
                 }
@@ -191,7 +191,7 @@ struct StructureAssembler {
                 if !footnotes.contains(where: { $0.label == label }) { waiting.insert(label) }
             }
             // List markup of the extraction around paragraph and sub-paragraph numbers: `- 13. text`, `- (a) text`.
-            if let m = t.prefixMatch(of: /-\s+(?=\d{1,4}\.\s|\([a-z]{1,4}\)\s)/) { t = String(t[m.range.upperBound...]) }
+            if let m = t.prefixMatch(of: /-\s+(?=[0-9]{1,4}\.\s|\([a-z]{1,4}\)\s)/) { t = String(t[m.range.upperBound...]) }
 
             // Bullets (bold ones lose their emphasis).
             if let m = t.wholeMatch(of: /[-•▪●]\s*(.*)/) {
@@ -262,7 +262,7 @@ struct StructureAssembler {
             if let c = t.unicodeScalars.first, Footnotes.superscriptDigits[c] != nil { k += 1; continue }
             if t.hasPrefix("<sup>") { k += 1; continue }
             var s = t
-            if let m = s.prefixMatch(of: /-\s+(?=\d{1,4}\.\s)/) { s = String(s[m.range.upperBound...]) }
+            if let m = s.prefixMatch(of: /-\s+(?=[0-9]{1,4}\.\s)/) { s = String(s[m.range.upperBound...]) }
             return s
         }
         return nil
@@ -294,7 +294,7 @@ struct StructureAssembler {
         guard let found = headingLabel(t) else { return nil }
         var (kind, label) = (found.kind, found.label)
         let rest = found.rest
-        let nextNumber = next.flatMap { $0.prefixMatch(of: /(\d{1,4})\.\s/) }.flatMap { Int($0.output.1) }
+        let nextNumber = next.flatMap { $0.prefixMatch(of: /([0-9]{1,4})\.\s/) }.flatMap { Int($0.output.1) }
         switch kind {
         case .roman, .letter:
             guard unit.headingMarkup || Self.looksLikeHeading(rest, limit: 200) else { return nil }
@@ -335,7 +335,7 @@ struct StructureAssembler {
     }
 
     private mutating func numberedParagraph(_ t: String, unit: RawUnit) -> (Int, String)? {
-        guard let m = t.prefixMatch(of: /(\d{1,4})\.\s+/), var n = Int(m.output.1) else { return nil }
+        guard let m = t.prefixMatch(of: /([0-9]{1,4})\.\s+/), var n = Int(m.output.1) else { return nil }
         let rest = String(t[m.range.upperBound...])
         guard let first = rest.first(where: { !"“\"‘'([".contains($0) }), first.isUppercase || first.isNumber || rest.hasPrefix("[...]") else {
             return nil
@@ -371,6 +371,7 @@ struct StructureAssembler {
                 warnings.append(ImportWarning(line: unit.line, "\"\(t.prefix(40))...\" joined to the block before, whose sentence it seems to finish (a page break?); check it"))
             }
             join(t, to: lastBody!)
+            blocks[lastBody!].closed = unit.closed
             return
         }
         if let d = lastDefinitionIndex, footnoteOpen, Self.startsLowercase(t) || !Self.isClosed(t) {
@@ -386,8 +387,11 @@ struct StructureAssembler {
         }
         // A bare line between finished blocks, short, without a final full stop, right above a numbered paragraph:
         // an unnumbered heading (`Women's access to justice`).
-        if unit.lines.count <= 1, t.count <= 90, Self.looksLikeHeading(t, limit: 90), !Self.isClosed(t), !t.hasSuffix("]"),
-           let next, next.prefixMatch(of: /\d{1,4}\.\s/) != nil, lastParagraph != nil || !headingStack.isEmpty {
+        // So is the report's own heading on its first page, above its summary (`Report of the Special Rapporteur ...`).
+        let reportHeading = t.prefixMatch(of: /(Report of the|Report on the|Note by the)\s/) != nil
+            && next.map { ["summary", "introduction"].contains($0.lowercased()) || headingLabel($0) != nil } == true
+        if unit.lines.count <= 1, t.count <= 90 || reportHeading, Self.looksLikeHeading(t, limit: 200), !Self.isClosed(t), !t.hasSuffix("]"),
+           let next, reportHeading || (next.prefixMatch(of: /[0-9]{1,4}\.\s/) != nil && (lastParagraph != nil || !headingStack.isEmpty)) {
             warnings.append(ImportWarning(line: unit.line, "\"\(t)\" read as an unnumbered heading (a short line above paragraph \(next.prefix(while: \.isNumber))); check it"))
             emit(ImportedBlock(kind: .heading(level: unnumberedLevel()), text: Self.cleanHeadingText(t), line: unit.line))
             return
@@ -407,24 +411,24 @@ struct StructureAssembler {
         var cells = t.components(separatedBy: "\t").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         if cells.count == 1 {
             // `A. Background..... 8–26 5` without tabs.
-            if let m = cells[0].wholeMatch(of: /(.*?)\s+(\d+(?:[–-]\d+)?)\s+(\d+)/) { cells = [String(m.output.1), String(m.output.2), String(m.output.3)] }
+            if let m = cells[0].wholeMatch(of: /(.*?)\s+([0-9]+(?:[–-][0-9]+)?)\s+([0-9]+)/) { cells = [String(m.output.1), String(m.output.2), String(m.output.3)] }
         }
         guard let first = cells.first, !first.hasPrefix("<i>"), first.lowercased() != "paragraphs" else { return }
         var titleCells = cells.prefix { $0.rangeOfCharacter(from: .letters) != nil }
         var label: String?
-        if let l = titleCells.first, l.wholeMatch(of: /(?:[IVXLC]+|[A-Z]|\d{1,2})\.?/) != nil, titleCells.count > 1 {
+        if let l = titleCells.first, l.wholeMatch(of: /(?:[IVXLC]+|[A-Z]|[0-9]{1,2})\.?/) != nil, titleCells.count > 1 {
             label = String(l.trimmingCharacters(in: CharacterSet(charactersIn: ".")))
             titleCells = titleCells.dropFirst()
         }
         var title = titleCells.joined(separator: " ")
-        if label == nil, let m = title.prefixMatch(of: /((?:[IVXLC]+|[A-Z]|\d{1,2}))\.\s+/) {
+        if label == nil, let m = title.prefixMatch(of: /((?:[IVXLC]+|[A-Z]|[0-9]{1,2}))\.\s+/) {
             label = String(m.output.1)
             title = String(title[m.range.upperBound...])
         }
         while title.hasSuffix(".") { title.removeLast() }
         let numbers = cells.dropFirst(titleCells.count + (label != nil && cells.first == label.map { $0 + "." } || cells.first == label ? 1 : 0))
         var lastParagraph: Int?
-        if let range = numbers.first, let m = range.wholeMatch(of: /(\d+)(?:[–-](\d+))?/) {
+        if let range = numbers.first, let m = range.wholeMatch(of: /([0-9]+)(?:[–-]([0-9]+))?/) {
             lastParagraph = Int(m.output.2 ?? m.output.1)
         }
         contents.append(ContentsEntry(label: label, title: title, lastParagraph: lastParagraph))
