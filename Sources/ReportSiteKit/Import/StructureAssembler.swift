@@ -54,6 +54,8 @@ struct StructureAssembler {
     private var pendingMarker: Int?
     private var lastDefinitionIndex: Int?
     private var inContents = false
+    /// The contents entries before it matched a heading already.
+    private var contentsCursor = 0
 
     enum HeadingKind: Equatable { case roman, letter, arabic, parenthesised, unnumbered }
 
@@ -320,18 +322,32 @@ struct StructureAssembler {
         case .unnumbered:
             return nil
         }
-        // The printed contents may number it otherwise (`1. Background` listed as `A. Background`).
+        // The printed contents may number it otherwise (`1. Background` listed as `A. Background`). Its entries are
+        // matched in their order, each once.
         let title = Self.normalisedTitle(Self.cleanHeadingText(rest))
-        if let entry = contents.first(where: { Self.normalisedTitle($0.title) == title }), let printed = entry.label, printed != label {
-            warnings.append(ImportWarning(line: unit.line, "heading \"\(label). \(Self.cleanHeadingText(rest))\" numbered \(printed) as in the printed contents"))
-            label = printed
-            kind = Self.romanValue(Substring(printed)) != nil && printed.count > 1 ? .roman
-                : printed.first?.isNumber == true ? .arabic : printed.first?.isUppercase == true ? .letter : .parenthesised
-            if printed.count == 1, let c = printed.first, "IVX".contains(c), headingStack.contains(where: { $0.kind == .roman }) == false { kind = .roman }
+        if let k = contents.indices.dropFirst(contentsCursor).first(where: { Self.normalisedTitle(contents[$0].title) == title }) {
+            contentsCursor = k + 1
+            if let printed = contents[k].label, printed != label {
+                warnings.append(ImportWarning(line: unit.line, "heading \"\(label). \(Self.cleanHeadingText(rest))\" numbered \(printed) as in the printed contents"))
+                label = printed
+                kind = labelKind(printed)
+            }
         }
         let level = pushHeading(kind: kind, label: label)
         let printedLabel = kind == .parenthesised ? "(\(label))" : "\(label)."
         return (level, printedLabel + " " + Self.cleanHeadingText(rest))
+    }
+
+    /// The kind of a label from the printed contents: `III` roman, `B` letter (`I` a roman numeral only where the
+    /// next chapter would have it), `2` arabic, `a` parenthesised.
+    private func labelKind(_ label: String) -> HeadingKind {
+        if label.first?.isNumber == true { return .arabic }
+        if label.first?.isLowercase == true { return .parenthesised }
+        if let value = Self.romanValue(Substring(label)) {
+            let chapter = headingStack.first { $0.kind == .roman }.flatMap { Self.romanValue(Substring($0.label)) }
+            if label.count > 1 || chapter == nil || value == chapter! + 1 { return .roman }
+        }
+        return .letter
     }
 
     private mutating func numberedParagraph(_ t: String, unit: RawUnit) -> (Int, String)? {
