@@ -81,11 +81,11 @@ struct RawTextReader {
                 var printed: Int?
                 for fromTop in [true, false] {
                     var looked = 0
-                    while looked < 3, let candidate = (fromTop ? body.firstIndex(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) : body.lastIndex(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty })) {
+                    while looked < 5, let candidate = (fromTop ? body.firstIndex(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) : body.lastIndex(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty })) {
                         let t = body[candidate].text.trimmingCharacters(in: .whitespaces)
                         if let n = pageNumber(t) {
                             printed = printed ?? n
-                        } else if !isRunningHeader(t), t.wholeMatch(of: /\*[0-9]{7}\*|[0-9]{6}/) == nil {
+                        } else if !isRunningHeader(t), t.wholeMatch(of: /\*[0-9]{7}\*|[0-9]{6}|Please recycle/) == nil {
                             break
                         }
                         artefactsRemoved += 1
