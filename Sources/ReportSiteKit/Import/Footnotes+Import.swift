@@ -58,10 +58,12 @@ enum Footnotes {
         // Digits glued to a word or punctuation: `framework;11`, `violated;12`.
         var out = ""
         var from = t.startIndex
-        for m in t.matches(of: /[\p{Ll};:,.”’")\]]([0-9]{1,3})(?=\s|$|[,;:.)])/) {
+        for m in t.matches(of: /[\p{L};:,.”’")\]]([0-9]{1,3})(?=\s|$|[,;:.)”’"])/) {
             guard let n = Int(m.output.1) else { continue }
             let start = m.output.1.startIndex
             let before = t[..<start]
+            // After a capital (`IOM11`) only the very next marker: `G77` and `CO2` are names.
+            if before.last?.isUppercase == true, n != last + 1 { continue }
             if before.hasSuffix("[^") { continue }
             if before.last == "." || before.last == "," {
                 let word = before.dropLast().reversed().prefix(while: { $0.isLetter }).reversed()

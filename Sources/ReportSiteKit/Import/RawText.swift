@@ -15,6 +15,8 @@ struct RawUnit: Sendable {
     var closed = false
     /// It runs on from nothing either: a cover line kept for its footnote marker.
     var standsAlone = false
+    /// The first block after page furniture (a page break of the printed report).
+    var afterPageBreak = false
     /// Text under a page's footnote rule that starts no footnote: the rest of a footnote cut by the page break.
     var footnoteContinuation = false
     /// The raw lines it was joined from.
@@ -103,6 +105,7 @@ struct RawTextReader {
         }
 
         var units: [RawUnit] = []
+        var pageBreakSeen = false
         var pending: [String] = []
         var pendingLine = 0
         var pendingHeading = false
@@ -120,7 +123,10 @@ struct RawTextReader {
                     joined += " " + piece
                 }
             }
-            units.append(RawUnit(text: joined, line: pendingLine, headingMarkup: pendingHeading, pageStart: pendingPage, lines: pending))
+            var unit = RawUnit(text: joined, line: pendingLine, headingMarkup: pendingHeading, pageStart: pendingPage, lines: pending)
+            unit.afterPageBreak = firstLineOfPage.contains(pendingLine) || pageBreakSeen
+            pageBreakSeen = false
+            units.append(unit)
             pending = []
             pendingHeading = false
             pendingPage = nil
@@ -142,15 +148,25 @@ struct RawTextReader {
             return [line]
         }
 
-        // Where lines are wrapped at a width (pdftotext), a short line that ends a sentence ends its paragraph.
+        // The width lines are wrapped at (pdftotext), in characters: most lines of a page are that long.
         let lengths = lines.map { $0.text.trimmingCharacters(in: .whitespaces).count }.filter { $0 > 0 }.sorted()
         let width = lengths.isEmpty ? 0 : lengths[lengths.count * 9 / 10]
 
         var footnoteZone = false
+        var lastNumberSeen: Int?
         // A paragraph number, sub-paragraph label or footnote number that pdftotext put on a line of its own
         // (`1.`, then the paragraph's text): it waits for the next line of text.
         var heldLabel: (text: String, line: Int)?
-        for line in lines {
+        // The next line with text, for each line.
+        var nextText = Array(repeating: "", count: lines.count)
+        var following = ""
+        for k in lines.indices.reversed() {
+            nextText[k] = following
+            let t = lines[k].text.trimmingCharacters(in: .whitespaces)
+            if !t.isEmpty { following = t }
+        }
+        var standAlone = false
+        for (index, line) in lines.enumerated() {
             var t = line.text.trimmingCharacters(in: .whitespaces)
             if t.wholeMatch(of: /[0-9]{1,4}\.|\([a-z]{1,4}\)/) != nil || (footnoteZone && t.wholeMatch(of: /[0-9]{1,3}|\*/) != nil) {
                 flush()
@@ -190,6 +206,11 @@ struct RawTextReader {
                 flush(); artefactsRemoved += 1; continue
             }
             if let n = pageOfLine[line.number] { nextPage = n; pages.append(n) }
+            // A running header that pdftotext glued to the end of the last line above it.
+            if let symbol, t.count > symbol.count, t.hasSuffix(symbol), !t.hasSuffix(" " + symbol) {
+                t = String(t.dropLast(symbol.count))
+                artefactsRemoved += 1
+            }
             if isRunningHeader(t) {
                 flush(); artefactsRemoved += 1
                 if let m = t.firstMatch(of: /\s+page\s+([0-9]{1,4})$/), let n = Int(m.output.1) { nextPage = n; pages.append(n) }
@@ -198,6 +219,7 @@ struct RawTextReader {
             if let n = pageNumber(t), pageOfLine.isEmpty {
                 // A printed page number standing alone: the page it closes ends here.
                 flush(); artefactsRemoved += 1
+                pageBreakSeen = true
                 nextPage = n + 1
                 continue
             }
@@ -217,10 +239,32 @@ struct RawTextReader {
                 t = String(t[m.range.upperBound...])
             }
             // A heading line (`II. Recommendations`) after a finished sentence stands alone, and so does the line after it.
-            let headingLine = Self.isHeadingLine(t) && (pending.last.map(StructureAssembler.isClosed) ?? true || Self.isSectionWord(t))
-            let afterHeadingLine = pending.count == 1 && Self.isHeadingLine(pending[0])
-            let endedParagraph = pending.last.map { StructureAssembler.isClosed($0) && Double($0.count) < 0.8 * Double(width) } ?? false
-            if startsUnit(t) || heading || pendingHeading || t.contains("\t") || (pending.last?.contains("\t") ?? false) || endedParagraph
+            // A short line right above a paragraph number is a heading: `I. Introduction` whatever precedes it,
+            // an unnumbered one (`Consular protection`) after a finished sentence.
+            let aboveParagraph = nextText[index].prefixMatch(of: /[0-9]{1,4}\.\s/) != nil && t.count <= 120
+                && !StructureAssembler.isClosed(t) && t.first?.isUppercase == true && t.prefixMatch(of: /[0-9]/) == nil
+                && (Self.isHeadingLine(t) || pending.last.map(StructureAssembler.isClosed) ?? true)
+            let headingLine = (Self.isHeadingLine(t) && (pending.last.map(StructureAssembler.isClosed) ?? true || Self.isSectionWord(t)))
+                || aboveParagraph
+            let afterHeadingLine = (pending.count == 1 && Self.isHeadingLine(pending[0])) || standAlone
+            standAlone = aboveParagraph
+            // A finished sentence whose line had room for the next line's first word: the line did not end for
+            // want of room, so the paragraph ended there.
+            let firstWord = t.prefix { !$0.isWhitespace }.count
+            let endedParagraph = pending.last.map {
+                StructureAssembler.isClosed($0) && Double($0.count + 1 + firstWord) < 0.92 * Double(width)
+            } ?? false
+            // A number at the start of a wrapped line (`... in the first half of` / `2003. At the same time`) starts
+            // a paragraph only after a finished sentence, or as the next number of the sequence.
+            var continuesLine = false
+            if let m = t.prefixMatch(of: /([0-9]{1,4})\.\s/), let n = Int(m.output.1) {
+                let next = lastNumberSeen.map { n == $0 + 1 } ?? (n == 1)
+                if let last = pending.last, !StructureAssembler.isClosed(last), !Self.isHeadingLine(last) {
+                    continuesLine = !next
+                }
+                if !continuesLine, next || (lastNumberSeen == nil && n <= 999) { lastNumberSeen = n }
+            }
+            if (startsUnit(t) && !continuesLine) || heading || pendingHeading || t.contains("\t") || (pending.last?.contains("\t") ?? false) || endedParagraph
                 || pending.last.map({ $0.hasPrefix("- ") || $0 == "-" }) == true || headingLine || afterHeadingLine {
                 flush()
             }

@@ -179,11 +179,26 @@ struct StructureAssembler {
             // A footnote text, wherever the page ended.
             if let def = Footnotes.definition(t, waiting: waiting) {
                 var last = lastFootnoteNumber
-                let (text, _) = Footnotes.convertMarkers(def.text, last: &last)
-                footnotes.append(ImportedFootnote(label: def.label, text: text, line: unit.line))
-                lastDefinitionIndex = footnotes.count - 1
+                var (text, _) = Footnotes.convertMarkers(def.text, last: &last)
                 waiting.remove(def.label)
-                if let n = Int(def.label) { lastFootnoteNumber = max(lastFootnoteNumber, n) }
+                // Two footnote texts run together (pdftotext joins a line that ends with a hyphen to the next one):
+                // `...Chairs-Summary5 A/RES/67/172`, where 5 waits for its text.
+                var run: [(label: String, text: String)] = []
+                while let m = text.firstMatch(of: /([^\s0-9])([0-9]{1,3})\s+(?=\p{Lu}|See\s|https?:|www\.)/),
+                      waiting.contains(String(m.output.2)) {
+                    let label = String(m.output.2)
+                    let cut = m.output.2.startIndex
+                    run.append((label, String(text[m.range.upperBound...])))
+                    text = String(text[..<cut])
+                    waiting.remove(label)
+                    warnings.append(ImportWarning(line: unit.line, "the text of footnote \(label) ran into footnote \(def.label)'s: separated (a hyphen at the end of footnote \(def.label) may be lost); check them"))
+                }
+                footnotes.append(ImportedFootnote(label: def.label, text: text, line: unit.line))
+                for note in run.reversed() { footnotes.append(ImportedFootnote(label: note.label, text: note.text, line: unit.line)) }
+                lastDefinitionIndex = footnotes.count - 1
+                for label in [def.label] + run.map(\.label) {
+                    if let n = Int(label) { lastFootnoteNumber = max(lastFootnoteNumber, n) }
+                }
                 continue
             }
             let (converted, labels) = Footnotes.convertMarkers(t, last: &lastFootnoteNumber)
@@ -372,6 +387,8 @@ struct StructureAssembler {
             warnings.append(ImportWarning(line: unit.line, "\"\(digits). \(rest.prefix(30))...\" starts like paragraph \(n), but paragraph \(expected) comes next: kept as text of paragraph \(last); check the raw text"))
             return nil
         }
+        // The first paragraph: a four-digit number is a year (`2003. At the same time ...`), not a paragraph.
+        guard n <= 999 else { return nil }
         return (n, rest)
     }
 
@@ -390,6 +407,20 @@ struct StructureAssembler {
             blocks[lastBody!].closed = unit.closed
             return
         }
+        // A page that starts with a new sentence inside the numbered paragraphs: the paragraph goes on
+        // (a report's text between its numbered paragraphs is all numbered).
+        if unit.afterPageBreak, lastIsBody, !unit.standsAlone, let lastBody, t.first?.isUppercase == true, !blocks[lastBody].closed {
+            if case .paragraph(let n) = blocks[lastBody].kind {
+                warnings.append(ImportWarning(line: unit.line, "a page begins with \"\(t.prefix(40))...\": joined to paragraph \(n), which it seems to continue; if it is a block of its own, separate it"))
+                join(t, to: lastBody)
+                return
+            }
+            if case .subParagraph(let label) = blocks[lastBody].kind {
+                warnings.append(ImportWarning(line: unit.line, "a page begins with \"\(t.prefix(40))...\": joined to sub-paragraph (\(label)), which it seems to continue; if it is a block of its own, separate it"))
+                join(t, to: lastBody)
+                return
+            }
+        }
         if let d = lastDefinitionIndex, footnoteOpen, Self.startsLowercase(t) || !Self.isClosed(t) {
             let joined = footnotes[d].text.hasSuffix("-") && Self.startsLowercase(t) ? "" : " "
             footnotes[d].text += joined + t
@@ -406,7 +437,7 @@ struct StructureAssembler {
         // So is the report's own heading on its first page, above its summary (`Report of the Special Rapporteur ...`).
         let reportHeading = t.prefixMatch(of: /(Report of the|Report on the|Note by the)\s/) != nil
             && next.map { ["summary", "introduction"].contains($0.lowercased()) || headingLabel($0) != nil } == true
-        if unit.lines.count <= 1, t.count <= 90 || reportHeading, Self.looksLikeHeading(t, limit: 200), !Self.isClosed(t), !t.hasSuffix("]"),
+        if unit.lines.count <= 1 || reportHeading, t.count <= 90 || reportHeading, Self.looksLikeHeading(t, limit: 200), !Self.isClosed(t), !t.hasSuffix("]"),
            let next, reportHeading || (next.prefixMatch(of: /[0-9]{1,4}\.\s/) != nil && (lastParagraph != nil || !headingStack.isEmpty)) {
             warnings.append(ImportWarning(line: unit.line, "\"\(t)\" read as an unnumbered heading (a short line above paragraph \(next.prefix(while: \.isNumber))); check it"))
             emit(ImportedBlock(kind: .heading(level: unnumberedLevel()), text: Self.cleanHeadingText(t), line: unit.line))
