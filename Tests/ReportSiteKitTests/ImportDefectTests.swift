@@ -89,6 +89,8 @@ final class ImportDefectTests: XCTestCase {
         XCTAssertEqual(text, "1. Mandate and methods\n\n2. The Special Rapporteur sent a questionnaire to States.")
     }
 
+    /// The page number under the running header is the number of the page that starts there; its marker waits
+    /// for the end of the sub-paragraph the page break cut.
     func testAPageBreakInsideASubParagraph() {
         let raw = """
         3. The Special Rapporteur recommends that States:
@@ -109,7 +111,7 @@ final class ImportDefectTests: XCTestCase {
 
         (a) Ratify the Convention and withdraw the reservations made to articles 3 and 4 of the Convention;
 
-        <!-- page 8 -->
+        <!-- page 7 -->
 
         (b) Adopt legislation.
         """)

@@ -129,4 +129,61 @@ final class ImportTrialTests: XCTestCase {
         XCTAssertTrue(result.content.contains("---\n\nConvention on the Elimination of All Forms of Discrimination against Women\n\n"
             + "Concluding observations on the eighth periodic report of Zedland[^*]\n\n1. The Committee considered"), result.content)
     }
+
+    /// A third trial, run blind: a universal periodic review report of the Working Group (Human Rights Council),
+    /// in pdftotext's layout without form feeds (running header and page number at the top of page 2, the
+    /// recommendations numbered 4.1, 4.2 ... under their paragraph, an asterisk note on the report's title).
+    /// Text written for the test; the symbol and the State are fictitious.
+    func testAUniversalPeriodicReviewReport() throws {
+        let raw = try String(contentsOf: Project.fixtures.appendingPathComponent("import/trial-A-HRC-99-12-UPR.txt"), encoding: .utf8)
+        let result = ReportImporter.importText(raw, overrides: ImportMetadata(source: "raw.txt"))
+        XCTAssertEqual(result.content, """
+        ---
+        symbol: A/HRC/99/12
+        title: Report of the Working Group on the Universal Periodic Review
+        subtitle: Ruritania
+        date: 2023-01-04
+        body: Human Rights Council
+        session: Fifty-second session
+        agenda_item: "6"
+        source: raw.txt
+        ---
+
+        Universal periodic review
+
+        Report of the Working Group on the Universal Periodic Review[^*]
+
+        <!-- page 2 -->
+
+        ## Introduction
+
+        1. The Working Group on the Universal Periodic Review, established in accordance with Human Rights Council resolution 5/1, held its forty-first session from 7 to 18 November 2022. The review of Ruritania was held at the 10th meeting, on 11 November 2022.
+
+        ## I. Summary of the proceedings of the review process
+
+        ### A. Presentation by the State under review
+
+        2. The delegation stated that Ruritania had accepted 150 of the 190 recommendations received during the third cycle.
+
+        ### B. Interactive dialogue and responses by the State under review
+
+        3. During the interactive dialogue, 90 delegations made statements.
+
+        ## II. Conclusions and/or recommendations
+
+        4. The following recommendations will be examined by Ruritania, which will provide responses in due time:
+
+        4.1 Ratify the Optional Protocol to the Convention against Torture (Estonia);
+
+        4.2 Establish a national human rights institution in accordance with the Paris Principles (France);
+
+        4.3 Adopt a moratorium on the death penalty (Italy).
+
+        5. All conclusions and/or recommendations contained in the present report reflect the position of the submitting State(s) and/or the State under review.
+
+        [^*]: The annex is being circulated in the language of submission only.
+
+        """)
+        XCTAssertEqual(result.summary.footnotesMatched, ["*"], "4.1, 4.2 and 4.3 are not footnote markers")
+    }
 }

@@ -23,6 +23,13 @@ struct CoverPage {
         s.contains("\\*") || s.contains("*") || s.contains("<sup>") || s.unicodeScalars.contains { Footnotes.superscriptDigits[$0] != nil }
     }
 
+    /// A cover line without its footnote marker (`Report of the Working Group ...*`).
+    static func withoutMarker(_ s: String) -> String {
+        var t = s.replacingOccurrences(of: "\\*", with: "")
+        while let last = t.last, last == "*" || Footnotes.superscriptDigits[last.unicodeScalars.first!] != nil { t.removeLast() }
+        return t.trimmingCharacters(in: .whitespaces)
+    }
+
     static func isSubtitle(_ s: String) -> Bool {
         s.prefixMatch(of: /(Note|Report) (by|of) the (Secretary-General|[Ss]ecretariat|United Nations High Commissioner)/) != nil
     }
@@ -93,8 +100,8 @@ struct CoverPage {
                 continue
             }
             if let symbol = metadata.symbol, t == Self.body(forSymbol: symbol), !u.headingMarkup {
-                // The committee's name under the symbol of its document.
-                metadata.body = metadata.body ?? t
+                // The organ the symbol's series names (a committee; the Council under `General Assembly`).
+                metadata.body = t
                 continue
             }
             // A treaty body's title: `Concluding observations on the eighth periodic report of ...`.
@@ -109,6 +116,11 @@ struct CoverPage {
                 }
                 continue
             }
+            if Self.organs.contains(t), let symbol = metadata.symbol, Self.body(forSymbol: symbol) == t {
+                // `General Assembly` above `Human Rights Council` on an A/HRC cover: the Council issues it.
+                metadata.body = t
+                continue
+            }
             if Self.organs.contains(t), !u.headingMarkup || metadata.body == nil {
                 metadata.body = metadata.body ?? t
                 continue
@@ -121,8 +133,9 @@ struct CoverPage {
                 warnings.append(ImportWarning(line: u.line, "the session's dates \"\(t)\" are not written (the front matter has no field for them)"))
                 continue
             }
-            // A title standing alone, right above "Report of the ..." / "Note by the ...".
-            if metadata.title == nil, !u.headingMarkup, t.count <= 150, !t.contains("**"), t.first?.isUppercase == true,
+            // A title standing alone, right above "Report of the ..." / "Note by the ..." (not the agenda item's title).
+            let agendaTitle = i >= 2 && units[i - 2].text.prefixMatch(of: /Agenda item\s|Item\s+[0-9]/) != nil
+            if metadata.title == nil, !agendaTitle, !u.headingMarkup, t.count <= 150, !t.contains("**"), t.first?.isUppercase == true,
                !StructureAssembler.isClosed(t), i < units.count,
                units[i].text.prefixMatch(of: /(Report of the|Note by the)\s/) != nil {
                 metadata.title = t
@@ -131,10 +144,29 @@ struct CoverPage {
                 if !kept.isEmpty { kept[kept.count - 1].closed = true }
                 continue
             }
-            if metadata.title != nil, metadata.subtitle == nil, !u.headingMarkup, t.count <= 200,
-               t.prefixMatch(of: /(Report of the|Note by the)\s/) != nil, !StructureAssembler.isClosed(t) {
-                metadata.subtitle = t
+            if metadata.subtitle == nil, !u.headingMarkup, t.count <= 200, !StructureAssembler.isClosed(t),
+               t.prefixMatch(of: metadata.title == nil ? /(Report of the)\s/ : /(Report of the|Note by the)\s/) != nil {
+                let plain = Self.withoutMarker(t)
+                if metadata.title == nil {
+                    // `Report of the Working Group on the Universal Periodic Review`, then the country: title, subtitle.
+                    metadata.title = plain
+                    if i < units.count, units[i].text.count <= 60, units[i].lines.count <= 1, !StructureAssembler.isClosed(units[i].text),
+                       units[i].text.first?.isUppercase == true, !Self.isCoverLine(units[i].text) {
+                        metadata.subtitle = units[i].text
+                        i += 1
+                    }
+                    warnings.append(ImportWarning(line: u.line, "title taken from the line \"\(plain)\"" + (metadata.subtitle.map { ", subtitle from the line under it: \($0)" } ?? "")))
+                } else {
+                    metadata.subtitle = plain
+                }
                 if !kept.isEmpty { kept[kept.count - 1].closed = true }
+                if plain != t {
+                    // Its footnote marker needs a place in the body: the line stays, a block of its own.
+                    u.text = t
+                    u.closed = true
+                    u.standsAlone = true
+                    keep(u)
+                }
                 continue
             }
             if let m = t.wholeMatch(of: /(?:Item\s+([0-9]+(?:\s*\([a-z]\))?)\s+of the (?:provisional |preliminary )?agenda|Agenda item\s+([0-9]+(?:\s*\([a-z]\))?))(.*)/) {

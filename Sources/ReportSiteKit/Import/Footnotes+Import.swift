@@ -70,7 +70,12 @@ enum Footnotes {
                 if abbreviations.contains(String(word).lowercased()) { continue }
                 // After a number (`in June 2021.1`, `(art. 9).3`) only the very next marker: `2.1` stays a number.
                 if word.isEmpty, n != last + 1 { continue }
-                if before.dropLast().last?.isNumber == true, n != last + 1 || before.dropLast().hasSuffix(" ") { continue }
+                // After a number, only the next marker, and not after a short number standing alone: `4.1` and
+                // `2.1` are numbers, `in June 2021.1` and `resolution 69/167.1` have a marker.
+                if before.dropLast().last?.isNumber == true {
+                    let token = before.dropLast().reversed().prefix { !$0.isWhitespace }
+                    if n != last + 1 || (token.allSatisfy(\.isNumber) && token.count != 4) { continue }
+                }
             } else if before.last?.isLetter == true {
                 let word = before.reversed().prefix(while: { $0.isLetter })
                 if abbreviations.contains(String(word.reversed()).lowercased()) { continue }

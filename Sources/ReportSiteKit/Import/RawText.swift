@@ -166,6 +166,7 @@ struct RawTextReader {
             if !t.isEmpty { following = t }
         }
         var standAlone = false
+        var headerJustRemoved = false
         for (index, line) in lines.enumerated() {
             var t = line.text.trimmingCharacters(in: .whitespaces)
             if t.wholeMatch(of: /[0-9]{1,4}\.|\([a-z]{1,4}\)/) != nil || (footnoteZone && t.wholeMatch(of: /[0-9]{1,3}|\*/) != nil) {
@@ -211,16 +212,20 @@ struct RawTextReader {
                 t = String(t.dropLast(symbol.count))
                 artefactsRemoved += 1
             }
+            let afterHeader = headerJustRemoved
+            headerJustRemoved = false
             if isRunningHeader(t) {
                 flush(); artefactsRemoved += 1
+                headerJustRemoved = true
                 if let m = t.firstMatch(of: /\s+page\s+([0-9]{1,4})$/), let n = Int(m.output.1) { nextPage = n; pages.append(n) }
                 continue
             }
             if let n = pageNumber(t), pageOfLine.isEmpty {
-                // A printed page number standing alone: the page it closes ends here.
+                // A printed page number standing alone: under a running header it is the page's own, which starts
+                // here; otherwise it closes its page.
                 flush(); artefactsRemoved += 1
                 pageBreakSeen = true
-                nextPage = n + 1
+                nextPage = afterHeader ? n : n + 1
                 continue
             }
             if t.count > 400, let page = onePage(&t) {
@@ -334,6 +339,8 @@ struct RawTextReader {
     /// Whether a line starts a block of its own rather than running on from the line above.
     func startsUnit(_ t: String) -> Bool {
         if t.hasPrefix("- ") || t == "-" || t.hasPrefix("• ") || t.hasPrefix("<sup>") || t.hasPrefix("* ") { return true }
+        // `4.1 Ratify ...`: a recommendation numbered under its paragraph (universal periodic review).
+        if t.prefixMatch(of: /[0-9]{1,4}\.[0-9]{1,3}\s+\p{Lu}/) != nil { return true }
         // `1 See ...`: maybe a footnote text (the assembler decides, by the markers waiting for their text).
         if t.prefixMatch(of: /[0-9]{1,3}\s+\p{Lu}/) != nil { return true }
         if t.prefixMatch(of: /[0-9]{1,4}\.\s/) != nil { return true }
