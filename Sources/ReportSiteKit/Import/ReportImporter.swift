@@ -47,7 +47,10 @@ public enum ReportImporter {
                 warnings.append(ImportWarning(line: blocks[lead].line, "the text starts inside a paragraph whose number is unknown: kept as unnumbered text; number it by hand"))
             }
         }
-        if isExcerpt, let last = blocks.lastIndex(where: { $0.isBody }), !StructureAssembler.isClosed(blocks[last].text) {
+        // It stops inside a paragraph: in the middle of a sentence, or after an item that ends with `;` or `:`
+        // (a list goes on to an item that ends with a full stop).
+        if isExcerpt, let last = blocks.lastIndex(where: { $0.isBody }),
+           !StructureAssembler.isClosed(blocks[last].text) || StructureAssembler.endsInsideAList(blocks[last].text) {
             blocks[last].cutAtEnd = true
             warnings.append(ImportWarning(line: blocks[last].line, "the text stops inside a paragraph: its end is marked \"[...]\""))
         }

@@ -78,6 +78,13 @@ struct StructureAssembler {
         return ".:;!?".contains(last)
     }
 
+    /// Ends with `;` or `:` (maybe before a footnote reference): an item or a chapeau, more follows.
+    static func endsInsideAList(_ s: String) -> Bool {
+        var t = Substring(s.trimmingCharacters(in: .whitespaces))
+        while let m = t.firstMatch(of: /\[\^[^\]\s]+\]$/) { t = t[..<m.range.lowerBound] }
+        return t.last == ";" || t.last == ":"
+    }
+
     static func startsLowercase(_ s: String) -> Bool {
         guard let c = s.first(where: { !"“\"‘'(".contains($0) }) else { return false }
         return c.isLowercase
