@@ -17,9 +17,10 @@ struct ReportSite: ParsableCommand {
           reportsite build                       content/ -> site/
           reportsite build --strict              for CI: every warning but RS603 is an error
           reportsite check --format json         diagnostics as data, nothing written
+          reportsite import report.pdf           a report's PDF -> content/reports/
         """,
         version: ReportSiteVersion.current,
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, Import.self],
         defaultSubcommand: Build.self)
 
     /// As ArgumentParser's, but wrong usage exits 2 (as the README and the contract say), not 64.
@@ -213,5 +214,126 @@ struct Check: ParsableCommand {
     func run() throws {
         let code = options.run(output: "site", write: false)
         if code != 0 { throw ExitCode(code) }
+    }
+}
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Turn a report's PDF, or text extracted from one, into a content file.",
+        discussion: """
+        Workflow:
+          1. Import: reportsite import report.pdf   (or report.txt, its text)
+             writes content/reports/SYMBOL.md, then prints a warning for each
+             thing it guessed or could not find, with the line of the raw text
+             (a block joined across a page break, a footnote without its text,
+             a missing title ...), and a summary: paragraphs (first, last,
+             gaps), headings, footnotes matched and unmatched.
+          2. Review the warnings and the file. Correct what it got wrong; give
+             with flags what the raw text does not say (--title, --date, ...).
+             Nothing is invented: what is not found is left out and warned.
+          3. It checks the file as `reportsite check` does and prints those
+             diagnostics. After editing: reportsite check --strict, then
+             reportsite build.
+        A PDF is read with poppler's pdftotext (Debian package poppler-utils).
+        Exit status: 0 written and checked, 1 written but the check found
+        errors, 2 wrong usage or unreadable input (nothing written).
+        """)
+
+    @Argument(help: ArgumentHelp("The raw text (.txt) or the PDF (.pdf) of the report.", valueName: "raw"))
+    var raw: String
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("A folder (the file is named after the symbol) or a .md file.", valueName: "path"))
+    var output = "content/reports"
+
+    @Option(help: "Document symbol, e.g. A/58/275.") var symbol: String?
+    @Option(help: "Title as printed.") var title: String?
+    @Option(help: "Subtitle, e.g. \"Note by the Secretary-General\".") var subtitle: String?
+    @Option(help: "Issue date, YYYY-MM-DD.") var date: String?
+    @Option(help: "Issuing body, e.g. \"General Assembly\".") var body: String?
+    @Option(help: "Session, e.g. \"Fifty-eighth session\".") var session: String?
+    @Option(name: .customLong("agenda-item"), help: "Agenda item, e.g. \"119 (b)\".") var agendaItem: String?
+    @Option(help: "Mandate holder.") var author: String?
+    @Option(help: "Mandate.") var mandate: String?
+    @Option(help: "Status, e.g. \"advance unedited version\".") var status: String?
+    @Option(help: "What part of the report the file holds (an excerpt).") var excerpt: String?
+    @Flag(help: "Print the content file on standard output instead of writing it (no check).") var stdout = false
+    @Flag(help: "Replace an existing content file.") var force = false
+    @Option(help: ArgumentHelp("The templates folder the check uses (as for reportsite check).", valueName: "folder")) var templates: String?
+
+    func run() throws {
+        let rawURL = URL(fileURLWithPath: raw)
+        var text: String
+        do {
+            if rawURL.pathExtension.lowercased() == "pdf" {
+                text = try Self.pdfText(rawURL)
+            } else {
+                text = try String(contentsOf: rawURL, encoding: .utf8)
+            }
+        } catch {
+            let message = (error as? ImportInputError)?.message ?? error.localizedDescription
+            FileHandle.standardError.write(Data("error: \(raw): \(message)\n".utf8))
+            throw ExitCode(2)
+        }
+        let overrides = ImportMetadata(symbol: symbol, title: title, subtitle: subtitle, date: date, body: body,
+                                       session: session, agendaItem: agendaItem, author: author, mandate: mandate,
+                                       status: status, excerpt: excerpt, source: rawURL.lastPathComponent)
+        let result = ReportImporter.importText(text, overrides: overrides)
+        let report = result.warnings.map { "\(raw):\($0.line > 0 ? "\($0.line):" : "") warning: \($0.message)\n" }.joined()
+            + result.summaryText + "\n"
+        if stdout {
+            FileHandle.standardError.write(Data(report.utf8))
+            FileHandle.standardOutput.write(Data(result.content.utf8))
+            return
+        }
+        let target: URL
+        if output.hasSuffix(".md") {
+            target = URL(fileURLWithPath: output)
+        } else if let name = result.fileName {
+            target = URL(fileURLWithPath: output).appendingPathComponent(name)
+        } else {
+            FileHandle.standardError.write(Data((report + "error: no document symbol found: give it with --symbol (the file is named after it)\n").utf8))
+            throw ExitCode(2)
+        }
+        if FileManager.default.fileExists(atPath: target.path), !force {
+            FileHandle.standardError.write(Data("error: \(target.path) exists: --force replaces it\n".utf8))
+            throw ExitCode(2)
+        }
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(result.content.utf8).write(to: target)
+        FileHandle.standardOutput.write(Data((report + "wrote \(target.path)\n").utf8))
+        // The check `reportsite check` runs: on the content folder the file is in, else on a folder of its own.
+        let folder = target.deletingLastPathComponent()
+        var content = folder.deletingLastPathComponent()
+        if folder.lastPathComponent != "reports" {
+            content = FileManager.default.temporaryDirectory.appendingPathComponent("reportsite-import-\(ProcessInfo.processInfo.processIdentifier)")
+            try? FileManager.default.removeItem(at: content)
+            try FileManager.default.createDirectory(at: content.appendingPathComponent("reports"), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: target, to: content.appendingPathComponent("reports").appendingPathComponent(target.lastPathComponent))
+        }
+        defer { if folder.lastPathComponent != "reports" { try? FileManager.default.removeItem(at: content) } }
+        FileHandle.standardOutput.write(Data("checking \(content.path) as reportsite check does:\n".utf8))
+        let code = try BuildOptions.parse(["--content", content.path] + (templates.map { ["--templates", $0] } ?? [])).run(output: "site", write: false)
+        if code != 0 { throw ExitCode(code == 2 ? 2 : 1) }
+    }
+
+    struct ImportInputError: Error {
+        let message: String
+    }
+
+    static func pdfText(_ url: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["pdftotext", "-enc", "UTF-8", url.path, "-"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        do { try process.run() } catch {
+            throw ImportInputError(message: "pdftotext could not be run (install poppler-utils): \(error.localizedDescription)")
+        }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ImportInputError(message: "pdftotext failed on \(url.path) (exit \(process.terminationStatus)); is poppler-utils installed?")
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 }

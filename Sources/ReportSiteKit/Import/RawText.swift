@@ -1,0 +1,429 @@
+import Foundation
+
+/// One block of the raw text, before it is told what it is: a line, or lines that run on, or a piece of a one-line page.
+struct RawUnit: Sendable {
+    var text: String
+    /// 1-based line of the raw file where it starts.
+    var line: Int
+    /// It was written as a Markdown heading (`## ...`) by the extraction.
+    var headingMarkup = false
+    /// A printed page starts with this unit.
+    var pageStart: Int?
+    /// It comes from a page extracted as one line (a viewer's copy of one page).
+    var fromOneLinePage = false
+    /// Nothing runs on from it (the cover text that a title was glued to).
+    var closed = false
+    /// It runs on from nothing either: a cover line kept for its footnote marker.
+    var standsAlone = false
+    /// The first block after page furniture (a page break of the printed report).
+    var afterPageBreak = false
+    /// Text under a page's footnote rule that starts no footnote: the rest of a footnote cut by the page break.
+    var footnoteContinuation = false
+    /// The raw lines it was joined from.
+    var lines: [String] = []
+}
+
+/// Turns raw extracted text into units: page furniture (running headers, page numbers, the viewer's
+/// "Select target paragraph") removed, lines that run on joined, one-line pages cut at their paragraph numbers.
+struct RawTextReader {
+    let symbol: String?
+    var warnings: [ImportWarning] = []
+    var artefactsRemoved = 0
+    var pages: [Int] = []
+
+    init(symbol: String?) {
+        self.symbol = symbol
+    }
+
+    /// A document symbol at the start of `text` (`A/58/275`, `E/CN.4/2000/82`, `A/HRC/52/27`).
+    static func leadingSymbol(_ text: Substring) -> String? {
+        guard let m = text.prefixMatch(of: /[A-Z][A-Z0-9]{0,7}(?:\/[A-Za-z0-9.\-]+){2,6}/) else { return nil }
+        let s = String(m.output)
+        guard s.contains(where: \.isNumber) else { return nil }
+        var trimmed = s
+        while trimmed.hasSuffix(".") || trimmed.hasSuffix("-") { trimmed.removeLast() }
+        return trimmed
+    }
+
+    /// The symbol the raw text shows: `United Nations A/58/275` on the cover, or a running header.
+    static func findSymbol(in raw: String) -> String? {
+        var seen = 0
+        for line in raw.split(separator: "\n", omittingEmptySubsequences: true) {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if t.isEmpty { continue }
+            seen += 1
+            if seen > 40 { break }
+            if let m = t.firstMatch(of: /^United Nations\s+(\S+)/), let s = leadingSymbol(m.output.1) { return s }
+            if let s = leadingSymbol(Substring(t)) {
+                let rest = t.dropFirst(s.count)
+                if rest.isEmpty || rest.first == " " { return s }
+            }
+        }
+        return nil
+    }
+
+    mutating func units(from raw: String) -> [RawUnit] {
+        let text = raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var lines = text.components(separatedBy: "\n").enumerated().map { (number: $0.offset + 1, text: $0.element) }
+        // Pages that pdftotext separated with form feeds: the first and last lines of each are page furniture.
+        var pageOfLine: [Int: Int] = [:]
+        var firstLineOfPage: Set<Int> = []
+        if text.contains("\u{0C}") {
+            var split: [[(number: Int, text: String)]] = [[]]
+            for line in lines {
+                let parts = line.text.components(separatedBy: "\u{0C}")
+                for (k, part) in parts.enumerated() {
+                    if k > 0 { split.append([]) }
+                    split[split.count - 1].append((line.number, part))
+                }
+            }
+            lines = []
+            for page in split {
+                var body = page
+                var printed: Int?
+                for fromTop in [true, false] {
+                    var looked = 0
+                    while looked < 5, let candidate = (fromTop ? body.firstIndex(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) : body.lastIndex(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty })) {
+                        let t = body[candidate].text.trimmingCharacters(in: .whitespaces)
+                        if let n = pageNumber(t) {
+                            printed = printed ?? n
+                        } else if !isRunningHeader(t), t.wholeMatch(of: /\*[0-9]{7}\*|[0-9]{6}|Please recycle/) == nil {
+                            break
+                        }
+                        artefactsRemoved += 1
+                        body.remove(at: candidate)
+                        looked += 1
+                    }
+                }
+                if let first = body.first(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                    firstLineOfPage.insert(first.number)
+                    if let printed { pageOfLine[first.number] = printed }
+                }
+                lines.append(contentsOf: body)
+                lines.append((body.last?.number ?? 0, ""))
+            }
+        }
+
+        var units: [RawUnit] = []
+        var pageBreakSeen = false
+        var pending: [String] = []
+        var pendingLine = 0
+        var pendingHeading = false
+        var pendingPage: Int?
+        var nextPage: Int?
+
+        func flush() {
+            guard !pending.isEmpty else { return }
+            var joined = ""
+            for piece in pending {
+                if joined.isEmpty { joined = piece; continue }
+                if joined.hasSuffix("-"), let c = piece.first, c.isLowercase {
+                    joined += piece
+                } else {
+                    joined += " " + piece
+                }
+            }
+            var unit = RawUnit(text: joined, line: pendingLine, headingMarkup: pendingHeading, pageStart: pendingPage, lines: pending)
+            unit.afterPageBreak = firstLineOfPage.contains(pendingLine) || pageBreakSeen
+            pageBreakSeen = false
+            units.append(unit)
+            pending = []
+            pendingHeading = false
+            pendingPage = nil
+        }
+
+        // Tabs of a word processor's layout: after a paragraph or heading number (`1.<tab>The ...`) a space;
+        // between cover fields (`United Nations<tab>A/58/275`) a line break.
+        lines = lines.flatMap { line -> [(number: Int, text: String)] in
+            guard line.text.contains("\t") else { return [line] }
+            let t = line.text.trimmingCharacters(in: .whitespaces)
+            if let m = t.prefixMatch(of: /([0-9]{1,4}\.|\([a-z]{1,4}\)|[A-Z]\.|[IVXLC]{1,6}\.)\t+/) {
+                return [(line.number, m.output.1 + " " + t[m.range.upperBound...])]
+            }
+            let cells = t.components(separatedBy: "\t").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if cells.contains(where: { CoverPage.isCoverLine($0) || $0 == "United Nations" }) {
+                if cells.first == "United Nations", cells.count == 2 { return [(line.number, "United Nations " + cells[1])] }
+                return cells.map { (line.number, $0) }
+            }
+            return [line]
+        }
+
+        // The width lines are wrapped at (pdftotext), in characters: most lines of a page are that long.
+        let lengths = lines.map { $0.text.trimmingCharacters(in: .whitespaces).count }.filter { $0 > 0 }.sorted()
+        let width = lengths.isEmpty ? 0 : lengths[lengths.count * 9 / 10]
+
+        var footnoteZone = false
+        var lastNumberSeen: Int?
+        // A paragraph number, sub-paragraph label or footnote number that pdftotext put on a line of its own
+        // (`1.`, then the paragraph's text): it waits for the next line of text.
+        var heldLabel: (text: String, line: Int)?
+        // The next line with text, for each line.
+        var nextText = Array(repeating: "", count: lines.count)
+        var following = ""
+        for k in lines.indices.reversed() {
+            nextText[k] = following
+            let t = lines[k].text.trimmingCharacters(in: .whitespaces)
+            if !t.isEmpty { following = t }
+        }
+        var standAlone = false
+        var headerJustRemoved = false
+        for (index, line) in lines.enumerated() {
+            var t = line.text.trimmingCharacters(in: .whitespaces)
+            if t.wholeMatch(of: /[0-9]{1,4}\.|\([a-z]{1,4}\)/) != nil || (footnoteZone && t.wholeMatch(of: /[0-9]{1,3}|\*/) != nil) {
+                flush()
+                heldLabel = (t, line.number)
+                continue
+            }
+            if let held = heldLabel, !t.isEmpty {
+                heldLabel = nil
+                if footnoteZone, let n = Int(held.text) {
+                    t = Footnotes.superscript(String(n)) + " " + t
+                } else if footnoteZone, held.text == "*" {
+                    t = "<sup>*</sup> " + t
+                } else {
+                    t = held.text + " " + t
+                }
+            }
+            // A new page (pdftotext's form feed) ends the footnotes of the page before.
+            if firstLineOfPage.contains(line.number) { footnoteZone = false }
+            // The rule above a page's footnotes: what follows are footnote texts, `1 See ...`.
+            if t.wholeMatch(of: /_{5,}|-{10,}/) != nil {
+                flush(); artefactsRemoved += 1; footnoteZone = true; continue
+            }
+            if footnoteZone, !t.isEmpty, pageNumber(t) == nil, !isRunningHeader(t) {
+                if let c = t.unicodeScalars.first, Footnotes.superscriptDigits[c] != nil || t.hasPrefix("<sup>") {
+                    flush()
+                } else if let m = t.prefixMatch(of: /([0-9]{1,3})\s+/) {
+                    flush()
+                    t = Footnotes.superscript(String(m.output.1)) + " " + t[m.range.upperBound...]
+                } else if pending.isEmpty {
+                    // Text under the rule that starts no footnote: the rest of the last footnote of the page before.
+                    units.append(RawUnit(text: t, line: line.number, footnoteContinuation: true, lines: [t]))
+                    continue
+                }
+            }
+            if t.isEmpty { flush(); continue }
+            if t.wholeMatch(of: /Select target paragraph[0-9]*/) != nil {
+                flush(); artefactsRemoved += 1; continue
+            }
+            if let n = pageOfLine[line.number] { nextPage = n; pages.append(n) }
+            // A running header that pdftotext glued to the end of the last line above it.
+            if let symbol, t.count > symbol.count, t.hasSuffix(symbol), !t.hasSuffix(" " + symbol) {
+                t = String(t.dropLast(symbol.count))
+                artefactsRemoved += 1
+            }
+            let afterHeader = headerJustRemoved
+            headerJustRemoved = false
+            if isRunningHeader(t) {
+                flush(); artefactsRemoved += 1
+                headerJustRemoved = true
+                if let m = t.firstMatch(of: /\s+page\s+([0-9]{1,4})$/), let n = Int(m.output.1) { nextPage = n; pages.append(n) }
+                continue
+            }
+            if let n = pageNumber(t), pageOfLine.isEmpty {
+                // A printed page number standing alone: under a running header it is the page's own, which starts
+                // here; otherwise it closes its page.
+                flush(); artefactsRemoved += 1
+                pageBreakSeen = true
+                nextPage = afterHeader ? n : n + 1
+                continue
+            }
+            if t.count > 400, let page = onePage(&t) {
+                flush()
+                let pieces = OneLinePage.split(t)
+                for (k, piece) in pieces.enumerated() {
+                    units.append(RawUnit(text: piece, line: line.number, pageStart: k == 0 ? (page.number ?? nextPage) : nil, fromOneLinePage: true))
+                }
+                if let n = page.number { pages.append(n) }
+                nextPage = nil
+                continue
+            }
+            var heading = false
+            if let m = t.prefixMatch(of: /#{1,6}\s+/) {
+                heading = true
+                t = String(t[m.range.upperBound...])
+            }
+            // A heading line (`II. Recommendations`) after a finished sentence stands alone, and so does the line after it.
+            // A short line right above a paragraph number is a heading: `I. Introduction` whatever precedes it,
+            // an unnumbered one (`Consular protection`) after a finished sentence.
+            let aboveParagraph = nextText[index].prefixMatch(of: /[0-9]{1,4}\.\s/) != nil && t.count <= 120
+                && !StructureAssembler.isClosed(t) && t.first?.isUppercase == true && t.prefixMatch(of: /[0-9]/) == nil
+                && (Self.isHeadingLine(t) || pending.last.map(StructureAssembler.isClosed) ?? true)
+            let headingLine = (Self.isHeadingLine(t) && (pending.last.map(StructureAssembler.isClosed) ?? true || Self.isSectionWord(t)))
+                || aboveParagraph
+            let afterHeadingLine = (pending.count == 1 && Self.isHeadingLine(pending[0])) || standAlone
+            standAlone = aboveParagraph
+            // A finished sentence whose line had room for the next line's first word: the line did not end for
+            // want of room, so the paragraph ended there.
+            let firstWord = t.prefix { !$0.isWhitespace }.count
+            let endedParagraph = pending.last.map {
+                StructureAssembler.isClosed($0) && Double($0.count + 1 + firstWord) < 0.92 * Double(width)
+            } ?? false
+            // A number at the start of a wrapped line (`... in the first half of` / `2003. At the same time`) starts
+            // a paragraph only after a finished sentence, or as the next number of the sequence.
+            var continuesLine = false
+            if let m = t.prefixMatch(of: /([0-9]{1,4})\.\s/), let n = Int(m.output.1) {
+                let next = lastNumberSeen.map { n == $0 + 1 } ?? (n == 1)
+                if let last = pending.last, !StructureAssembler.isClosed(last), !Self.isHeadingLine(last) {
+                    continuesLine = !next
+                }
+                if !continuesLine, next || (lastNumberSeen == nil && n <= 999) { lastNumberSeen = n }
+            }
+            if (startsUnit(t) && !continuesLine) || heading || pendingHeading || t.contains("\t") || (pending.last?.contains("\t") ?? false) || endedParagraph
+                || pending.last.map({ $0.hasPrefix("- ") || $0 == "-" }) == true || headingLine || afterHeadingLine {
+                flush()
+            }
+            if pending.isEmpty {
+                pendingLine = line.number
+                pendingHeading = heading
+                pendingPage = nextPage
+                nextPage = nil
+            }
+            pending.append(t)
+        }
+        flush()
+        return units
+    }
+
+    /// A line that is only a running header: the symbol, maybe with `page N`, or a print job number.
+    func isRunningHeader(_ t: String) -> Bool {
+        if let symbol, t == symbol || t.hasPrefix(symbol + " page ") && t.dropFirst(symbol.count + 6).allSatisfy(\.isNumber) { return true }
+        if t.wholeMatch(of: /(GE\.)?[0-9]{2}-[0-9]{5}(\s*\(E\))?(\s+\S+)?/) != nil { return true }
+        return false
+    }
+
+    func pageNumber(_ t: String) -> Int? {
+        if let m = t.wholeMatch(of: /(?:[Pp]age\s+)?([0-9]{1,3})(?:\/[0-9]{1,3})?/) { return Int(m.output.1) }
+        return nil
+    }
+
+    /// A page extracted as one line starts with its running header (`A/57/292 `, `E/CN.4/2000/82 page 18 `);
+    /// its page number is in the header or glued to its end (`... recognized. 17`). Strips both.
+    mutating func onePage(_ t: inout String) -> OnePageHeader? {
+        guard let symbol, t.hasPrefix(symbol + " ") else { return nil }
+        var rest = Substring(t.dropFirst(symbol.count + 1))
+        var number: Int?
+        if let m = rest.prefixMatch(of: /page\s+([0-9]{1,4})\s+/) {
+            number = Int(m.output.1)
+            rest = rest[m.range.upperBound...]
+        } else if let m = rest.prefixMatch(of: /([0-9]{1,3})\s+(?=[0-9]{1,4}\.\s)/) {
+            // The page number printed before the page's first paragraph number: `A/57/292 17 64. The ...`.
+            number = Int(m.output.1)
+            rest = rest[m.range.upperBound...]
+        }
+        artefactsRemoved += 1
+        if number == nil, let m = rest.firstMatch(of: /\s([0-9]{1,3})$/) {
+            number = Int(m.output.1)
+            rest = rest[..<m.range.lowerBound]
+            artefactsRemoved += 1
+        }
+        t = String(rest)
+        return OnePageHeader(number: number)
+    }
+
+    struct OnePageHeader {
+        /// The printed page number, when the header or the end of the line gives it.
+        var number: Int?
+    }
+
+    /// `II. Recommendations`, `B. Recommendations`: a short line with a section number and no final full stop.
+    static func isSectionWord(_ t: String) -> Bool {
+        ["summary", "contents", "introduction", "annex", "annexes"].contains(t.lowercased())
+    }
+
+    static func isHeadingLine(_ t: String) -> Bool {
+        if isSectionWord(t) { return true }
+        return t.count <= 120 && t.prefixMatch(of: /(?:[IVXLC]{1,6}|[A-Z])\.\s+\p{Lu}/) != nil && !StructureAssembler.isClosed(t)
+    }
+
+    /// Whether a line starts a block of its own rather than running on from the line above.
+    func startsUnit(_ t: String) -> Bool {
+        if t.hasPrefix("- ") || t == "-" || t.hasPrefix("• ") || t.hasPrefix("<sup>") || t.hasPrefix("* ") { return true }
+        // `4.1 Ratify ...`: a recommendation numbered under its paragraph (universal periodic review).
+        if t.prefixMatch(of: /[0-9]{1,4}\.[0-9]{1,3}\s+\p{Lu}/) != nil { return true }
+        // `1 See ...`: maybe a footnote text (the assembler decides, by the markers waiting for their text).
+        if t.prefixMatch(of: /[0-9]{1,3}\s+\p{Lu}/) != nil { return true }
+        if t.prefixMatch(of: /[0-9]{1,4}\.\s/) != nil { return true }
+        if t.prefixMatch(of: /\(([a-z]{1,4})\)\s/) != nil { return true }
+        if let c = t.unicodeScalars.first, Footnotes.superscriptDigits[c] != nil { return true }
+        return false
+    }
+}
+
+/// Cuts a page extracted as one line into its blocks: numbered paragraphs (the numbers that follow one another),
+/// a heading between the end of a sentence and the next paragraph number, and sub-paragraphs (a), (b), ...
+enum OneLinePage {
+    static func split(_ text: String) -> [String] {
+        // Candidate paragraph numbers: " 64. The" after the end of a sentence or a heading.
+        var candidates: [(index: String.Index, number: Int)] = []
+        for m in text.matches(of: /\s([0-9]{1,3})\.\s(?=[\p{Lu}“"‘(\[])/) {
+            guard let n = Int(m.output.1) else { continue }
+            candidates.append((m.output.1.startIndex, n))
+        }
+        if text.prefixMatch(of: /([0-9]{1,3})\.\s(?=[\p{Lu}“"‘(\[])/) != nil, let n = Int(text.prefix(while: \.isNumber)) {
+            candidates.insert((text.startIndex, n), at: 0)
+        }
+        var accepted: [String.Index] = []
+        if let start = candidates.firstIndex(where: { c in candidates.contains { $0.number == c.number + 1 && $0.index > c.index } }) ?? (candidates.count == 1 ? 0 : nil) {
+            var expected = candidates[start].number
+            for c in candidates[start...] where c.number == expected {
+                accepted.append(c.index)
+                expected += 1
+            }
+        }
+        var segments: [Substring] = []
+        var from = text.startIndex
+        for index in accepted where index > from {
+            segments.append(text[from..<index])
+            from = index
+        }
+        segments.append(text[from...])
+
+        var out: [String] = []
+        for segment in segments {
+            var pieces = subParagraphs(segment)
+            // A heading standing between the last sentence of this segment and the next paragraph number.
+            if let last = pieces.last {
+                let (head, heading) = trailingHeading(last)
+                if let heading {
+                    pieces[pieces.count - 1] = head
+                    pieces.append(heading)
+                }
+            }
+            out.append(contentsOf: pieces.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        }
+        return out
+    }
+
+    /// `... population. VIII. RECOMMENDATIONS` -> (`... population.`, `VIII. RECOMMENDATIONS`).
+    static func trailingHeading(_ s: String) -> (String, String?) {
+        let ends = s.matches(of: /[.;:!?][”"’)]?\s+/)
+        for end in ends.reversed() {
+            let tail = s[end.range.upperBound...].trimmingCharacters(in: .whitespaces)
+            if tail.count > 160 { break }
+            if tail.wholeMatch(of: /(?:[IVXLC]+|[A-Z])\.\s+\p{Lu}[^.;]{0,150}/) != nil {
+                return (String(s[..<end.range.upperBound]), tail)
+            }
+        }
+        return (s, nil)
+    }
+
+    /// Sub-paragraphs (a), (b), ... that follow one another after a colon or semicolon.
+    static func subParagraphs(_ s: Substring) -> [String] {
+        var cuts: [String.Index] = []
+        var expected: Character = "a"
+        for m in s.matches(of: /[:;.][0-9]{0,3}\s(\(([a-z])\)\s)(?=\p{Lu})/) {
+            guard let letter = m.output.2.first, letter == expected else { continue }
+            cuts.append(m.output.1.startIndex)
+            expected = Character(UnicodeScalar(letter.unicodeScalars.first!.value + 1)!)
+        }
+        var out: [String] = []
+        var from = s.startIndex
+        for cut in cuts {
+            out.append(String(s[from..<cut]))
+            from = cut
+        }
+        out.append(String(s[from...]))
+        return out
+    }
+}

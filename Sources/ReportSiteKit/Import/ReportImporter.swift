@@ -1,0 +1,174 @@
+import Foundation
+
+/// `reportsite import`: raw text extracted from a report's PDF -> a content file in the canonical format
+/// (docs/CONTENT-FORMAT.md), with warnings at lines of the raw file for what it could not decide.
+/// Pure: text in, text out; reading files and running pdftotext is the command's business.
+public enum ReportImporter {
+    /// Imports `raw`; `overrides` set or replace front-matter fields (the command's flags).
+    public static func importText(_ raw: String, overrides: ImportMetadata = ImportMetadata()) -> ImportResult {
+        var warnings: [ImportWarning] = []
+        let symbol = overrides.symbol ?? RawTextReader.findSymbol(in: raw)
+        var reader = RawTextReader(symbol: symbol)
+        let units = reader.units(from: raw)
+        var cover = CoverPage()
+        if let symbol { cover.metadata.symbol = symbol }
+        let bodyUnits = cover.read(units)
+        cover.readAuthor(bodyUnits)
+        var assembler = StructureAssembler()
+        assembler.assemble(bodyUnits)
+        warnings += cover.warnings
+
+        var metadata = cover.metadata.overridden(by: overrides)
+        if metadata.body == nil, let symbol = metadata.symbol, let body = CoverPage.body(forSymbol: symbol) {
+            metadata.body = body
+            if overrides.body == nil { warnings.append(ImportWarning(line: 0, "body \"\(body)\" taken from the symbol's series (\(symbol))")) }
+        }
+
+        var blocks = assembler.blocks
+        var summary = ImportSummary()
+        summary.pages = reader.pages
+        summary.pageArtefactsRemoved = reader.artefactsRemoved + assembler.emptyBulletsRemoved
+        summary.contentsEntriesDropped = assembler.contents.count
+        summary.tables = assembler.tables
+
+        // A passage that starts inside a paragraph (a one-line page, or text that starts in lower case):
+        // it is the end of the paragraph before the first number found.
+        let paragraphNumbers = blocks.compactMap { block -> Int? in if case .paragraph(let n) = block.kind { return n }; return nil }
+        let onePage = units.first?.fromOneLinePage == true
+        var isExcerpt = onePage
+        if let lead = blocks.firstIndex(where: { $0.isBody }), blocks[lead].kind == .text,
+           onePage || StructureAssembler.startsLowercase(blocks[lead].text) {
+            if let first = paragraphNumbers.first, first > 1 {
+                blocks[lead].kind = .paragraph(first - 1)
+                blocks[lead].cutAtStart = true
+                isExcerpt = true
+                warnings.append(ImportWarning(line: blocks[lead].line, "the text starts inside a paragraph: written as the end of paragraph \(first - 1) (\"\(first - 1). [...]\")"))
+            } else {
+                warnings.append(ImportWarning(line: blocks[lead].line, "the text starts inside a paragraph whose number is unknown: kept as unnumbered text; number it by hand"))
+            }
+        }
+        // It stops inside a paragraph: in the middle of a sentence, or after an item that ends with `;` or `:`
+        // (a list goes on to an item that ends with a full stop).
+        if isExcerpt, let last = blocks.lastIndex(where: { $0.isBody }),
+           !StructureAssembler.isClosed(blocks[last].text) || StructureAssembler.endsInsideAList(blocks[last].text) {
+            blocks[last].cutAtEnd = true
+            warnings.append(ImportWarning(line: blocks[last].line, "the text stops inside a paragraph: its end is marked \"[...]\""))
+        }
+        let numbers = blocks.compactMap { block -> Int? in if case .paragraph(let n) = block.kind { return n }; return nil }
+        summary.paragraphs = numbers.count
+        summary.firstParagraph = numbers.first
+        summary.lastParagraph = numbers.last
+        for (a, b) in zip(numbers, numbers.dropFirst()) where b > a + 1 { summary.gaps.append((a + 1)...(b - 1)) }
+        summary.subParagraphs = blocks.filter { if case .subParagraph = $0.kind { return true }; return false }.count
+        summary.headings = blocks.compactMap { block in if case .heading = block.kind { return block.text }; return nil }
+        if !summary.gaps.isEmpty { isExcerpt = true }
+        if let first = numbers.first, first > 1, !isExcerpt {
+            isExcerpt = true
+            warnings.append(ImportWarning(line: 0, "the first paragraph is numbered \(first): the file is marked as an excerpt"))
+        }
+        // The printed contents lists more paragraphs than the source holds.
+        if let listed = assembler.contents.compactMap(\.lastParagraph).max(), let last = numbers.last, listed > last {
+            isExcerpt = true
+            warnings.append(ImportWarning(line: 0, "the printed contents lists paragraphs up to \(listed), the source stops at paragraph \(last): the file is marked as an excerpt"))
+        }
+        if isExcerpt, metadata.excerpt == nil, let first = numbers.first, let last = numbers.last {
+            let pages = summary.pages.isEmpty ? "" : (summary.pages.count == 1 ? "page \(summary.pages[0])" : "pages " + summary.pages.map(String.init).joined(separator: ", ")) + ": "
+            metadata.excerpt = pages + "paragraphs \(first)-\(last)"
+            warnings.append(ImportWarning(line: 0, "excerpt: \"\(metadata.excerpt!)\" written to the front matter; say in words what part of the report the file holds"))
+        }
+
+        // Footnotes: references and texts matched by label.
+        var definitions: [(label: String, text: String, line: Int)] = []
+        for note in assembler.footnotes {
+            if let k = definitions.firstIndex(where: { $0.label == note.label }) {
+                definitions[k].text += " " + note.text
+                warnings.append(ImportWarning(line: note.line, "a second text for footnote \(note.label): joined to the first; check it"))
+            } else {
+                definitions.append((note.label, note.text.trimmingCharacters(in: .whitespaces), note.line))
+            }
+        }
+        var orderedLabels: [String] = []
+        for ref in assembler.references where !orderedLabels.contains(ref.label) { orderedLabels.append(ref.label) }
+        var notes: [(label: String, text: String)] = []
+        for label in orderedLabels {
+            if let d = definitions.first(where: { $0.label == label }) {
+                notes.append((label, d.text))
+                summary.footnotesMatched.append(label)
+            } else {
+                let page = summary.pages.count == 1 ? " (page \(summary.pages[0]))" : ""
+                notes.append((label, "[Text not included in the source\(isExcerpt ? " excerpt" : "")\(page).]"))
+                summary.footnotesWithoutText.append(label)
+                let line = assembler.references.first { $0.label == label }?.line ?? 0
+                warnings.append(ImportWarning(line: line, "footnote \(label) is referenced but its text is not in the source: kept with a placeholder text; copy the text from the report"))
+            }
+        }
+        for d in definitions where !orderedLabels.contains(d.label) {
+            notes.append((d.label, d.text))
+            summary.footnotesUnreferenced.append(d.label)
+            warnings.append(ImportWarning(line: d.line, "footnote \(d.label) has a text but no reference in the text: kept; put [^\(d.label)] where the report cites it"))
+        }
+
+        if metadata.symbol == nil { warnings.append(ImportWarning(line: 0, "no document symbol found: give it with --symbol")) }
+        if metadata.title == nil { warnings.append(ImportWarning(line: 0, "no title found: give it with --title")) }
+        if metadata.date == nil { warnings.append(ImportWarning(line: 0, "no date found: give it with --date (YYYY-MM-DD)")) }
+        if metadata.body == nil { warnings.append(ImportWarning(line: 0, "no issuing body found: give it with --body")) }
+
+        warnings += assembler.warnings
+        warnings.sort { $0.line < $1.line }
+        let content = ImportWriter.write(metadata: metadata, blocks: blocks, notes: notes)
+        return ImportResult(content: content, metadata: metadata, warnings: warnings, summary: summary)
+    }
+}
+
+/// Writes the front matter and the Markdown body.
+enum ImportWriter {
+    static func yamlValue(_ s: String) -> String {
+        let plain = s.range(of: #"^[A-Za-z\p{L}][^:#\n"]*$"#, options: .regularExpression) != nil && !s.hasSuffix(" ")
+            && s.range(of: #"^[0-9]"#, options: .regularExpression) == nil
+        if plain, !["yes", "no", "true", "false", "null", "on", "off"].contains(s.lowercased()) { return s }
+        if s.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"#, options: .regularExpression) != nil { return s }
+        if s.range(of: #"^[A-Z][A-Za-z0-9.\-]*(/[A-Za-z0-9.\-]+)+$"#, options: .regularExpression) != nil { return s }
+        return "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    static func write(metadata: ImportMetadata, blocks: [ImportedBlock], notes: [(label: String, text: String)]) -> String {
+        var out = "---\n"
+        for (key, value) in metadata.fields {
+            if let value { out += "\(key): \(yamlValue(value))\n" }
+        }
+        out += "---\n"
+        var previousWasBullet = false
+        for block in blocks {
+            let isBullet = block.kind == .bullet
+            out += isBullet && previousWasBullet ? "\n" : "\n\n"
+            previousWasBullet = isBullet
+            switch block.kind {
+            case .heading(let level):
+                out += String(repeating: "#", count: level) + " " + block.text
+            case .paragraph(let n):
+                out += "\(n). " + (block.cutAtStart ? "[...] " : "") + block.text + (block.cutAtEnd ? " [...]" : "")
+            case .subParagraph(let label):
+                out += "(\(label)) " + block.text + (block.cutAtEnd ? " [...]" : "")
+            case .text:
+                out += block.text + (block.cutAtEnd ? " [...]" : "")
+            case .bullet:
+                out += "- " + block.text
+            case .pageMarker(let n):
+                out += "<!-- page \(n) -->"
+            case .table:
+                let width = block.rows.map(\.count).max() ?? 1
+                func row(_ cells: [String]) -> String {
+                    let padded = cells + Array(repeating: "", count: width - cells.count)
+                    return "| " + padded.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
+                }
+                var lines = [row(block.rows[0]), "|" + Array(repeating: " --- |", count: width).joined()]
+                lines += block.rows.dropFirst().map(row)
+                out += lines.joined(separator: "\n")
+            }
+        }
+        for note in notes {
+            out += "\n\n[^\(note.label)]: \(note.text)"
+        }
+        return out.replacingOccurrences(of: "---\n\n\n", with: "---\n\n") + "\n"
+    }
+}
