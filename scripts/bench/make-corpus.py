@@ -108,6 +108,8 @@ class Source:
         for b in blocks:
             if FOOTNOTE_DEF.match(b) or PAGE_MARKER.match(b):
                 continue
+            # A paragraph an excerpt cuts at its end ("... violated;[^12] [...]") is whole in a generated report.
+            b = re.sub(r"[ \t]*\[\.\.\.\]$", "", b)
             hm = HEADING.match(b)
             if hm:
                 level, text = len(hm.group(1)), FOOTNOTE_REF.sub("", hm.group(2)).strip()

@@ -182,8 +182,8 @@ public struct SiteBuilder {
             clock.lap("render and write")
             try stopOnErrors()
             let assetPaths = renderer.templates.assetFiles()
-            let ids = OutputLinkCheck(corpus: renderer.corpus, diagnostics: diagnostics).check(ledger, assetPaths: assetPaths)
-            let manifest = OutputLinkCheck.manifest(ids)
+            OutputLinkCheck(corpus: renderer.corpus, diagnostics: diagnostics).check(ledger, assetPaths: assetPaths)
+            let manifest = OutputLinkCheck.manifest(ledger)
             if let outcome = compareAnchors(loader: loader, current: manifest) { throw Stop(outcome: outcome) }
             clock.lap("check links")
             try stopOnErrors()

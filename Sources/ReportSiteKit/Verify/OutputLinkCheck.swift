@@ -8,24 +8,19 @@ struct OutputLinkCheck: Sendable {
     let diagnostics: DiagnosticEngine
 
     /// Checks rendered files held in memory (tests); the build checks the ledger it kept while writing.
-    func check(_ files: [OutputFile], assetPaths: [String]) -> [String: [String]] {
+    func check(_ files: [OutputFile], assetPaths: [String]) {
         check(PageLedger(files.map(PageEntry.init)), assetPaths: assetPaths)
     }
 
-    /// The ids of every page, from the ledger of the rendered files.
-    func check(_ ledger: PageLedger, assetPaths: [String]) -> [String: [String]] {
-        var idsByPage: [String: [String]] = [:]
-        var linksByPage: [String: [String]] = [:]
-        for entry in ledger.entries {
-            guard let ids = entry.ids else { continue }
-            idsByPage[entry.path] = ids
-            linksByPage[entry.path] = entry.links
-        }
+    /// Checks every link of every page of the ledger of the rendered files.
+    func check(_ ledger: PageLedger, assetPaths: [String]) {
+        var pagesByPath: [String: PageEntry] = [:]
+        for entry in ledger.entries where entry.isPage { pagesByPath[entry.path] = entry }
         var paths = Set(ledger.entries.map(\.path))
         for asset in assetPaths { paths.insert("assets/" + asset) }
-        let (ids, links, files) = (idsByPage, linksByPage, paths)
-        let pages = ids.keys.sorted()
-        let idSets = Dictionary(uniqueKeysWithValues: zip(pages, pages.parallelMap { Set(ids[$0] ?? []) }))
+        let (entries, files) = (pagesByPath, paths)
+        let pages = entries.keys.sorted()
+        let idSets = Dictionary(uniqueKeysWithValues: zip(pages, pages.parallelMap { Set(entries[$0]?.ids ?? []) }))
         let reportsByPage = Dictionary(corpus.reports.map { ($0.symbol.pagePath, $0) }, uniquingKeysWith: { a, _ in a })
         let checked = pages.filter { $0 != "404.html" }
         // Pages are checked in parallel, in batches; a batch's pages of one folder share most links
@@ -36,7 +31,7 @@ struct OutputLinkCheck: Sendable {
             var resolved: [String: String?] = [:]
             for page in batch {
                 let folder = page.split(separator: "/").dropLast().joined(separator: "/")
-                for href in links[page] ?? [] where Self.isInternal(href) {
+                for href in entries[page]?.links ?? [] where Self.isInternal(href) {
                     let hash = href.utf8.firstIndex(of: UInt8(ascii: "#"))
                     let path = String(hash.map { href[..<$0] } ?? href[...])
                     let target: String?
@@ -63,7 +58,6 @@ struct OutputLinkCheck: Sendable {
             }
             return batch.count
         }
-        return idsByPage
     }
 
     /// A broken link, at the citation that made it when there is one, else at the report (or the page a template made).
@@ -114,11 +108,12 @@ struct OutputLinkCheck: Sendable {
     /// `anchors.txt`: one line a page and id (`A/58/275/index.html#para-80`), sorted; pages without ids too.
     /// Sorted page by page: no page's path is the start of another's (they end in `.html`), so this is the order
     /// of sorting every line at once, at a fraction of the cost.
-    static func manifest(_ idsByPage: [String: [String]]) -> String {
+    static func manifest(_ ledger: PageLedger) -> String {
         var out = ""
-        for page in idsByPage.keys.sorted() {
-            out += page + "\n"
-            for id in idsByPage[page]!.sorted() { out += page + "#" + id + "\n" }
+        for entry in ledger.entries.sorted(by: { $0.path < $1.path }) where entry.isPage {
+            let ids = entry.ids ?? []
+            out += entry.path + "\n"
+            for id in ids.sorted() { out += entry.path + "#" + id + "\n" }
         }
         return out
     }
