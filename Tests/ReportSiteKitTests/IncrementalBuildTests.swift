@@ -175,15 +175,16 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(run(root, into: "site", strict: true, epoch: "1800000000").analysed, all, "another vocabulary")
 
         // A damaged entry is not trusted: that report is analysed again.
-        let cache = AnalysisCache(output: root.appendingPathComponent("site"), content: root.appendingPathComponent("content"), strict: true)
+        let loader = ContentLoader(contentDirectory: root.appendingPathComponent("content"), displayBase: root)
+        let inputs = try loader.loadSite(diagnostics: DiagnosticEngine()).inputs
+        let cache = AnalysisCache(output: root.appendingPathComponent("site"), site: inputs, strict: true)
         let entries = try FileManager.default.contentsOfDirectory(atPath: cache.folder.path).sorted()
         XCTAssertEqual(entries.count, all.count, "one entry a report; the entries of other vocabularies were deleted")
         try Data("{ damaged".utf8).write(to: cache.folder.appendingPathComponent(entries[0]))
         XCTAssertEqual(run(root, into: "site", strict: true, epoch: "1900000000").analysed.count, 1)
 
         // Another build of the tool: another key for the same bytes.
-        let other = AnalysisCache(output: root.appendingPathComponent("site"), content: root.appendingPathComponent("content"), strict: true,
-                                  tool: "reportsite 0.0.0 other")
+        let other = AnalysisCache(output: root.appendingPathComponent("site"), site: inputs, strict: true, tool: "reportsite 0.0.0 other")
         let bytes = Data("same bytes".utf8)
         XCTAssertNotEqual(cache.key(path: "x.md", bytes: bytes), other.key(path: "x.md", bytes: bytes))
 
@@ -246,5 +247,26 @@ final class IncrementalBuildTests: XCTestCase {
         _ = build(root, into: "clean", cache: false)
         XCTAssertEqual(try tree(site), try tree(root.appendingPathComponent("clean")))
         XCTAssertEqual(LedgerFile.read(try Data(contentsOf: PageCache(output: site).ledgerFile))["A/58/275/index.html"]?.ids?.contains("para-80"), true)
+
+        // Values are kept byte for byte, also one that starts with a combining mark or a joiner, or holds spaces.
+        let odd = [PageEntry(path: "a/index.html", ids: ["\u{301}x", "\u{200D}y", "", "with space"], links: ["#\u{301}x", "b c.html", ""])]
+        XCTAssertEqual(LedgerFile.read(LedgerFile.write(odd))["a/index.html"], odd[0])
+    }
+
+    /// The diagnostics an up-to-date build prints again name files as the build that made the site did: from
+    /// another working directory it is a build of its own.
+    func testAnUpToDateSiteIsOnlyReplayedFromTheSameWorkingDirectory() throws {
+        let root = try project()
+        XCTAssertFalse(run(root, into: "site").upToDate)
+        XCTAssertTrue(run(root, into: "site").upToDate)
+        var options = SiteBuilder.Options(content: root.appendingPathComponent("content"), output: root.appendingPathComponent("site"),
+                                          templates: Project.templates, displayBase: root.deletingLastPathComponent())
+        options.environment = ["SOURCE_DATE_EPOCH": "1700000000"]
+        var elsewhere = SiteBuilder(options: options)
+        _ = elsewhere.build()
+        XCTAssertFalse(elsewhere.upToDate)
+        let prefix = root.lastPathComponent + "/content/reports/"
+        XCTAssertFalse(elsewhere.diagnostics.diagnostics.isEmpty, "the real reports have notes")
+        XCTAssertTrue(elsewhere.diagnostics.diagnostics.allSatisfy { $0.file.hasPrefix(prefix) }, "\(elsewhere.diagnostics.diagnostics.map(\.file))")
     }
 }

@@ -5,8 +5,8 @@ import Foundation
 /// summary and the diagnostics its analysis gave.
 ///
 /// An entry is found by a fingerprint of everything the analysis of one report depends on: the file's bytes
-/// and its path as diagnostics show it, the strictness, every other file of the content folder (the vocabulary,
-/// the site's configuration, and whatever a later version reads there) and the build tool itself (its version,
+/// and its path as diagnostics show it, the strictness, the configuration files as the build read them
+/// (`addressees.yml`, `recommending-verbs.yml`, `site.yml`) and the build tool itself (its version,
 /// and the size and time of its executable). A cache written by another tool, another vocabulary or another
 /// format is never found, so never trusted. An entry that cannot be read is analysed again. After a build that
 /// succeeds, the new entries are written and those no report used are deleted (a build that fails writes
@@ -26,7 +26,8 @@ final class AnalysisCache: @unchecked Sendable {
     private var used: Set<String> = []
     private var pending: [String: Entry] = [:]
 
-    init(output: URL, content: URL, strict: Bool, tool: String = PageCache.toolIdentity()) {
+    /// `site`: the fingerprint of the configuration files as the loader read them (`ContentLoader.Site.inputs`).
+    init(output: URL, site: String, strict: Bool, tool: String = PageCache.toolIdentity()) {
         let output = output.standardizedFileURL
         folder = output.deletingLastPathComponent().appendingPathComponent(".reportsite-cache")
             .appendingPathComponent(output.lastPathComponent + ".analysis")
@@ -34,12 +35,7 @@ final class AnalysisCache: @unchecked Sendable {
         f.add(Self.format)
         f.add(tool)
         f.add(strict ? "strict" : "lenient")
-        let fm = FileManager.default
-        let names = ((try? fm.contentsOfDirectory(atPath: content.path)) ?? []).filter { $0 != "reports" }.sorted()
-        for name in names {
-            f.add(name)
-            f.add(fm.contents(atPath: content.appendingPathComponent(name).path) ?? Data())
-        }
+        f.add(site)
         context = f.hex
     }
 

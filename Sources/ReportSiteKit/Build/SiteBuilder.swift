@@ -75,13 +75,13 @@ public struct SiteBuilder {
             clock.lap("load")
             let cache = options.write && options.cache ? PageCache(output: options.output) : nil
             let inputs = cache.map { _ in buildInputs(content: options.content, templates: options.templates, strict: options.strict,
-                                                      environment: options.environment) }
+                                                      environment: options.environment, displayBase: options.displayBase) }
             if let cache, let inputs, let previous = cache.upToDate(inputs: inputs) {
                 clock.lap("up to date")
                 return try replay(previous, loader: loader)
             }
             let siteDiagnostics = diagnostics.recorded.count
-            let analysisCache = cache.map { _ in AnalysisCache(output: options.output, content: options.content, strict: options.strict) }
+            let analysisCache = cache.map { _ in AnalysisCache(output: options.output, site: site.inputs, strict: options.strict) }
             let reports = analyse(site, loader: loader, cache: analysisCache)
             clock.lap("read and analyse")
             let corpus = Corpus(config: site.config, addressees: site.addressees, summaries: reports,
@@ -268,7 +268,7 @@ struct StageClock {
     static func residentMiB() -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
         for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-            return line.split(separator: " ").dropFirst().first.flatMap { Int($0) }.map { $0 / 1024 }
+            return line.split(whereSeparator: \.isWhitespace).dropFirst().first.flatMap { Int($0) }.map { $0 / 1024 }
         }
         return nil
     }

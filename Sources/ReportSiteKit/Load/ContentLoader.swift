@@ -36,6 +36,9 @@ public struct ContentLoader: Sendable {
         public var config: SiteConfig
         public var addressees: AddresseeVocabulary
         public var reportFiles: [String]
+        /// A fingerprint of the configuration files as they were read (names and text): what every report's
+        /// analysis may depend on besides its own file.
+        public var inputs: String
     }
 
     /// Everything but the reports' text: read first, so that the reports can then be read one at a time.
@@ -46,14 +49,15 @@ public struct ContentLoader: Sendable {
         guard fm.fileExists(atPath: reportsDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw Failure.missingFolder(display(reportsDirectory))
         }
-        var site = SiteConfig.read(optionalFile("site.yml", diagnostics: diagnostics), diagnostics: diagnostics)
+        var inputs = Fingerprint()
+        var site = SiteConfig.read(optionalFile("site.yml", diagnostics: diagnostics, into: &inputs), diagnostics: diagnostics)
         site.reportsDirectory = reportsDirectory
-        var addressees = AddresseeVocabulary.read(optionalFile("addressees.yml", diagnostics: diagnostics), diagnostics: diagnostics)
-        addressees.language = RecommendingLanguage.read(optionalFile("recommending-verbs.yml", diagnostics: diagnostics), diagnostics: diagnostics)
+        var addressees = AddresseeVocabulary.read(optionalFile("addressees.yml", diagnostics: diagnostics, into: &inputs), diagnostics: diagnostics)
+        addressees.language = RecommendingLanguage.read(optionalFile("recommending-verbs.yml", diagnostics: diagnostics, into: &inputs), diagnostics: diagnostics)
         let names = ((try? fm.contentsOfDirectory(atPath: reportsDirectory.path)) ?? [])
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
             .sorted()
-        return Site(config: site, addressees: addressees, reportFiles: names)
+        return Site(config: site, addressees: addressees, reportFiles: names, inputs: inputs.hex)
     }
 
     /// The whole content folder, every report's text included.
@@ -136,10 +140,16 @@ public struct ContentLoader: Sendable {
         }
     }
 
-    private func optionalFile(_ name: String, diagnostics: DiagnosticEngine) -> SourceFile? {
+    private func optionalFile(_ name: String, diagnostics: DiagnosticEngine, into inputs: inout Fingerprint) -> SourceFile? {
         let url = contentDirectory.appendingPathComponent(name)
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        return SourceFile.read(url, displayPath: display(url), diagnostics: diagnostics)
+        inputs.add(name)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            inputs.add("absent")
+            return nil
+        }
+        let file = SourceFile.read(url, displayPath: display(url), diagnostics: diagnostics)
+        inputs.add(file?.text ?? "unreadable")
+        return file
     }
 
     func display(_ url: URL) -> String {

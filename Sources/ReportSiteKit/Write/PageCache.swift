@@ -228,7 +228,7 @@ enum LedgerFile {
         var entries: [String: PageEntry] = [:]
         var current: PageEntry?
         for line in TextLines.split(String(decoding: data, as: UTF8.self)) where line.utf8.count >= 2 {
-            let value = String(line.dropFirst(2))
+            let value = String(Substring(line.utf8.dropFirst(2)))  // bytes: a value may start with a combining mark
             switch line.utf8.first {
             case UInt8(ascii: "P"):
                 if let current { entries[current.path] = current }
@@ -245,7 +245,7 @@ enum LedgerFile {
 
 /// Everything a whole build is made of: the tool (with the cache), the strictness, `SOURCE_DATE_EPOCH`, and every
 /// file of the content and of the templates, by path and bytes.
-public func buildInputs(content: URL, templates: URL, strict: Bool, environment: [String: String]) -> String {
+public func buildInputs(content: URL, templates: URL, strict: Bool, environment: [String: String], displayBase: URL) -> String {
     func tree(_ folder: URL) -> [String] {
         (FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []).sorted()
     }
@@ -260,6 +260,7 @@ public func buildInputs(content: URL, templates: URL, strict: Bool, environment:
     var f = Fingerprint()
     f.add(strict ? "strict" : "lenient")
     f.add(environment["SOURCE_DATE_EPOCH"] ?? "-")
+    f.add(displayBase.standardizedFileURL.path)  // the diagnostics replayed name files relative to it
     for h in hashes { f.add(h) }
     return f.hex
 }
