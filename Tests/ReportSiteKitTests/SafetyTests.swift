@@ -155,7 +155,7 @@ final class SafetyTests: XCTestCase {
         let page = "<!DOCTYPE html><p id=\"x\"><a href=\"#para-1\">ok</a> <a href=\"#para-9\">gone</a> <a href=\"../../../missing/index.html\">file</a> <a href=\"https://undocs.org/A/1\">out</a></p>"
         let files = [OutputFile(path: "A/1/1/index.html", contents: Data(page.utf8)),
                      OutputFile(path: "index.html", contents: Data("<a href=\"A/1/1/index.html#x\">x</a>".utf8))]
-        _ = OutputLinkCheck(corpus: corpus, diagnostics: diagnostics).check(files, assetPaths: [])
+        OutputLinkCheck(corpus: corpus, diagnostics: diagnostics).check(files, assetPaths: [])
         XCTAssertEqual(diagnostics.diagnostics.map { "\($0.file):\($0.position?.line ?? 0): \($0.message)" }, [
             "content/reports/A-1-1.md:1: the link #para-9 on A/1/1/index.html names an anchor #para-9 that A/1/1/index.html does not have",
             "content/reports/A-1-1.md:1: the link ../../../missing/index.html on A/1/1/index.html names a file the site does not have",

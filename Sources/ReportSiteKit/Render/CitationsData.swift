@@ -65,9 +65,13 @@ struct CitationsData {
     }
 
     func json() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let list = records()
-        return ((try? encoder.encode(File(count: list.count, citations: list))) ?? Data()) + Data("\n".utf8)
+        let items: [[(String, PrettyJSON.Value)]] = list.map { r in
+            [("source_report", .string(r.source_report)), ("source_paragraph", .optional(r.source_paragraph)),
+             ("source_line", .int(r.source_line)), ("text", .string(r.text)), ("kind", .string(r.kind)),
+             ("target_symbol", .string(r.target_symbol)), ("target_paragraph", .optional(r.target_paragraph)),
+             ("target_section", .optional(r.target_section)), ("resolved_on_site", .bool(r.resolved_on_site)), ("url", .optional(r.url))]
+        }
+        return Data(PrettyJSON.file([("count", .int(list.count)), ("citations", .objects(items))]))
     }
 }

@@ -34,17 +34,26 @@ struct RecommendationsData {
         let recommendations: [Record]
     }
 
+    /// The file's content as `JSONEncoder` would encode it (`PrettyJSONTests` holds them equal).
+    func file() -> File {
+        File(generated: generated,
+             addressees: index.groups.map { AddresseeCount(slug: $0.addressee.slug, name: $0.addressee.name, count: $0.records.count) },
+             recommendations: index.records.map {
+                 Record(report: $0.report.description, paragraph: $0.paragraph, anchor: $0.anchor, url: Self.url($0),
+                        section: Self.section($0), addressees: $0.addressees, assigned_by: $0.assignedBy.rawValue, text: $0.text)
+             })
+    }
+
     func json() -> Data {
-        let file = File(
-            generated: generated,
-            addressees: index.groups.map { AddresseeCount(slug: $0.addressee.slug, name: $0.addressee.name, count: $0.records.count) },
-            recommendations: index.records.map {
-                Record(report: $0.report.description, paragraph: $0.paragraph, anchor: $0.anchor, url: Self.url($0),
-                       section: Self.section($0), addressees: $0.addressees, assigned_by: $0.assignedBy.rawValue, text: $0.text)
-            })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return ((try? encoder.encode(file)) ?? Data()) + Data("\n".utf8)
+        let addressees: [[(String, PrettyJSON.Value)]] = index.groups.map {
+            [("slug", .string($0.addressee.slug)), ("name", .string($0.addressee.name)), ("count", .int($0.records.count))]
+        }
+        let records: [[(String, PrettyJSON.Value)]] = index.records.map { r in
+            [("report", .string(r.report.description)), ("paragraph", .string(r.paragraph)), ("anchor", .string(r.anchor)),
+             ("url", .string(Self.url(r))), ("section", .string(Self.section(r))), ("addressees", .strings(r.addressees)),
+             ("assigned_by", .string(r.assignedBy.rawValue)), ("text", .string(r.text))]
+        }
+        return Data(PrettyJSON.file([("generated", .string(generated)), ("addressees", .objects(addressees)), ("recommendations", .objects(records))]))
     }
 
     static let csvHeader = ["report", "paragraph", "anchor", "url", "section", "addressee", "addressee_name", "assigned_by", "text"]
@@ -61,8 +70,15 @@ struct RecommendationsData {
                              index.addressee(slug)?.name ?? slug, r.assignedBy.rawValue, r.text])
             }
         }
-        let text = rows.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-        return Data("\u{FEFF}".utf8) + Data(text.utf8)
+        var bytes = Array("\u{FEFF}".utf8)
+        for row in rows {
+            for (i, field) in row.enumerated() {
+                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes += Self.csvField(field).utf8
+            }
+            bytes += [0x0D, 0x0A]
+        }
+        return Data(bytes)
     }
 
     /// A cell a spreadsheet will not run: text starting with `= + - @` (or a tab or carriage return) gets a

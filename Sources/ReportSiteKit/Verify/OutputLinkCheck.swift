@@ -86,6 +86,11 @@ struct OutputLinkCheck: Sendable {
 
     /// `../../58/275/index.html` from `A/57/292/index.html` -> `A/58/275/index.html`; nil when it leaves the site.
     static func resolve(_ relative: String, from page: String) -> String? {
+        resolveSimple(relative, from: page) ?? resolvePieces(relative, from: page)
+    }
+
+    /// `resolve`, piece by piece: every case.
+    static func resolvePieces(_ relative: String, from page: String) -> String? {
         func pieces(_ text: Substring.UTF8View) -> [Substring.UTF8View] {
             text.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         }
@@ -103,6 +108,30 @@ struct OutputLinkCheck: Sendable {
             }
         }
         return parts.joined(separator: "/")
+    }
+
+    /// The common case without splitting every piece: leading `../` steps, then a path with no `.` or `..`
+    /// pieces, empty pieces, query or percent escape. nil when the path is not that simple (or leaves the site).
+    static func resolveSimple(_ relative: String, from page: String) -> String? {
+        let up = "../".utf8
+        var rest = Substring(relative).utf8[...]
+        var steps = 0
+        while rest.starts(with: up) {
+            steps += 1
+            rest = rest.dropFirst(3)
+        }
+        guard let first = rest.first, first != UInt8(ascii: "/"), first != UInt8(ascii: "."), rest.last != UInt8(ascii: "/") else { return nil }
+        var previous: UInt8 = 0
+        for b in rest {
+            if b == UInt8(ascii: "?") || b == UInt8(ascii: "%") { return nil }
+            if previous == UInt8(ascii: "/"), b == UInt8(ascii: "/") || b == UInt8(ascii: ".") { return nil }
+            previous = b
+        }
+        var folder = page.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropLast()
+        guard folder.count >= steps else { return nil }
+        folder.removeLast(steps)
+        let tail = String(Substring(rest))
+        return folder.isEmpty ? tail : folder.map { String(Substring($0)) }.joined(separator: "/") + "/" + tail
     }
 
     /// `anchors.txt`: one line a page and id (`A/58/275/index.html#para-80`), sorted; pages without ids too.

@@ -30,6 +30,16 @@ public struct PageEntry: Sendable, Equatable {
         linkText = Self.join(links)
     }
 
+    /// The lists as `texts` gives them (`LedgerFile`): values each followed by NUL; nil ids for a file that is not a page.
+    init(path: String, idText: String?, linkText: String) {
+        self.path = path
+        self.idText = idText
+        self.linkText = linkText
+    }
+
+    /// The lists as stored: values each followed by NUL.
+    var texts: (ids: String?, links: String) { (idText, linkText) }
+
     /// Reads the ids and links of an HTML page; other files are entered by path only.
     public init(_ file: OutputFile) {
         if file.path.hasSuffix(".html") {
@@ -51,7 +61,8 @@ public struct PageEntry: Sendable, Equatable {
     }
 
     private static func split(_ text: String) -> [String] {
-        text.split(separator: separator, omittingEmptySubsequences: false).dropLast().map(String.init)
+        // On bytes: NUL is one byte, and a value may start with a combining mark.
+        text.utf8.split(separator: 0, omittingEmptySubsequences: false).dropLast().map { String(Substring($0)) }
     }
 }
 
