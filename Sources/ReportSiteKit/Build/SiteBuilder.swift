@@ -92,12 +92,16 @@ public struct SiteBuilder {
             try stopOnErrors()
             let renderer = SiteRenderer(corpus: corpus, links: links, recommendations: recommendations, templates: templates,
                                         environment: options.environment, diagnostics: diagnostics, pageCache: cache)
-            let (files, ledger) = try renderCheckWrite(renderer, loader: loader, clock: &clock)
-            // The caches describe the site now in place; a cache that cannot be written only costs the next build time.
+            let (files, ledger, oldSite) = try renderCheckWrite(renderer, loader: loader, clock: &clock)
+            // The old site is removed while the caches are written: they describe the site now in place (a cache
+            // that cannot be written only costs the next build time).
+            let removal = DispatchGroup()
+            DispatchQueue.global().async(group: removal) { SiteWriter.removeOldSite(oldSite) }
             try? cache?.save(inputs: inputs, diagnostics: Array(diagnostics.recorded.dropFirst(siteDiagnostics)), reports: reports.count,
                              ledger: ledger)
             analysisCache?.save()
-            clock.lap("caches")
+            removal.wait()
+            clock.lap("caches and old site")
             return .success(reports: reports.count, files: files)
         } catch let stop as Stop {
             return stop.outcome
@@ -166,9 +170,10 @@ public struct SiteBuilder {
 
     /// Render, check and write as a stream: each page goes to the staging folder as soon as it is made, and only
     /// its ids and links stay in memory. The staging folder replaces the output only if all is well; otherwise it
-    /// is discarded and the old site stays as it was. Returns how many files the site has, and its ledger.
+    /// is discarded and the old site stays as it was. Returns how many files the site has, its ledger, and the
+    /// folder holding the old site, to remove.
     private mutating func renderCheckWrite(_ renderer: SiteRenderer, loader: ContentLoader,
-                                           clock: inout StageClock) throws -> (Int, PageLedger) {
+                                           clock: inout StageClock) throws -> (Int, PageLedger, URL?) {
         let writer = SiteWriter(output: options.output)
         let staging: StagingFolder
         do {
@@ -191,9 +196,9 @@ public struct SiteBuilder {
             try staging.write(Data(OutputFolder.markerContents.utf8), to: OutputFolder.markerName)
             let assets = renderer.templates.directory.appendingPathComponent("assets")
             for path in assetPaths { try staging.copy(assets.appendingPathComponent(path), to: "assets/" + path) }
-            try writer.commit(staging)
+            let oldSite = try writer.commit(staging)
             clock.lap("write")
-            return (staging.count, ledger)
+            return (staging.count, ledger, oldSite)
         } catch let stop as Stop {
             staging.discard()
             throw stop

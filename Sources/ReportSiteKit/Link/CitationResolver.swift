@@ -41,7 +41,7 @@ struct CitationResolver {
     let diagnostics: DiagnosticEngine
 
     func resolve() -> LinkTable {
-        let anchors = corpus.reports.map { Set($0.anchors) }
+        let anchors = corpus.reports.parallelMap { Set($0.anchors) }
         var resolved: [[ResolvedCitation]] = []
         var citedBy = [[String: [CitedBy]]](repeating: [:], count: corpus.reports.count)
         var citedCount = [Int](repeating: 0, count: corpus.reports.count)

@@ -61,14 +61,21 @@ public struct SiteRenderer: Sendable {
         }
         for (path, view) in indexViews() { try emit(OutputFile(path: path, contents: Data(templates.render("index", view).utf8))) }
         try emit(OutputFile(path: "404.html", contents: Data(templates.render("404", notFoundView()).utf8)))
-        try emit(OutputFile(path: "citations.json", contents: CitationsData(corpus: corpus, links: links).json()))
         ledger.add(try RecommendationPages(corpus: corpus, index: recommendations, templates: templates)
             .write(into: output, cache: pageCache, shared: fingerprints?.shared))
+        // The data files of the whole site, made side by side.
         let data = RecommendationsData(index: recommendations,
                                        generated: RecommendationIndex.generated(corpus: corpus, environment: environment),
                                        baseURL: corpus.config.baseURL)
-        try emit(OutputFile(path: "recommendations.json", contents: data.json()))
-        try emit(OutputFile(path: "recommendations.csv", contents: data.csv()))
+        let citations = CitationsData(corpus: corpus, links: links)
+        let files = ["citations.json", "recommendations.json", "recommendations.csv"].parallelMap { path -> OutputFile in
+            switch path {
+            case "citations.json": return OutputFile(path: path, contents: citations.json())
+            case "recommendations.json": return OutputFile(path: path, contents: data.json())
+            default: return OutputFile(path: path, contents: data.csv())
+            }
+        }
+        for file in files { try emit(file) }
         if let sitemap = Sitemap(corpus: corpus, templates: templates).file() { try emit(sitemap) }
         if let diagnostics { templates.reportFailures(to: diagnostics) }
         return ledger

@@ -137,14 +137,18 @@ struct OutputLinkCheck: Sendable {
     /// `anchors.txt`: one line a page and id (`A/58/275/index.html#para-80`), sorted; pages without ids too.
     /// Sorted page by page: no page's path is the start of another's (they end in `.html`), so this is the order
     /// of sorting every line at once, at a fraction of the cost.
+    /// Made in parallel, a batch of pages at a time.
     static func manifest(_ ledger: PageLedger) -> String {
-        var out = ""
-        for entry in ledger.entries.sorted(by: { $0.path < $1.path }) where entry.isPage {
-            let ids = entry.ids ?? []
-            out += entry.path + "\n"
-            for id in ids.sorted() { out += entry.path + "#" + id + "\n" }
-        }
-        return out
+        let pages = ledger.entries.filter(\.isPage).sorted { $0.path < $1.path }
+        let batches = stride(from: 0, to: pages.count, by: 128).map { Array(pages[$0..<min($0 + 128, pages.count)]) }
+        return batches.parallelMap { batch -> String in
+            var out = ""
+            for entry in batch {
+                out += entry.path + "\n"
+                for id in (entry.ids ?? []).sorted() { out += entry.path + "#" + id + "\n" }
+            }
+            return out
+        }.joined()
     }
 
     /// Every anchor of an earlier manifest that the new site lost: an error each (bookmarks and citations break).

@@ -104,27 +104,31 @@ public struct SiteWriter: Sendable {
     var stagingPrefix: String { "." + output.lastPathComponent + ".tmp-" }
 
     /// Puts the staging folder in place of the output. On Linux the two are exchanged in one step (the staging
-    /// folder then holds the old site, which is removed); elsewhere the old site is moved aside first.
-    public func commit(_ staging: StagingFolder) throws {
-        guard let url = staging.url else { return }
+    /// folder then holds the old site); elsewhere the old site is moved aside first. Returns the folder that holds
+    /// the old site, for the caller to remove (`removeOldSite`), so that removing it can overlap other work; a
+    /// build killed before it is removed leaves it under the staging prefix, and the next build removes it.
+    public func commit(_ staging: StagingFolder) throws -> URL? {
+        guard let url = staging.url else { return nil }
         do {
-            try swap(url)
+            return try swap(url)
         } catch {
             staging.discard()
             throw error
         }
     }
 
-    private func swap(_ staging: URL) throws {
+    /// Removes the old site `commit` swapped out.
+    public static func removeOldSite(_ folder: URL?) {
+        if let folder { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    private func swap(_ staging: URL) throws -> URL? {
         let fm = FileManager.default
         guard fm.fileExists(atPath: output.path) else {
             try fm.moveItem(at: staging, to: output)
-            return
+            return nil
         }
-        if reportsite_exchange_paths(staging.path, output.path) == 0 {
-            try? fm.removeItem(at: staging)
-            return
-        }
+        if reportsite_exchange_paths(staging.path, output.path) == 0 { return staging }
         let old = parent.appendingPathComponent(stagingPrefix + "old-\(ProcessInfo.processInfo.processIdentifier)")
         try? fm.removeItem(at: old)
         try fm.moveItem(at: output, to: old)
@@ -134,7 +138,7 @@ public struct SiteWriter: Sendable {
             try? fm.moveItem(at: old, to: output)
             throw error
         }
-        try? fm.removeItem(at: old)
+        return old
     }
 
     /// Where the system cannot exchange two folders in one step, a build killed between moving the old site
