@@ -101,7 +101,7 @@ public struct SiteBuilder {
                              ledger: ledger)
             analysisCache?.save()
             removal.wait()
-            clock.lap("caches and old site")
+            clock.lap("caches, old site")
             return .success(reports: reports.count, files: files)
         } catch let stop as Stop {
             return stop.outcome

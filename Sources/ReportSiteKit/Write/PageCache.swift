@@ -10,7 +10,7 @@ import Foundation
 /// again. A cache written by another build of the tool, or in another format, is ignored; a file that is missing,
 /// or was changed by hand, is rendered again. Deleting the cache folder only makes the next build a full one.
 public final class PageCache: @unchecked Sendable {
-    static let format = 1
+    static let format = 2
 
     struct Entry: Codable, Equatable {
         var fingerprint: String
@@ -29,10 +29,7 @@ public final class PageCache: @unchecked Sendable {
         var reports: Int
     }
 
-    struct Stamp: Codable, Equatable {
-        var size: UInt64
-        var modified: Double
-    }
+    typealias Stamp = FileStamps.Stamp
 
     struct Stored: Codable {
         var format: Int
@@ -102,12 +99,7 @@ public final class PageCache: @unchecked Sendable {
 
     /// Every file under `folder` with its size and time (nil when the folder cannot be read).
     static func files(in folder: URL) -> [String: Stamp]? {
-        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return nil }
-        var files: [String: Stamp] = [:]
-        for case let path as String in walker {
-            if let stamp = stamp(folder.appendingPathComponent(path)) { files[path] = Stamp(size: stamp.size, modified: stamp.modified) }
-        }
-        return files
+        FileStamps.tree(folder.path)
     }
 
     /// The pages this build took from the previous one, sorted.
@@ -167,11 +159,12 @@ public final class PageCache: @unchecked Sendable {
         let pages = current
         lock.unlock()
         var stored = Stored(format: Self.format, tool: tool, pages: [:], site: nil, ledger: nil)
-        if let inputs, let files = Self.files(in: output) {
+        let files = Self.files(in: output)
+        if let inputs, let files {
             stored.site = Site(inputs: inputs, files: files, diagnostics: diagnostics, reports: reports)
         }
         for (path, page) in pages {
-            guard let stamp = Self.stamp(output.appendingPathComponent(path)) else { continue }
+            guard let stamp = files?[path] ?? Self.stamp(output.appendingPathComponent(path)) else { continue }
             stored.pages[path] = Entry(fingerprint: page.fingerprint, size: stamp.size, modified: stamp.modified, images: page.images)
         }
         let encoder = JSONEncoder()
@@ -189,12 +182,8 @@ public final class PageCache: @unchecked Sendable {
         try encoder.encode(stored).write(to: file, options: .atomic)
     }
 
-    static func stamp(_ url: URL) -> (size: UInt64, modified: Double)? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-              attributes[.type] as? FileAttributeType == .typeRegular,
-              let size = (attributes[.size] as? NSNumber)?.uint64Value,
-              let date = attributes[.modificationDate] as? Date else { return nil }
-        return (size, date.timeIntervalSince1970)
+    static func stamp(_ url: URL) -> Stamp? {
+        FileStamps.of(url.path)
     }
 
     /// The build tool: its version, and the size and time of its executable, so that a rebuilt tool (even of

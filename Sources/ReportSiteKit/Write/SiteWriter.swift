@@ -60,9 +60,7 @@ public final class StagingFolder: @unchecked Sendable {
     @discardableResult
     func linkOnly(_ source: URL, to path: String) throws -> URL {
         guard let target = try place(path) else { throw CocoaError(.fileWriteUnknown) }
-        do {
-            try FileManager.default.linkItem(at: source, to: target)
-        } catch {
+        if Foundation.link(source.path, target.path) != 0 {
             try? FileManager.default.removeItem(at: target)
             try FileManager.default.copyItem(at: source, to: target)
         }
