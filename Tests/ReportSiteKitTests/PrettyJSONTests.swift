@@ -36,4 +36,44 @@ final class PrettyJSONTests: XCTestCase {
         let written = PrettyJSON.file([("values", .strings(strings)), ("none", .strings([])), ("flag", .bool(false)), ("n", .int(-3))])
         XCTAssertEqual(String(decoding: written, as: UTF8.self), expected)
     }
+
+    /// The data files and the anchor manifest are written a chunk at a time: what reaches the file, in chunks of
+    /// any size, is what the whole file made in memory holds; and a built site holds exactly that.
+    func testFilesWrittenInChunksAreTheWholeFile() throws {
+        let diagnostics = DiagnosticEngine()
+        let (corpus, links) = try linkedCorpus(content: Project.content, displayBase: Project.root, diagnostics: diagnostics)
+        let folder = try temporaryFolder(self)
+        let citations = CitationsData(corpus: corpus, links: links)
+        let data = RecommendationsData(index: RecommendationIndex(corpus: corpus), generated: "2026-11-28")
+        let cases: [(String, Data, (ChunkWriter) -> Void)] = [
+            ("citations.json", citations.json(), { citations.write(to: $0) }),
+            ("recommendations.json", data.json(), { data.writeJSON(to: $0) }),
+            ("recommendations.csv", data.csv(), { data.writeCSV(to: $0) }),
+        ]
+        for (name, whole, write) in cases {
+            XCTAssertGreaterThan(whole.count, 5_000, name)
+            for chunk in [1, 64, 4096, 1 << 20] {
+                let url = folder.appendingPathComponent("\(chunk)-" + name)
+                XCTAssertTrue(FileManager.default.createFile(atPath: url.path, contents: nil))
+                let writer = ChunkWriter(handle: try FileHandle(forWritingTo: url), chunk: chunk)
+                write(writer)
+                try writer.close()
+                XCTAssertEqual(try Data(contentsOf: url), whole, "\(name) in chunks of \(chunk) bytes")
+            }
+        }
+        // A built site's files are the same bytes.
+        let output = folder.appendingPathComponent("site")
+        let (outcome, _) = buildSite(content: Project.content, output: output, strict: false)
+        guard case .success = outcome else { return XCTFail("\(outcome)") }
+        XCTAssertEqual(try Data(contentsOf: output.appendingPathComponent("recommendations.csv")),
+                       RecommendationsData(index: RecommendationIndex(corpus: corpus),
+                                           generated: RecommendationIndex.generated(corpus: corpus, environment: ProcessInfo.processInfo.environment),
+                                           baseURL: corpus.config.baseURL).csv())
+        let manifest = try String(contentsOf: output.appendingPathComponent("anchors.txt"), encoding: .utf8)
+        let ledger = PageLedger(try FileManager.default.subpathsOfDirectory(atPath: output.path).sorted().compactMap { path in
+            path.hasSuffix(".html") ? PageEntry(OutputFile(path: path, contents: try Data(contentsOf: output.appendingPathComponent(path)))) : nil
+        })
+        XCTAssertEqual(manifest, OutputLinkCheck.manifest(ledger))
+        XCTAssertGreaterThan(manifest.utf8.count, 5_000)
+    }
 }

@@ -188,11 +188,16 @@ public struct SiteBuilder {
             try stopOnErrors()
             let assetPaths = renderer.templates.assetFiles()
             OutputLinkCheck(corpus: renderer.corpus, diagnostics: diagnostics).check(ledger, assetPaths: assetPaths)
-            let manifest = OutputLinkCheck.manifest(ledger)
+            // Held whole only to compare it with the manifest published before (`--previous-anchors`).
+            let manifest = options.previousAnchors == nil ? nil : OutputLinkCheck.manifest(ledger)
             if let outcome = compareAnchors(loader: loader, current: manifest) { throw Stop(outcome: outcome) }
             clock.lap("check links")
             try stopOnErrors()
-            try staging.write(Data(manifest.utf8), to: "anchors.txt")
+            if let manifest {
+                try staging.write(Data(manifest.utf8), to: "anchors.txt")
+            } else {
+                try staging.stream(to: "anchors.txt") { OutputLinkCheck.writeManifest(ledger, to: $0) }
+            }
             try staging.write(Data(OutputFolder.markerContents.utf8), to: OutputFolder.markerName)
             let assets = renderer.templates.directory.appendingPathComponent("assets")
             for path in assetPaths { try staging.copy(assets.appendingPathComponent(path), to: "assets/" + path) }

@@ -44,34 +44,49 @@ struct CitationsData {
         let citations: [Record]
     }
 
-    func records() -> [Record] {
-        var out: [Record] = []
-        for report in corpus.reports {
-            for (c, r) in zip(report.citations, links[report.symbol].resolved) {
-                var url: String?
-                if let target = r.target {
-                    url = target.description + "/" + (r.anchor.map { "#" + $0 } ?? "")
-                } else {
-                    url = r.externalURL
-                }
-                let source = c.sourceAnchor.flatMap { Anchor.paragraphID($0) ?? $0 }
-                out.append(Record(source_report: report.symbol.description, source_paragraph: source, source_line: c.position.line,
-                                  text: c.text, kind: c.kind.rawValue, target_symbol: c.symbol ?? report.symbol.description,
-                                  target_paragraph: c.paragraph, target_section: c.section,
-                                  resolved_on_site: r.target != nil, url: url))
-            }
+    /// Every citation, in order: (report, citation) positions, so that records are made one at a time.
+    private func positions() -> [(report: Int, citation: Int)] {
+        corpus.reports.indices.flatMap { r in corpus.reports[r].citations.indices.map { (r, $0) } }
+    }
+
+    private func record(report r: Int, citation i: Int) -> Record {
+        let report = corpus.reports[r]
+        let c = report.citations[i]
+        let resolved = links[report.symbol].resolved
+        let res = i < resolved.count ? resolved[i] : ResolvedCitation()
+        var url: String?
+        if let target = res.target {
+            url = target.description + "/" + (res.anchor.map { "#" + $0 } ?? "")
+        } else {
+            url = res.externalURL
         }
-        return out
+        let source = c.sourceAnchor.flatMap { Anchor.paragraphID($0) ?? $0 }
+        return Record(source_report: report.symbol.description, source_paragraph: source, source_line: c.position.line,
+                      text: c.text, kind: c.kind.rawValue, target_symbol: c.symbol ?? report.symbol.description,
+                      target_paragraph: c.paragraph, target_section: c.section,
+                      resolved_on_site: res.target != nil, url: url)
+    }
+
+    func records() -> [Record] {
+        positions().map { record(report: $0.report, citation: $0.citation) }
+    }
+
+    /// The file, written a chunk at a time: no list of every record is held.
+    func write(to writer: ChunkWriter) {
+        let places = positions()
+        PrettyJSON.write([("count", .int(places.count)), ("citations", .lazyObjects(places.count) { n in
+            let r = record(report: places[n].report, citation: places[n].citation)
+            return [("source_report", .string(r.source_report)), ("source_paragraph", .optional(r.source_paragraph)),
+                    ("source_line", .int(r.source_line)), ("text", .string(r.text)), ("kind", .string(r.kind)),
+                    ("target_symbol", .string(r.target_symbol)), ("target_paragraph", .optional(r.target_paragraph)),
+                    ("target_section", .optional(r.target_section)), ("resolved_on_site", .bool(r.resolved_on_site)),
+                    ("url", .optional(r.url))]
+        })], to: writer)
     }
 
     func json() -> Data {
-        let list = records()
-        let items: [[(String, PrettyJSON.Value)]] = list.map { r in
-            [("source_report", .string(r.source_report)), ("source_paragraph", .optional(r.source_paragraph)),
-             ("source_line", .int(r.source_line)), ("text", .string(r.text)), ("kind", .string(r.kind)),
-             ("target_symbol", .string(r.target_symbol)), ("target_paragraph", .optional(r.target_paragraph)),
-             ("target_section", .optional(r.target_section)), ("resolved_on_site", .bool(r.resolved_on_site)), ("url", .optional(r.url))]
-        }
-        return Data(PrettyJSON.file([("count", .int(list.count)), ("citations", .objects(items))]))
+        let writer = ChunkWriter.inMemory()
+        write(to: writer)
+        return Data(writer.buffer)
     }
 }

@@ -12,16 +12,28 @@ struct PrettyJSON {
         case strings([String])
         /// An array of objects, each made of fields.
         case objects([[(String, Value)]])
+        /// An array of `count` objects, each made when it is written (the records of a large site).
+        case lazyObjects(Int, (Int) -> [(String, Value)])
     }
 
     private(set) var bytes: [UInt8] = []
+    /// Where the bytes go as they are made (nil: they stay in `bytes`).
+    private var writer: ChunkWriter?
 
-    /// A file whose top level is an object.
-    static func file(_ fields: [(String, Value)]) -> [UInt8] {
+    /// A file whose top level is an object, written to `writer` a chunk at a time.
+    static func write(_ fields: [(String, Value)], to writer: ChunkWriter) {
         var json = PrettyJSON()
+        json.writer = writer
         json.object(fields, depth: 0)
         json.bytes.append(0x0A)
-        return json.bytes
+        writer.take(&json.bytes)
+    }
+
+    /// A file whose top level is an object, in memory.
+    static func file(_ fields: [(String, Value)]) -> [UInt8] {
+        let writer = ChunkWriter.inMemory()
+        write(fields, to: writer)
+        return writer.buffer
     }
 
     private mutating func indent(_ depth: Int) {
@@ -62,6 +74,7 @@ struct PrettyJSON {
         case .bool(let b): if b { ascii("true") } else { ascii("false") }
         case .strings(let list): array(list.count, depth: depth) { json, i in json.string(list[i]) }
         case .objects(let list): array(list.count, depth: depth) { json, i in json.object(list[i], depth: depth + 1) }
+        case .lazyObjects(let count, let make): array(count, depth: depth) { json, i in json.object(make(i), depth: depth + 1) }
         }
     }
 
@@ -87,6 +100,7 @@ struct PrettyJSON {
             if i > 0 { ascii(",\n") }
             indent(depth + 1)
             item(&self, i)
+            if let writer, bytes.count >= writer.chunk { writer.take(&bytes) }
         }
         bytes.append(0x0A)
         indent(depth)

@@ -44,16 +44,25 @@ struct RecommendationsData {
              })
     }
 
-    func json() -> Data {
+    /// `recommendations.json`, written a chunk at a time.
+    func writeJSON(to writer: ChunkWriter) {
         let addressees: [[(String, PrettyJSON.Value)]] = index.groups.map {
             [("slug", .string($0.addressee.slug)), ("name", .string($0.addressee.name)), ("count", .int($0.records.count))]
         }
-        let records: [[(String, PrettyJSON.Value)]] = index.records.map { r in
-            [("report", .string(r.report.description)), ("paragraph", .string(r.paragraph)), ("anchor", .string(r.anchor)),
-             ("url", .string(Self.url(r))), ("section", .string(Self.section(r))), ("addressees", .strings(r.addressees)),
-             ("assigned_by", .string(r.assignedBy.rawValue)), ("text", .string(r.text))]
-        }
-        return Data(PrettyJSON.file([("generated", .string(generated)), ("addressees", .objects(addressees)), ("recommendations", .objects(records))]))
+        let records = index.records
+        PrettyJSON.write([("generated", .string(generated)), ("addressees", .objects(addressees)),
+                          ("recommendations", .lazyObjects(records.count) { i in
+                              let r = records[i]
+                              return [("report", .string(r.report.description)), ("paragraph", .string(r.paragraph)), ("anchor", .string(r.anchor)),
+                                      ("url", .string(Self.url(r))), ("section", .string(Self.section(r))), ("addressees", .strings(r.addressees)),
+                                      ("assigned_by", .string(r.assignedBy.rawValue)), ("text", .string(r.text))]
+                          })], to: writer)
+    }
+
+    func json() -> Data {
+        let writer = ChunkWriter.inMemory()
+        writeJSON(to: writer)
+        return Data(writer.buffer)
     }
 
     static let csvHeader = ["report", "paragraph", "anchor", "url", "section", "addressee", "addressee_name", "assigned_by", "text"]
@@ -63,22 +72,30 @@ struct RecommendationsData {
     /// spreadsheet opened by double-click (Excel) reads the text as a legacy code page and garbles accents.
     /// `url` is absolute (on `base_url`) when the site has one, so that it can be followed from a spreadsheet.
     func csv() -> Data {
-        var rows = [Self.csvHeader]
-        for r in index.records {
-            for slug in r.addressees {
-                rows.append([r.report.description, r.paragraph, r.anchor, (baseURL.isEmpty ? "" : baseURL + "/") + Self.url(r), Self.section(r), slug,
-                             index.addressee(slug)?.name ?? slug, r.assignedBy.rawValue, r.text])
-            }
-        }
-        var bytes = Array("\u{FEFF}".utf8)
-        for row in rows {
-            for (i, field) in row.enumerated() {
+        let writer = ChunkWriter.inMemory()
+        writeCSV(to: writer)
+        return Data(writer.buffer)
+    }
+
+    /// `recommendations.csv`, written a row at a time.
+    func writeCSV(to writer: ChunkWriter) {
+        func row(_ fields: [String]) {
+            var bytes: [UInt8] = []
+            for (i, field) in fields.enumerated() {
                 if i > 0 { bytes.append(UInt8(ascii: ",")) }
                 bytes += Self.csvField(field).utf8
             }
             bytes += [0x0D, 0x0A]
+            writer.append(bytes)
         }
-        return Data(bytes)
+        writer.append(Array("\u{FEFF}".utf8))
+        row(Self.csvHeader)
+        for r in index.records {
+            for slug in r.addressees {
+                row([r.report.description, r.paragraph, r.anchor, (baseURL.isEmpty ? "" : baseURL + "/") + Self.url(r), Self.section(r), slug,
+                     index.addressee(slug)?.name ?? slug, r.assignedBy.rawValue, r.text])
+            }
+        }
     }
 
     /// A cell a spreadsheet will not run: text starting with `= + - @` (or a tab or carriage return) gets a

@@ -68,14 +68,22 @@ public struct SiteRenderer: Sendable {
                                        generated: RecommendationIndex.generated(corpus: corpus, environment: environment),
                                        baseURL: corpus.config.baseURL)
         let citations = CitationsData(corpus: corpus, links: links)
-        let files = ["citations.json", "recommendations.json", "recommendations.csv"].parallelMap { path -> OutputFile in
-            switch path {
-            case "citations.json": return OutputFile(path: path, contents: citations.json())
-            case "recommendations.json": return OutputFile(path: path, contents: data.json())
-            default: return OutputFile(path: path, contents: data.csv())
+        let names = ["citations.json", "recommendations.json", "recommendations.csv"]
+        let written = names.parallelMap { path -> Result<Void, Error> in
+            Result {
+                try output.stream(to: path) { writer in
+                    switch path {
+                    case "citations.json": citations.write(to: writer)
+                    case "recommendations.json": data.writeJSON(to: writer)
+                    default: data.writeCSV(to: writer)
+                    }
+                }
             }
         }
-        for file in files { try emit(file) }
+        for (path, result) in zip(names, written) {
+            try result.get()
+            ledger.add(PageEntry(path: path, ids: nil, links: []))
+        }
         if let sitemap = Sitemap(corpus: corpus, templates: templates).file() { try emit(sitemap) }
         if let diagnostics { templates.reportFailures(to: diagnostics) }
         return ledger

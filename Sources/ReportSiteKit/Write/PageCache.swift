@@ -10,7 +10,7 @@ import Foundation
 /// again. A cache written by another build of the tool, or in another format, is ignored; a file that is missing,
 /// or was changed by hand, is rendered again. Deleting the cache folder only makes the next build a full one.
 public final class PageCache: @unchecked Sendable {
-    static let format = 2
+    static let format = 3
 
     struct Entry: Codable, Equatable {
         var fingerprint: String
@@ -36,7 +36,7 @@ public final class PageCache: @unchecked Sendable {
         var tool: String
         var pages: [String: Entry]
         var site: Site?
-        /// The fingerprint of the ledger file written with this cache (nil: none was written).
+        /// The size and time of the ledger file written with this cache (nil: none was written).
         var ledger: String?
     }
 
@@ -81,10 +81,9 @@ public final class PageCache: @unchecked Sendable {
         defer { lock.unlock() }
         if let previousLedger { return previousLedger }
         var entries: [String: PageEntry] = [:]
-        if let expected = previousLedgerFingerprint, let data = FileManager.default.contents(atPath: ledgerFile.path) {
-            var f = Fingerprint()
-            f.add(data)
-            if f.hex == expected { entries = LedgerFile.read(data) }
+        if let expected = previousLedgerFingerprint, Self.stamp(ledgerFile).map(LedgerFile.describe) == expected,
+           let data = FileManager.default.contents(atPath: ledgerFile.path) {
+            entries = LedgerFile.read(data)
         }
         previousLedger = entries
         return entries
@@ -171,13 +170,16 @@ public final class PageCache: @unchecked Sendable {
         encoder.outputFormatting = [.sortedKeys]
         let folder = file.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        // The ledger first: the cache names its fingerprint, so a ledger from another build is never used.
+        // The ledger first, written a chunk at a time and renamed into place: the cache names its size and time,
+        // so a ledger from another build, or changed since, is never used.
         if let ledger {
-            let data = LedgerFile.write(ledger.entries.filter { pages[$0.path] != nil })
-            try data.write(to: ledgerFile, options: .atomic)
-            var f = Fingerprint()
-            f.add(data)
-            stored.ledger = f.hex
+            let temporary = folder.appendingPathComponent(ledgerFile.lastPathComponent + ".tmp")
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+            let writer = ChunkWriter(handle: try FileHandle(forWritingTo: temporary))
+            LedgerFile.write(ledger.entries.filter { pages[$0.path] != nil }, to: writer)
+            try writer.close()
+            guard Foundation.rename(temporary.path, ledgerFile.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            stored.ledger = Self.stamp(ledgerFile).map(LedgerFile.describe)
         }
         try encoder.encode(stored).write(to: file, options: .atomic)
     }
@@ -202,14 +204,21 @@ public final class PageCache: @unchecked Sendable {
 /// out (it is read back from its file when reused).
 enum LedgerFile {
     static func write(_ entries: [PageEntry]) -> Data {
-        var out = ""
+        let writer = ChunkWriter.inMemory()
+        write(entries, to: writer)
+        return Data(writer.buffer)
+    }
+
+    static func write(_ entries: [PageEntry], to writer: ChunkWriter) {
         for entry in entries.sorted(by: { $0.path < $1.path }) {
             let (ids, links) = entry.texts
             guard let ids, ![entry.path, ids, links].contains(where: { UTF8Bytes.contains($0, 0x0A) }) else { continue }
-            out += "P " + entry.path + "\nI " + ids + "\nL " + links + "\n"
+            writer.append("P " + entry.path + "\nI " + ids + "\nL " + links + "\n")
         }
-        return Data(out.utf8)
     }
+
+    /// How the cache names the ledger it was written with.
+    static func describe(_ stamp: FileStamps.Stamp) -> String { "\(stamp.size) \(stamp.modified)" }
 
     static func read(_ data: Data) -> [String: PageEntry] {
         var entries: [String: PageEntry] = [:]

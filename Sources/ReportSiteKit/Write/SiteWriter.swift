@@ -67,6 +67,9 @@ public final class StagingFolder: @unchecked Sendable {
         return target
     }
 
+    /// `place`, for `stream`.
+    func placeForStream(_ path: String) throws -> URL? { try place(path) }
+
     /// Counts a file and makes its folder; nil when nothing is written (`reportsite check`).
     private func place(_ path: String) throws -> URL? {
         lock.lock()

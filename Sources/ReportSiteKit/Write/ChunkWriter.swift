@@ -1,0 +1,79 @@
+import Foundation
+
+/// Bytes written to a file as they are made, a megabyte at a time, so that a data file of tens of megabytes
+/// (the JSON and CSV of a large site, its anchor manifest) is never held whole in memory. Without a file
+/// (`reportsite check`) the bytes are dropped; `inMemory` keeps them all (tests, and small files).
+final class ChunkWriter {
+    private let handle: FileHandle?
+    private let keep: Bool
+    private(set) var buffer: [UInt8] = []
+    /// The first write that failed, reported when the file is closed.
+    private var failure: Error?
+    static let chunk = 1 << 20
+    /// How many bytes gather before they are written.
+    let chunk: Int
+
+    init(handle: FileHandle?, chunk: Int = ChunkWriter.chunk) {
+        self.handle = handle
+        self.chunk = chunk
+        keep = false
+    }
+
+    private init(keeping: Bool) {
+        handle = nil
+        chunk = Self.chunk
+        keep = keeping
+    }
+
+    static func inMemory() -> ChunkWriter { ChunkWriter(keeping: true) }
+
+    func append(_ bytes: [UInt8]) {
+        buffer += bytes
+        flushIfFull()
+    }
+
+    func append(_ text: String) {
+        buffer += text.utf8
+        flushIfFull()
+    }
+
+    /// Takes `bytes` over (leaving it empty) once a chunk has gathered.
+    func take(_ bytes: inout [UInt8]) {
+        buffer += bytes
+        bytes.removeAll(keepingCapacity: true)
+        flushIfFull()
+    }
+
+    private func flushIfFull() {
+        if !keep, buffer.count >= chunk { flush() }
+    }
+
+    private func flush() {
+        guard !keep else { return }
+        if let handle, failure == nil {
+            do { try handle.write(contentsOf: buffer) } catch { failure = error }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is left and closes the file; throws the first failure.
+    func close() throws {
+        flush()
+        try handle?.close()
+        if let failure { throw failure }
+    }
+}
+
+extension StagingFolder {
+    /// A file of the site written piece by piece by `body` (counted, and dropped, without a folder).
+    func stream(to path: String, _ body: (ChunkWriter) throws -> Void) throws {
+        var handle: FileHandle?
+        if let target = try placeForStream(path) {
+            guard FileManager.default.createFile(atPath: target.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+            handle = try FileHandle(forWritingTo: target)
+        }
+        let writer = ChunkWriter(handle: handle)
+        try body(writer)
+        try writer.close()
+    }
+}
