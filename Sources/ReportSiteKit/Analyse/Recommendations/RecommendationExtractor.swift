@@ -41,7 +41,7 @@ public enum RecommendationExtractor {
     /// (for a warning each). A record filed under `not-specified` by the front matter is the author's choice
     /// and is not listed as unassigned.
     public static func extract(from report: Report, vocabulary: AddresseeVocabulary) -> (recommendations: [Recommendation], unassigned: [Recommendation]) {
-        var extraction = Extraction(report: report, matcher: AddresseeMatcher(vocabulary: vocabulary))
+        var extraction = Extraction(report: report, matcher: AddresseeMatcher.shared(for: vocabulary))
         for paragraph in report.paragraphs { extraction.add(paragraph) }
         let unassigned = extraction.records.filter { $0.addressees == [Recommendation.notSpecified] && $0.assignedBy != .frontMatter }
         return (extraction.records, unassigned)
