@@ -73,7 +73,12 @@ extension StagingFolder {
             handle = try FileHandle(forWritingTo: target)
         }
         let writer = ChunkWriter(handle: handle)
-        try body(writer)
+        do {
+            try body(writer)
+        } catch {
+            try? handle?.close()
+            throw error
+        }
         try writer.close()
     }
 }

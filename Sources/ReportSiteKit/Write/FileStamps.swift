@@ -9,11 +9,16 @@ enum FileStamps {
         var modified: Double
     }
 
-    /// The stamp of a regular file (nil for anything else, or when it cannot be read).
+    /// The stamp of a regular file (nil for anything else, a symbolic link included, or when it cannot be read).
     static func of(_ path: String) -> Stamp? {
         var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        return Stamp(size: UInt64(info.st_size), modified: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        #if os(Linux)
+        let time = info.st_mtim
+        #else
+        let time = info.st_mtimespec
+        #endif
+        return Stamp(size: UInt64(info.st_size), modified: Double(time.tv_sec) + Double(time.tv_nsec) / 1e9)
     }
 
     /// Every regular file under `root`, by path relative to it (nil when `root` cannot be read). Symbolic links

@@ -173,12 +173,17 @@ public final class PageCache: @unchecked Sendable {
         // The ledger first, written a chunk at a time and renamed into place: the cache names its size and time,
         // so a ledger from another build, or changed since, is never used.
         if let ledger {
-            let temporary = folder.appendingPathComponent(ledgerFile.lastPathComponent + ".tmp")
-            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
-            let writer = ChunkWriter(handle: try FileHandle(forWritingTo: temporary))
-            LedgerFile.write(ledger.entries.filter { pages[$0.path] != nil }, to: writer)
-            try writer.close()
-            guard Foundation.rename(temporary.path, ledgerFile.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            let temporary = folder.appendingPathComponent(ledgerFile.lastPathComponent + ".tmp-\(ProcessInfo.processInfo.processIdentifier)")
+            do {
+                guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+                let writer = ChunkWriter(handle: try FileHandle(forWritingTo: temporary))
+                LedgerFile.write(ledger.entries.filter { pages[$0.path] != nil }, to: writer)
+                try writer.close()
+                guard Foundation.rename(temporary.path, ledgerFile.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            } catch {
+                try? FileManager.default.removeItem(at: temporary)
+                throw error
+            }
             stored.ledger = Self.stamp(ledgerFile).map(LedgerFile.describe)
         }
         try encoder.encode(stored).write(to: file, options: .atomic)
