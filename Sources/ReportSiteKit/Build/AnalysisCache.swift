@@ -12,7 +12,7 @@ import Foundation
 /// succeeds, the new entries are written and those no report used are deleted (a build that fails writes
 /// nothing); deleting the folder only makes the next build a full one.
 final class AnalysisCache: @unchecked Sendable {
-    static let format = 1
+    static let format = 2
 
     struct Entry: Codable {
         var summary: ReportSummary?
@@ -41,10 +41,15 @@ final class AnalysisCache: @unchecked Sendable {
 
     /// The name of the entry of a report file as it is now: its path as diagnostics show it, and its bytes.
     func key(path: String, bytes: Data) -> String {
+        key(path: path, digest: fileDigest(bytes))
+    }
+
+    /// The same, from the digest of the file's bytes (`fileDigest`) taken when the build's inputs were read.
+    func key(path: String, digest: String) -> String {
         var f = Fingerprint()
         f.add(context)
         f.add(path)
-        f.add(bytes)
+        f.add(digest)
         return f.hex
     }
 

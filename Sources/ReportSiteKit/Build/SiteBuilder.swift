@@ -74,15 +74,16 @@ public struct SiteBuilder {
             let (templates, site) = try load(loader)
             clock.lap("load")
             let cache = options.write && options.cache ? PageCache(output: options.output) : nil
-            let inputs = cache.map { _ in buildInputs(content: options.content, templates: options.templates, strict: options.strict,
-                                                      environment: options.environment, displayBase: options.displayBase) }
+            let read = cache.map { _ in buildInputFiles(content: options.content, templates: options.templates, strict: options.strict,
+                                                        environment: options.environment, displayBase: options.displayBase) }
+            let inputs = read?.inputs
             if let cache, let inputs, let previous = cache.upToDate(inputs: inputs) {
                 clock.lap("up to date")
                 return try replay(previous, loader: loader)
             }
             let siteDiagnostics = diagnostics.recorded.count
             let analysisCache = cache.map { _ in AnalysisCache(output: options.output, site: site.inputs, strict: options.strict) }
-            let reports = analyse(site, loader: loader, cache: analysisCache)
+            let reports = analyse(site, loader: loader, cache: analysisCache, digests: read?.reports ?? [:])
             clock.lap("read and analyse")
             let corpus = Corpus(config: site.config, addressees: site.addressees, summaries: reports,
                                 models: .reanalysed(loader: loader, vocabulary: site.addressees, strict: options.strict))
@@ -238,12 +239,20 @@ public struct SiteBuilder {
     /// Read, parse and analyse every report, in parallel, each file on its own: its text is dropped once its
     /// summary is made, and a report whose file did not change since the last build is taken from the cache.
     /// The result keeps the order of the files.
-    private mutating func analyse(_ site: ContentLoader.Site, loader: ContentLoader, cache: AnalysisCache?) -> [ReportSummary] {
+    /// `digests`: each report file's digest as the build's inputs were read; a report found in the cache by it is
+    /// not read again (its page, if rendered, is made from the file, which must still be those bytes).
+    private mutating func analyse(_ site: ContentLoader.Site, loader: ContentLoader, cache: AnalysisCache?,
+                                  digests: [String: String]) -> [ReportSummary] {
         let strict = options.strict
         let vocabulary = site.addressees
         let results = site.reportFiles.parallelMap { name -> (ReportSummary?, [Diagnostic], analysed: Bool) in
+            let path = loader.display(loader.reportURL(name))
+            if let digest = digests[name], let cache, let kept = cache.analysis(key: cache.key(path: path, digest: digest)) {
+                return (kept.summary, kept.diagnostics, false)
+            }
+            // Not found by the digest read with the inputs: the bytes read now decide, for the lookup and the entry.
             let bytes = FileManager.default.contents(atPath: loader.reportURL(name).path)
-            let key = bytes.flatMap { bytes in cache?.key(path: loader.display(loader.reportURL(name)), bytes: bytes) }
+            let key = bytes.flatMap { bytes in cache?.key(path: path, bytes: bytes) }
             if let key, let kept = cache?.analysis(key: key) { return (kept.summary, kept.diagnostics, false) }
             let own = DiagnosticEngine(strict: strict)
             var summary: ReportSummary?

@@ -248,22 +248,38 @@ enum LedgerFile {
 /// Everything a whole build is made of: the tool (with the cache), the strictness, `SOURCE_DATE_EPOCH`, and every
 /// file of the content and of the templates, by path and bytes.
 public func buildInputs(content: URL, templates: URL, strict: Bool, environment: [String: String], displayBase: URL) -> String {
+    buildInputFiles(content: content, templates: templates, strict: strict, environment: environment, displayBase: displayBase).inputs
+}
+
+/// `buildInputs`, and the digest of each report file's bytes as it was read for it (`fileDigest`), by file name:
+/// the analysis cache finds a report's entry from it without reading the file again.
+func buildInputFiles(content: URL, templates: URL, strict: Bool, environment: [String: String],
+                     displayBase: URL) -> (inputs: String, reports: [String: String]) {
     func tree(_ folder: URL) -> [String] {
         (FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []).sorted()
     }
     let files = tree(content).map { (content, $0) } + tree(templates).map { (templates, $0) }
-    let hashes = files.parallelMap { folder, path -> String in
-        var f = Fingerprint()
-        f.add(folder.path)
-        f.add(path)
-        if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) { f.add(data) }
-        return f.hex
+    let digests = files.parallelMap { folder, path -> String? in
+        FileManager.default.contents(atPath: folder.appendingPathComponent(path).path).map(fileDigest)
     }
     var f = Fingerprint()
     f.add(strict ? "strict" : "lenient")
     f.add(environment["SOURCE_DATE_EPOCH"] ?? "-")
     f.add(displayBase.standardizedFileURL.path)  // the diagnostics replayed name files relative to it
-    for h in hashes { f.add(h) }
+    var reports: [String: String] = [:]
+    for ((folder, path), digest) in zip(files, digests) {
+        f.add(folder.path)
+        f.add(path)
+        f.add(digest ?? "unreadable")
+        if folder == content, path.hasPrefix("reports/"), let digest { reports[String(path.dropFirst("reports/".count))] = digest }
+    }
+    return (f.hex, reports)
+}
+
+/// The fingerprint of a file's bytes.
+func fileDigest(_ data: Data) -> String {
+    var f = Fingerprint()
+    f.add(data)
     return f.hex
 }
 
