@@ -54,13 +54,20 @@ final class ImportPDFTests: XCTestCase {
         return process.terminationStatus == 0
     }
 
-    func testImportAPDFThroughTheCommand() throws {
-        let tools = Self.available(["pdftotext", "-v"]) && Self.available(["python3", "-c", "import fpdf"])
-        if !tools {
-            let message = "pdftotext (poppler-utils) or Python's fpdf2 is missing: make deps installs them"
-            if ProcessInfo.processInfo.environment["REPORTSITE_REQUIRE_PDF"] == "1" { return XCTFail(message) }
-            throw XCTSkip(message)
+    /// true when pdftotext and fpdf2 are there; otherwise the test is skipped, or fails where CI requires them
+    /// (`REPORTSITE_REQUIRE_PDF=1`: then false, after recording the failure).
+    static func requirePDFTools() throws -> Bool {
+        guard !(available(["pdftotext", "-v"]) && available(["python3", "-c", "import fpdf"])) else { return true }
+        let message = "pdftotext (poppler-utils) or Python's fpdf2 is missing: make deps installs them"
+        if ProcessInfo.processInfo.environment["REPORTSITE_REQUIRE_PDF"] == "1" {
+            XCTFail(message)
+            return false
         }
+        throw XCTSkip(message)
+    }
+
+    func testImportAPDFThroughTheCommand() throws {
+        guard try Self.requirePDFTools() else { return }
         let root = try temporaryFolder(self)
         let script = root.appendingPathComponent("make_pdf.py")
         try Self.script.write(to: script, atomically: true, encoding: .utf8)
@@ -183,12 +190,7 @@ final class ImportPDFTests: XCTestCase {
     }
 
     func testWholeReportsComeBackThroughAPDF() throws {
-        let tools = Self.available(["pdftotext", "-v"]) && Self.available(["python3", "-c", "import fpdf"])
-        if !tools {
-            let message = "pdftotext (poppler-utils) or Python's fpdf2 is missing: make deps installs them"
-            if ProcessInfo.processInfo.environment["REPORTSITE_REQUIRE_PDF"] == "1" { return XCTFail(message) }
-            throw XCTSkip(message)
-        }
+        guard try Self.requirePDFTools() else { return }
         let root = try temporaryFolder(self)
         let script = root.appendingPathComponent("print_report.py")
         try Self.reportScript.write(to: script, atomically: true, encoding: .utf8)
