@@ -39,12 +39,8 @@ final class AnalysisCache: @unchecked Sendable {
         context = f.hex
     }
 
-    /// The name of the entry of a report file as it is now: its path as diagnostics show it, and its bytes.
-    func key(path: String, bytes: Data) -> String {
-        key(path: path, digest: fileDigest(bytes))
-    }
-
-    /// The same, from the digest of the file's bytes (`fileDigest`) taken when the build's inputs were read.
+    /// The name of the entry of a report file: its path as diagnostics show it, and the digest of its bytes
+    /// (`fileDigest`).
     func key(path: String, digest: String) -> String {
         var f = Fingerprint()
         f.add(context)

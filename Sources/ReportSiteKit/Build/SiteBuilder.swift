@@ -74,7 +74,7 @@ public struct SiteBuilder {
             let (templates, site) = try load(loader)
             clock.lap("load")
             let cache = options.write && options.cache ? PageCache(output: options.output) : nil
-            let read = cache.map { _ in buildInputFiles(content: options.content, templates: options.templates, strict: options.strict,
+            let read = cache.map { _ in buildInputs(content: options.content, templates: options.templates, strict: options.strict,
                                                         environment: options.environment, displayBase: options.displayBase) }
             let inputs = read?.inputs
             if let cache, let inputs, let previous = cache.upToDate(inputs: inputs) {
@@ -250,10 +250,12 @@ public struct SiteBuilder {
             if let digest = digests[name], let cache, let kept = cache.analysis(key: cache.key(path: path, digest: digest)) {
                 return (kept.summary, kept.diagnostics, false)
             }
-            // Not found by the digest read with the inputs: the bytes read now decide, for the lookup and the entry.
+            // Not found by the digest read with the inputs: the bytes read now decide, for the lookup (unless they
+            // are the bytes just looked up) and for the entry.
             let bytes = FileManager.default.contents(atPath: loader.reportURL(name).path)
-            let key = bytes.flatMap { bytes in cache?.key(path: path, bytes: bytes) }
-            if let key, let kept = cache?.analysis(key: key) { return (kept.summary, kept.diagnostics, false) }
+            let digest = bytes.map(fileDigest)
+            let key = digest.flatMap { digest in cache?.key(path: path, digest: digest) }
+            if let key, digest != digests[name], let kept = cache?.analysis(key: key) { return (kept.summary, kept.diagnostics, false) }
             let own = DiagnosticEngine(strict: strict)
             var summary: ReportSummary?
             if let loaded = loader.loadReport(named: name, data: bytes, diagnostics: own) {

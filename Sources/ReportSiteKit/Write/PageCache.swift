@@ -115,15 +115,9 @@ public final class PageCache: @unchecked Sendable {
         guard let stamp = Self.stamp(published), stamp.size == entry.size, stamp.modified == entry.modified else { return nil }
         // The page's ids and links as the previous build noted them from these very bytes; a page the ledger
         // does not hold is read back and scanned, as a page rendered now.
-        let noted = ledgerOfPreviousBuild()[path]
-        let pageEntry: PageEntry
-        if let noted, (try? staging.linkOnly(published, to: path)) != nil {
-            pageEntry = noted
-        } else if let data = try? staging.link(published, to: path) {
-            pageEntry = PageEntry(OutputFile(path: path, contents: data))
-        } else {
-            return nil
-        }
+        guard let linked = try? staging.link(published, to: path),
+              let pageEntry = ledgerOfPreviousBuild()[path]
+                ?? (try? Data(contentsOf: linked)).map({ PageEntry(OutputFile(path: path, contents: $0)) }) else { return nil }
         record(path, fingerprint: fingerprint, images: entry.images)
         lock.lock()
         reusedList.append(path)
@@ -245,15 +239,11 @@ enum LedgerFile {
     }
 }
 
-/// Everything a whole build is made of: the tool (with the cache), the strictness, `SOURCE_DATE_EPOCH`, and every
-/// file of the content and of the templates, by path and bytes.
-public func buildInputs(content: URL, templates: URL, strict: Bool, environment: [String: String], displayBase: URL) -> String {
-    buildInputFiles(content: content, templates: templates, strict: strict, environment: environment, displayBase: displayBase).inputs
-}
-
-/// `buildInputs`, and the digest of each report file's bytes as it was read for it (`fileDigest`), by file name:
-/// the analysis cache finds a report's entry from it without reading the file again.
-func buildInputFiles(content: URL, templates: URL, strict: Bool, environment: [String: String],
+/// Everything a whole build is made of, as one fingerprint (`inputs`): the tool (with the cache), the strictness,
+/// `SOURCE_DATE_EPOCH`, the working directory diagnostics are shown from, and every file of the content and of
+/// the templates, by path and bytes. And the digest of each report file's bytes as it was read for it
+/// (`fileDigest`), by file name: the analysis cache finds a report's entry from it without reading the file again.
+func buildInputs(content: URL, templates: URL, strict: Bool, environment: [String: String],
                      displayBase: URL) -> (inputs: String, reports: [String: String]) {
     func tree(_ folder: URL) -> [String] {
         (FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []).sorted()

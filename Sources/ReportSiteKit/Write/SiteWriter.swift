@@ -51,14 +51,8 @@ public final class StagingFolder: @unchecked Sendable {
     }
 
     /// Puts a file of the previous site into this one as it is: a hard link (a copy where links are not possible).
-    /// Returns the file's bytes, for the ledger.
-    func link(_ source: URL, to path: String) throws -> Data {
-        try Data(contentsOf: linkOnly(source, to: path))
-    }
-
-    /// Links (or copies) a file into the staging folder without reading it; returns where it now is.
-    @discardableResult
-    func linkOnly(_ source: URL, to path: String) throws -> URL {
+    /// Returns where it now is.
+    func link(_ source: URL, to path: String) throws -> URL {
         guard let target = try place(path) else { throw CocoaError(.fileWriteUnknown) }
         if Foundation.link(source.path, target.path) != 0 {
             try? FileManager.default.removeItem(at: target)
