@@ -264,6 +264,14 @@ struct Import: ParsableCommand {
         let rawURL = URL(fileURLWithPath: raw)
         var text: String
         do {
+            // Said before pdftotext runs, which would blame a missing poppler-utils.
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: rawURL.path, isDirectory: &isDirectory) else {
+                throw ImportInputError(message: "there is no such file; give the path of the report's raw text (.txt) or PDF")
+            }
+            guard !isDirectory.boolValue else {
+                throw ImportInputError(message: "this is a folder; give the path of one report's raw text (.txt) or PDF")
+            }
             if rawURL.pathExtension.lowercased() == "pdf" {
                 text = try Self.pdfText(rawURL)
             } else {

@@ -212,6 +212,14 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(missing.status, 1, missing.stdout + missing.stderr)
         XCTAssertTrue(missing.stdout.contains("warning: no title found: give it with --title"), missing.stdout)
         XCTAssertTrue(missing.stderr.contains("A-57-292.md"), missing.stderr)
+        // A path that is not a file is said as such (exit 2), not blamed on pdftotext, and nothing is written.
+        for (path, said) in [("nothere.pdf", "there is no such file"), ("nothere.txt", "there is no such file"), (".", "this is a folder")] {
+            let wrong = try runReportSite(["import", path], in: root)
+            XCTAssertEqual(wrong.status, 2, path)
+            XCTAssertTrue(wrong.stderr.contains("error: \(path): \(said)"), wrong.stderr)
+            XCTAssertFalse(wrong.stderr.contains("pdftotext"), wrong.stderr)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("content/reports/nothere.md").path))
         let help = try runReportSite(["import", "--help"], in: root)
         XCTAssertTrue(help.stdout.contains("Review the warnings"), help.stdout)
         XCTAssertTrue(help.stdout.contains("reportsite build"), help.stdout)

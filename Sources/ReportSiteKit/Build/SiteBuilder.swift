@@ -16,7 +16,7 @@ public struct SiteBuilder {
         public var previousAnchors: URL?
         /// Where `SOURCE_DATE_EPOCH` is read (never the clock).
         public var environment: [String: String] = ProcessInfo.processInfo.environment
-        /// Reuse report pages of the previous build whose inputs did not change (`.reportsite-cache/`).
+        /// Reuse the analyses and pages of the previous build whose inputs did not change (`.reportsite-cache/`).
         public var cache = true
         /// The folder the command runs in: never used as, or replaced with, the output.
         public var workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
