@@ -101,7 +101,7 @@ final class HomePaginationTests: XCTestCase {
         // One real paragraph of A/58/275 (paragraph 1) in each of 501 one-paragraph reports.
         let source = try String(contentsOf: Project.content.appendingPathComponent("reports/A-58-275.md"), encoding: .utf8)
         let paragraph = try XCTUnwrap(source.split(separator: "\n").first { $0.hasPrefix("1. ") }).split(separator: "[^")[0]
-        let count = SiteRenderer.reportsPerIndexPage + 1
+        let count = ReportListPages.perPage + 1
         for n in 1...count {
             let text = "---\nsymbol: A/99/\(n)\ntitle: Report \(n)\ndate: 2024-01-01\nbody: General Assembly\n---\n\n\(paragraph)\n"
             try Data(text.utf8).write(to: reports.appendingPathComponent("A-99-\(n).md"))
@@ -112,7 +112,7 @@ final class HomePaginationTests: XCTestCase {
         let first = try Page(site.appendingPathComponent("index.html"))
         let second = try Page(site.appendingPathComponent("index-2.html"))
         let listed = { (page: Page) in page.values(of: "href").filter { $0.hasPrefix("A/99/") } }
-        XCTAssertEqual(Set(listed(first)).count, SiteRenderer.reportsPerIndexPage)
+        XCTAssertEqual(Set(listed(first)).count, ReportListPages.perPage)
         XCTAssertEqual(Set(listed(second)).count, 1)
         XCTAssertTrue(first.values(of: "href").contains("index-2.html"))
         XCTAssertTrue(second.values(of: "href").contains("index.html"))

@@ -66,8 +66,12 @@ final class TemplateFailureTests: XCTestCase {
         let work = try workFolder { try FileManager.default.removeItem(at: $0.appendingPathComponent("partials/toc-entry.mustache")) }
         let result = try run(work)
         XCTAssertEqual(result.status, 2)
+        // The line of the include in the project's report template, found in its text.
+        let lines = try String(contentsOf: Project.templates.appendingPathComponent("report.mustache"), encoding: .utf8)
+            .components(separatedBy: "\n")
+        let line = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("{{#toc}}{{> partials/toc-entry}}") }) + 1
         XCTAssertEqual(result.stderr, """
-            Templates/report.mustache:35:9: error: the partial {{> partials/toc-entry}} names a template that does not exist: Templates/partials/toc-entry.mustache [RS404]
+            Templates/report.mustache:\(line):9: error: the partial {{> partials/toc-entry}} names a template that does not exist: Templates/partials/toc-entry.mustache [RS404]
               note: restore Templates/partials/toc-entry.mustache, or correct the name
             reportsite: the templates have errors; nothing was written
 

@@ -27,9 +27,14 @@ struct PageFingerprint {
     }
 
     /// The page of report `index`: its file and what the link stage says of it.
-    func page(_ index: Int, corpus: Corpus, links: LinkTable) -> String {
+    func page(_ index: Int, corpus: Corpus, links: LinkTable, neighbours: (newer: Int?, older: Int?)) -> String {
         var f = Fingerprint()
         f.add(shared)
+        for n in [neighbours.newer, neighbours.older] {
+            guard let n else { f.add("-"); continue }
+            f.add(corpus.reports[n].symbol.description)
+            f.add(corpus.reports[n].metadata.title)
+        }
         let report = corpus.reports[index]
         f.add(report.file)
         f.add(report.metadata.symbol.description)

@@ -170,8 +170,14 @@ struct RecommendationPages: Sendable {
         let count = pages.count
         let groups = parts.map(\.group)
         let root = String(repeating: "../", count: Self.pagePath(folder, number).split(separator: "/").count - 1)
-        let layout = LayoutView(siteTitle: corpus.config.title, language: corpus.config.language, root: root,
-                                pageTitle: "\(title)\(count > 1 ? " (page \(number) of \(count))" : "") · \(corpus.config.title)", canonical: nil)
+        let base = corpus.config.baseURL
+        let path = Self.pagePath(folder, number)
+        let crumbs = [CrumbView(label: "Reports", href: root + "index.html")]
+            + (current == .all ? [] : [CrumbView(label: "Recommendations", href: root + "\(Self.folder)/index.html")])
+            + [CrumbView(label: title, href: nil)]
+        let layout = LayoutView(config: corpus.config, root: root,
+                                pageTitle: "\(title)\(count > 1 ? " (page \(number) of \(count))" : "") · \(corpus.config.title)",
+                                canonical: base.isEmpty ? nil : base + "/" + path.dropLast("index.html".count), crumbs: crumbs)
         // A report's page counts that report's recommendations and links to its own groups; the other pages
         // count the whole index and link to each addressee's page.
         let addressees: [FilterLinkView]

@@ -8,6 +8,9 @@ struct ReportPage {
     let templates: TemplateSet
     /// Filled with the destination of every image of the page.
     var imageSources: ImageSources?
+    /// The reports before and after this one in the list of reports (newest first).
+    var newer: ReportSummary? = nil
+    var older: ReportSummary? = nil
 
     func view() -> ReportPageView {
         let own = links[report.symbol]
@@ -31,10 +34,15 @@ struct ReportPage {
             documentURL: SiteURL.document(corpus.config.documents, symbol: m.symbol.description),
             paragraphCount: paragraphs.count, firstParagraph: paragraphs.first?.number, lastParagraph: paragraphs.last?.number,
             citedCount: own.citedCount > 0 ? own.citedCount : nil)
+        let root = m.symbol.rootPrefix
         let layout = LayoutView(
-            siteTitle: corpus.config.title, language: corpus.config.language, root: m.symbol.rootPrefix,
-            pageTitle: "\(m.symbol): \(m.title)",
-            canonical: corpus.config.baseURL.isEmpty ? nil : SiteURL.published(base: corpus.config.baseURL, symbol: m.symbol))
+            config: corpus.config, root: root, pageTitle: "\(m.symbol): \(m.title)",
+            canonical: corpus.config.baseURL.isEmpty ? nil : SiteURL.published(base: corpus.config.baseURL, symbol: m.symbol),
+            description: [m.title, m.subtitle, m.body, DisplayDate.format(m.date)].compactMap { $0 }.joined(separator: ". "),
+            ogType: "article",
+            crumbs: [CrumbView(label: "Reports", href: root + "index.html"),
+                     CrumbView(label: m.body, href: root + ReportListPages.facetPath(.body, m.body)),
+                     CrumbView(label: m.symbol.description, href: nil)])
         // Where an excerpt passes over paragraphs, the reader is told at that place.
         var gaps: [Int: GapView] = [:]
         var previousNumber: Int?
@@ -66,8 +74,13 @@ struct ReportPage {
         }
         let toc = tocEntries(parent: nil)
         let body = items.map { templates.render("partials/body-item", $0) }.joined()
+        func neighbour(_ r: ReportSummary?) -> NeighbourView? {
+            r.map { NeighbourView(href: SiteURL.relative(from: report.symbol, to: $0.symbol), symbol: $0.symbol.description,
+                                  title: $0.metadata.title) }
+        }
         return ReportPageView(layout: layout, report: header, toc: toc, bodyHTML: body, footnotes: footnotes,
-                              hasToc: !toc.isEmpty, hasFootnotes: !footnotes.isEmpty)
+                              hasToc: !toc.isEmpty, hasFootnotes: !footnotes.isEmpty, newer: neighbour(newer), older: neighbour(older),
+                              citeURL: layout.canonical)
     }
 
     private func paragraphView(_ p: NumberedParagraph, markup: MarkupRenderer) -> ParagraphView {

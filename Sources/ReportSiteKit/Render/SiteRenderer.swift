@@ -41,12 +41,16 @@ public struct SiteRenderer: Sendable {
             try output.write(file)
         }
         let fingerprints = pageCache.map { _ in PageFingerprint(corpus: corpus, templates: templates) }
+        let neighbours = corpus.neighbours
         let pages = Array(corpus.reports.indices).parallelMap { i -> Result<(PageEntry, [String]), Error> in
             Result {
-                try PageCache.page(corpus.reports[i].symbol.pagePath, fingerprint: fingerprints?.page(i, corpus: corpus, links: links),
+                try PageCache.page(corpus.reports[i].symbol.pagePath,
+                                   fingerprint: fingerprints?.page(i, corpus: corpus, links: links, neighbours: neighbours[i]),
                                    cache: pageCache, into: output) {
                     var page = ReportPage(report: try corpus.model(i), corpus: corpus, links: links, recommendations: recommendations,
                                           templates: templates)
+                    page.newer = neighbours[i].newer.map { corpus.reports[$0] }
+                    page.older = neighbours[i].older.map { corpus.reports[$0] }
                     let images = ImageSources()
                     page.imageSources = images
                     return (Data(templates.render("report", page.view()).utf8), images.list)
@@ -59,7 +63,9 @@ public struct SiteRenderer: Sendable {
             ledger.add(entry)
             for file in images.files(for: report, sources: sources) { try emit(file) }
         }
-        for (path, view) in indexViews() { try emit(OutputFile(path: path, contents: Data(templates.render("index", view).utf8))) }
+        for (path, view) in ReportListPages(corpus: corpus).pages() {
+            try emit(OutputFile(path: path, contents: Data(templates.render("index", view).utf8)))
+        }
         try emit(OutputFile(path: "404.html", contents: Data(templates.render("404", notFoundView()).utf8)))
         ledger.add(try RecommendationPages(corpus: corpus, index: recommendations, templates: templates)
             .write(into: output, cache: pageCache, shared: fingerprints?.shared))
@@ -84,36 +90,9 @@ public struct SiteRenderer: Sendable {
             try result.get()
             ledger.add(PageEntry(path: path, ids: nil, links: []))
         }
-        if let sitemap = Sitemap(corpus: corpus, templates: templates).file() { try emit(sitemap) }
+        for file in Sitemap(corpus: corpus, templates: templates).files() { try emit(file) }
         if let diagnostics { templates.reportFailures(to: diagnostics) }
         return ledger
-    }
-
-    /// At most this many reports on a page of the list of reports (about 170 KB).
-    static let reportsPerIndexPage = 500
-
-    /// `index.html`, then `index-2.html` ... : page n of the list of reports, newest first.
-    static func indexPath(_ number: Int) -> String { number == 1 ? "index.html" : "index-\(number).html" }
-
-    /// The list of reports, newest first, cut into pages of bounded size.
-    private func indexViews() -> [(String, IndexPageView)] {
-        let entries = corpus.newestFirst.map { r in
-            IndexEntryView(href: SiteURL.relative(from: nil, to: r.symbol), symbol: r.symbol.description, title: r.metadata.title,
-                           date: r.metadata.date, displayDate: DisplayDate.format(r.metadata.date), body: r.metadata.body,
-                           author: r.metadata.author, status: r.metadata.status, excerpt: r.metadata.excerpt)
-        }
-        let chunks = stride(from: 0, to: max(entries.count, 1), by: Self.reportsPerIndexPage).map {
-            Array(entries[$0..<min($0 + Self.reportsPerIndexPage, entries.count)])
-        }
-        return chunks.enumerated().map { i, chunk in
-            let number = i + 1
-            let base = corpus.config.baseURL
-            let layout = LayoutView(siteTitle: corpus.config.title, language: corpus.config.language, root: "",
-                                    pageTitle: corpus.config.title + (chunks.count > 1 ? " (page \(number) of \(chunks.count))" : ""),
-                                    canonical: base.isEmpty ? nil : base + "/" + (number == 1 ? "" : Self.indexPath(number)))
-            let pagination = chunks.count == 1 ? [] : [PaginationView(number: number, count: chunks.count, href: Self.indexPath)]
-            return (Self.indexPath(number), IndexPageView(layout: layout, reports: chunk, count: entries.count, pagination: pagination))
-        }
     }
 
     /// The 404 page is served at any depth. With `base_url` its links are absolute, from `base_url`. Without it
@@ -122,8 +101,9 @@ public struct SiteRenderer: Sendable {
     private func notFoundView() -> IndexPageView {
         let base = corpus.config.baseURL
         let style = base.isEmpty ? (try? String(contentsOf: templates.directory.appendingPathComponent("assets/style.css"), encoding: .utf8)) : nil
-        let layout = LayoutView(siteTitle: corpus.config.title, language: corpus.config.language, root: base.isEmpty ? "" : base + "/",
-                                pageTitle: "Page not found", canonical: nil, inlineStyle: style)
-        return IndexPageView(layout: layout, reports: [], count: corpus.reports.count, pagination: [])
+        let layout = LayoutView(config: corpus.config, root: base.isEmpty ? "" : base + "/", pageTitle: "Page not found",
+                                canonical: nil, inlineStyle: style)
+        return IndexPageView(layout: layout, heading: "Page not found", reports: [], count: corpus.reports.count,
+                             total: corpus.reports.count, pagination: [])
     }
 }

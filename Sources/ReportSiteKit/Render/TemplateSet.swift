@@ -10,7 +10,7 @@ import Mustache
 public struct TemplateSet: @unchecked Sendable {
     /// Every name the renderer passes to `render` (SiteRenderer, ReportPage, MarkupRenderer, RecommendationPages,
     /// Sitemap). The partials these templates include are checked from their text.
-    public static let required = ["index", "report", "404", "recommendations", "sitemap",
+    public static let required = ["index", "report", "404", "recommendations", "sitemap", "feed", "robots",
                                   "inline/citation", "inline/footnote-ref", "inline/page-start", "partials/body-item"]
 
     let library: MustacheLibrary

@@ -15,6 +15,11 @@ extension LayoutView: TemplateView {
         case "pageTitle": return .text(pageTitle)
         case "canonical": return .optional(canonical)
         case "inlineStyle": return .optional(inlineStyle)
+        case "description": return .optional(description)
+        case "ogType": return .text(ogType)
+        case "feed": return .optional(feed)
+        case "crumbs": return .views(crumbs)
+        case "hasCrumbs": return .bool(!crumbs.isEmpty)
         default: return .absent
         }
     }
@@ -30,6 +35,10 @@ extension ReportPageView: TemplateView {
         case "footnotes": return .views(footnotes)
         case "hasToc": return .bool(hasToc)
         case "hasFootnotes": return .bool(hasFootnotes)
+        case "newer": return .optional(newer)
+        case "older": return .optional(older)
+        case "hasNeighbours": return .bool(newer != nil || older != nil)
+        case "citeURL": return .optional(citeURL)
         default: return .absent
         }
     }
@@ -260,8 +269,13 @@ extension IndexPageView: TemplateView {
     func value(_ name: String) -> TemplateValue {
         switch name {
         case "layout": return .view(layout)
+        case "heading": return .text(heading)
         case "reports": return .views(reports)
         case "count": return .int(count)
+        case "total": return .int(total)
+        case "isAll": return .bool(isAll)
+        case "allHref": return .text(allHref)
+        case "facets": return .views(facets)
         case "pagination": return .views(pagination)
         default: return .absent
         }
@@ -354,6 +368,38 @@ extension Sitemap.URLView: TemplateView {
         switch name {
         case "loc": return .text(loc)
         case "lastmod": return .reflected(lastmod)
+        default: return .absent
+        }
+    }
+}
+
+extension CrumbView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "label": return .text(label)
+        case "href": return .optional(href)
+        default: return .absent
+        }
+    }
+}
+
+extension FacetView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "id": return .text(id)
+        case "heading": return .text(heading)
+        case "links": return .views(links)
+        default: return .absent
+        }
+    }
+}
+
+extension NeighbourView: TemplateView {
+    func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "href": return .text(href)
+        case "symbol": return .text(symbol)
+        case "title": return .text(title)
         default: return .absent
         }
     }

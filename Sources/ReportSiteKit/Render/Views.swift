@@ -9,6 +9,36 @@ struct LayoutView {
     let canonical: String?
     /// The stylesheet itself, written into the page instead of linked (the 404 page without `base_url`).
     var inlineStyle: String? = nil
+    /// The page's summary for search engines and link previews (`<meta name="description">`, Open Graph).
+    var description: String? = nil
+    /// Open Graph's kind of page: `article` for a report, `website` for the rest.
+    var ogType = "website"
+    /// The Atom feed's address (only with `base_url`: feed readers need absolute addresses).
+    var feed: String? = nil
+    /// Where the page is: "Reports > General Assembly > A/58/275", the last one the page itself (no link).
+    var crumbs: [CrumbView] = []
+
+    /// A page's layout from the site's settings: the description, feed and Open Graph data follow `site.yml`.
+    init(config: SiteConfig, root: String, pageTitle: String, canonical: String?, description: String? = nil,
+         ogType: String = "website", crumbs: [CrumbView] = [], inlineStyle: String? = nil) {
+        siteTitle = config.title
+        language = config.language
+        self.root = root
+        self.pageTitle = pageTitle
+        self.canonical = canonical
+        self.inlineStyle = inlineStyle
+        let text = description ?? config.description
+        self.description = text.isEmpty ? nil : text
+        self.ogType = ogType
+        feed = config.baseURL.isEmpty ? nil : config.baseURL + "/feed.xml"
+        self.crumbs = crumbs
+    }
+}
+
+/// One step of the breadcrumb trail; the page itself has no `href`.
+struct CrumbView {
+    let label: String
+    let href: String?
 }
 
 struct ReportPageView {
@@ -21,6 +51,19 @@ struct ReportPageView {
     let footnotes: [FootnoteView]
     let hasToc: Bool
     let hasFootnotes: Bool
+    /// The reports next to this one in the list of reports (newest first).
+    var newer: NeighbourView? = nil
+    var older: NeighbourView? = nil
+    /// The page's address to paste, `https://example.org/A/58/275/` (only with `base_url`): the "copy citation"
+    /// control adds `#para-80`; without it the control uses the address the page was opened at.
+    var citeURL: String? = nil
+}
+
+/// A report linked from another page: "Older report: A/57/292, Migrant workers".
+struct NeighbourView {
+    let href: String
+    let symbol: String
+    let title: String
 }
 
 struct ReportHeaderView {
@@ -131,8 +174,17 @@ struct BackrefView {
 
 struct IndexPageView {
     let layout: LayoutView
+    /// The list's heading: the site's title, or "Reports of 2003".
+    var heading = ""
     let reports: [IndexEntryView]
+    /// The reports in this list (all its pages).
     let count: Int
+    /// The reports on the site.
+    var total = 0
+    /// The list of every report (not one cut by body, year or mandate holder).
+    var isAll = true
+    var allHref = "index.html"
+    var facets: [FacetView] = []
     /// "Page 2 of 11" when the list of reports is cut into pages.
     let pagination: [PaginationView]
 }
