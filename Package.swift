@@ -40,7 +40,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportSiteKitTests",
-            dependencies: ["ReportSiteKit"],
+            dependencies: ["ReportSiteKit", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures", "Golden"]
         ),
     ]
