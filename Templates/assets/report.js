@@ -11,6 +11,8 @@
 
   var toc = document.querySelector(".toc details");
   if (toc && window.matchMedia && window.matchMedia("(max-width: 64rem)").matches) toc.open = false;
+  // A printed report keeps its contents.
+  if (toc) window.addEventListener("beforeprint", function () { toc.open = true; });
 
   // "para. 80", "para. 80 (a)", "para. 80 (a) (i)", "para. 121.1".
   function locator(target) {

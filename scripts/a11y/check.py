@@ -169,6 +169,25 @@ def main():
                 failures.append(f"{name}: Tab reached {reached} of {expected} links and controls")
             failures += [f"{name}: {p}" for p in problems]
         failures += check_cite(driver, site / "A/58/275/index.html")
+        # The paragraph a link names is highlighted.
+        driver.get((site / "A/58/275/index.html").as_uri() + "#para-80")
+        marked, plain = driver.execute_script(
+            "return [getComputedStyle(document.getElementById('para-80')).backgroundColor,"
+            " getComputedStyle(document.getElementById('para-81')).backgroundColor]")
+        print(f"a11y: #para-80 background {marked}, para-81 {plain}")
+        if marked == plain:
+            failures.append("the paragraph named by #para-80 is not highlighted")
+    finally:
+        driver.quit()
+    # 200 % zoom of a 1280-pixel window is a 640-pixel viewport: nothing may need scrolling sideways.
+    driver = browser(640, 900)
+    try:
+        for page in pages:
+            driver.get(page.as_uri())
+            wide = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+            print(f"a11y: at 200% zoom {page.relative_to(site)} is {wide[0]} px wide in a {wide[1]} px window")
+            if wide[0] > wide[1]:
+                failures.append(f"{page.relative_to(site)}: at 200% zoom the page scrolls sideways ({wide[0]} > {wide[1]} px)")
     finally:
         driver.quit()
     for f in failures:
