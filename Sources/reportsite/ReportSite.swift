@@ -18,9 +18,9 @@ struct ReportSite: ParsableCommand {
           reportsite build --strict              for CI: every warning but RS603 is an error
           reportsite check --format json         diagnostics as data, nothing written
           reportsite import report.pdf           a report's PDF -> content/reports/
-          reportsite serve                       build, serve at http://127.0.0.1:8000/, rebuild and reload on change
-          reportsite new A/79/123 --title "..."  a new report's skeleton -> content/reports/A-79-123.md
-          reportsite init my-site                a new site: content/, Templates/, .gitignore
+          reportsite serve                       preview, rebuilt on each change
+          reportsite new A/79/123                a report's skeleton, to fill in
+          reportsite init my-site                start a new site in my-site/
         """,
         version: ReportSiteVersion.current,
         subcommands: [Build.self, Check.self, Import.self, Serve.self, New.self, Init.self],

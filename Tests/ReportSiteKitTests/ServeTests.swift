@@ -158,6 +158,11 @@ final class ServeTests: XCTestCase {
         XCTAssertEqual(result.stderr, "error: cannot listen on 127.0.0.1:\(listener.port): the port is in use\n"
             + "  note: stop the program using it, or choose another port with --port\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: work.appendingPathComponent("site").path), "nothing built")
+        // Any address but loopback is warned about (said before it listens; here the port is taken on 0.0.0.0 too).
+        let open = try runReportSite(["serve", "--host", "0.0.0.0", "--port", String(listener.port), "--templates", Project.templates.path], in: work)
+        XCTAssertEqual(open.status, 2, open.stderr)
+        XCTAssertTrue(open.stderr.hasPrefix("warning: listening on 0.0.0.0: other machines on the network can read the site\n"), open.stderr)
+        XCTAssertTrue(open.stderr.contains("error: cannot listen on 0.0.0.0:\(listener.port): the port is in use"), open.stderr)
         let host = try runReportSite(["serve", "--host", "example.org", "--templates", Project.templates.path], in: work)
         XCTAssertEqual(host.status, 2)
         XCTAssertTrue(host.stderr.hasPrefix("error: --host example.org is not an IP address"), host.stderr)
