@@ -92,7 +92,7 @@ struct Init: ParsableCommand {
         let templatesURL: URL
         if let templates {
             templatesURL = URL(fileURLWithPath: templates, relativeTo: cwd).standardizedFileURL
-            guard Self.isFolder(templatesURL.appendingPathComponent("assets")) || Self.isFolder(templatesURL) else {
+            guard Self.isFolder(templatesURL) else {
                 fail("error: the templates folder \(templates) does not exist")
             }
         } else if Self.isFolder(cwd.appendingPathComponent("Templates")) {
