@@ -145,7 +145,7 @@ public struct DevServer: Sendable {
         status.isStopping = true
         // A build under way finishes first (it is safe to stop at any point, but its output is then wasted).
         if building.lock(before: Date().addingTimeInterval(30)) { building.unlock() }
-        _ = blocking(limit: 3) { await server.stop(timeout: 1) }
+        _ = blocking(limit: 3) { await server.stop(timeout: 0.2) }
         Output.say("stopped serving \(config.outputName)/ (port \(port) released)")
         return 0
     }
