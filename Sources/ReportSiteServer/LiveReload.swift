@@ -23,13 +23,14 @@ enum LiveReload {
     static let holdSeconds = 25.0
 
     /// The element added to an HTML page; `site` is the count of site builds the page was served with.
-    static func tag(site: Int) -> String {
-        "<script src=\"\(scriptPath)\" data-reportsite-site=\"\(site)\"></script>"
+    /// `banner: false`: the page lists the errors itself, and reloads when they change instead.
+    static func tag(site: Int, banner: Bool = true) -> String {
+        "<script src=\"\(scriptPath)\" data-reportsite-site=\"\(site)\"\(banner ? "" : " data-reportsite-banner=\"off\"")></script>"
     }
 
     /// `html` with the script added before its last `</body>` (at the end when it has none).
-    static func inject(into html: Data, site: Int) -> Data {
-        let tag = Data(tag(site: site).utf8)
+    static func inject(into html: Data, site: Int, banner: Bool = true) -> Data {
+        let tag = Data(tag(site: site, banner: banner).utf8)
         let bytes = [UInt8](html)
         let close = Array("</body".utf8)
         var index = bytes.count - close.count
@@ -61,21 +62,40 @@ enum LiveReload {
         return (try? encoder.encode(answer)) ?? Data("{}".utf8)
     }
 
-    /// A page for when there is no site to show yet (the first build failed and no earlier site exists).
-    static func noSitePage(site: Int) -> Data {
+    /// A page for when there is no site to show yet (the first build failed and no earlier site exists): the
+    /// errors of the last build, escaped; it reloads when they change and when a build succeeds.
+    static func noSitePage(_ snapshot: BuildStatus.Snapshot) -> Data {
+        let errors = snapshot.errors.isEmpty ? "(none yet: the first build is still running)" : snapshot.errors.joined(separator: "\n")
         let page = """
         <!DOCTYPE html>
         <html lang="en">
         <head><meta charset="utf-8"><title>No site yet - reportsite serve</title></head>
         <body>
         <h1>No site yet</h1>
-        <p>The site has not been built: the build found errors (listed above, and in the terminal). \
-        Correct the content; this page reloads when the build succeeds.</p>
+        <p>The site has not been built: the build found errors. Correct the content; this page reloads when \
+        the build succeeds.</p>
+        <pre>\(escape(errors))</pre>
         </body>
         </html>
 
         """
-        return inject(into: Data(page.utf8), site: site)
+        return inject(into: Data(page.utf8), site: snapshot.site, banner: false)
+    }
+
+    /// Text as HTML text or attribute value.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
     }
 
     /// The script. It reads its own `data-reportsite-site`, shows the last build's errors in a banner (as text,
@@ -87,7 +107,9 @@ enum LiveReload {
       "use strict";
       var me = document.currentScript;
       var site = me ? me.getAttribute("data-reportsite-site") : null;
+      var banners = !me || me.getAttribute("data-reportsite-banner") !== "off";
       var version = -1;
+      var shown = null;
       var banner = null;
 
       function show(errors) {
@@ -118,7 +140,14 @@ enum LiveReload {
           .then(function (state) {
             if (site !== null && String(state.site) !== site) { location.reload(); return; }
             version = state.version;
-            show(state.errors);
+            if (banners) {
+              show(state.errors);
+            } else {
+              // The page lists the errors itself: reload when they are not those it shows.
+              var now = JSON.stringify(state.errors);
+              if (shown !== null && shown !== now) { location.reload(); return; }
+              shown = now;
+            }
             wait();
           })
           .catch(function () { setTimeout(wait, 2000); });

@@ -58,7 +58,7 @@ struct SiteHandler: HTTPHandler {
             return file(request, data: data, path: page.path, status: .notFound)
         }
         if !FileManager.default.fileExists(atPath: files.root.appendingPathComponent("index.html").path) {
-            return respond(request, .notFound, type: "text/html; charset=utf-8", body: LiveReload.noSitePage(site: status.snapshot().site))
+            return respond(request, .notFound, type: "text/html; charset=utf-8", body: LiveReload.noSitePage(status.snapshot()))
         }
         return respond(request, .notFound, type: "text/plain; charset=utf-8", body: Data("Not found.\n".utf8))
     }

@@ -140,6 +140,8 @@ final class ServeTests: XCTestCase {
         let page = try http(server.port, "GET", "/")
         XCTAssertEqual(page.status, 404)
         XCTAssertTrue(page.text.contains("No site yet") && page.text.contains("/__reportsite/reload.js"), page.text)
+        XCTAssertTrue(page.text.contains("<pre>content/reports/A-57-292.md:5:1: error: date &#39;2002-13-09&#39; is not an ISO 8601 date"),
+                      "the errors, escaped: \(page.text)")
         try write(original, to: report)
         let fixed = try waitState(server.port, after: state.version)
         XCTAssertEqual(fixed.site, 1)
