@@ -51,7 +51,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportSiteKitTests",
-            dependencies: ["ReportSiteKit"],
+            dependencies: ["ReportSiteKit", "ReportSiteServer"],
             exclude: ["Fixtures", "Golden"]
         ),
     ]

@@ -1,4 +1,5 @@
 import Foundation
+@testable import ReportSiteServer
 import XCTest
 #if canImport(Glibc)
 import Glibc
@@ -168,6 +169,72 @@ final class ServeTests: XCTestCase {
         let host = try runReportSite(["serve", "--host", "example.org", "--templates", Project.templates.path], in: work)
         XCTAssertEqual(host.status, 2)
         XCTAssertTrue(host.stderr.hasPrefix("error: --host example.org is not an IP address"), host.stderr)
+    }
+
+    /// The reload script itself, run by Node.js (skipped where there is none) against a stand-in for the page:
+    /// errors go into the banner as text (never markup), the banner hides when they are gone, and the page reloads
+    /// when a build wrote a new site; each request asks for the version after the last one seen.
+    func testTheReloadScriptShowsErrorsAsTextAndReloads() throws {
+        let node = ["/usr/bin/node", "/usr/local/bin/node", "/usr/bin/nodejs"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        try XCTSkipIf(node == nil, "no Node.js to run the script")
+        let folder = try temporaryFolder(self)
+        try write(LiveReload.script, to: folder.appendingPathComponent("reload.js"))
+        let harness = """
+        const fs = require("fs");
+        const realTimeout = setTimeout;
+        const log = { urls: [], texts: [], hidden: [], reloads: 0, markup: 0, appended: 0 };
+        const banner = {
+          style: {}, id: "", setAttribute() {},
+          set textContent(v) { log.texts.push(v); }, set innerHTML(v) { log.markup++; },
+          set hidden(v) { log.hidden.push(v); }
+        };
+        globalThis.document = {
+          currentScript: { getAttribute: (name) => name === "data-reportsite-site" ? "1" : null },
+          createElement: () => banner,
+          body: { appendChild: () => { log.appended++; } }
+        };
+        globalThis.location = { reload: () => { log.reloads++; } };
+        const answers = [
+          { version: 1, site: 1, errors: [] },
+          { version: 2, site: 1, errors: ["a.md:1:1: error: <b>bold</b> & more [RS016]"] },
+          { version: 3, site: 1, errors: [] },
+          { version: 4, site: 2, errors: [] }
+        ];
+        globalThis.fetch = (url) => {
+          log.urls.push(url);
+          const answer = answers.shift();
+          return answer ? Promise.resolve({ ok: true, json: () => Promise.resolve(answer) }) : new Promise(() => {});
+        };
+        eval(fs.readFileSync(process.argv[2], "utf8"));
+        realTimeout(() => { console.log(JSON.stringify(log)); process.exit(0); }, 200);
+        """
+        try write(harness, to: folder.appendingPathComponent("harness.js"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: node!)
+        process.arguments = [folder.appendingPathComponent("harness.js").path, folder.appendingPathComponent("reload.js").path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        struct Log: Decodable {
+            var urls: [String]
+            var texts: [String]
+            var hidden: [Bool]
+            var reloads: Int
+            var markup: Int
+            var appended: Int
+        }
+        let log = try JSONDecoder().decode(Log.self, from: data)
+        XCTAssertEqual(log.urls, ["/__reportsite/wait?version=-1", "/__reportsite/wait?version=1", "/__reportsite/wait?version=2",
+                                  "/__reportsite/wait?version=3"])
+        XCTAssertEqual(log.texts.count, 1)
+        XCTAssertTrue(log.texts.first?.hasSuffix("\n\na.md:1:1: error: <b>bold</b> & more [RS016]") == true, "\(log.texts)")
+        XCTAssertEqual(log.markup, 0, "never innerHTML")
+        XCTAssertEqual(log.appended, 1, "one banner")
+        XCTAssertEqual(log.hidden, [false, true], "shown with the error, hidden once it is gone")
+        XCTAssertEqual(log.reloads, 1, "reloaded when the site changed, not before")
     }
 
     // MARK: - Helpers
