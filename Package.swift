@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // `reportsite serve` only: an HTTP server with no dependencies of its own (no SwiftNIO), so a clean CI build stays short.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The one C boundary: libcmark-gfm and its core extensions, found by pkg-config.
@@ -31,16 +33,25 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The development server of `reportsite serve`, kept out of the library.
+        .target(
+            name: "ReportSiteServer",
+            dependencies: [
+                "ReportSiteKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "reportsite",
             dependencies: [
                 "ReportSiteKit",
+                "ReportSiteServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "ReportSiteKitTests",
-            dependencies: ["ReportSiteKit", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ReportSiteKit", "ReportSiteServer", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures", "Golden"]
         ),
     ]

@@ -18,9 +18,12 @@ struct ReportSite: ParsableCommand {
           reportsite build --strict              for CI: every warning but RS603 is an error
           reportsite check --format json         diagnostics as data, nothing written
           reportsite import report.pdf           a report's PDF -> content/reports/
+          reportsite serve                       preview, rebuilt on each change
+          reportsite new A/79/123                a report's skeleton, to fill in
+          reportsite init my-site                start a new site in my-site/
         """,
         version: ReportSiteVersion.current,
-        subcommands: [Build.self, Check.self, Import.self],
+        subcommands: [Build.self, Check.self, Import.self, Serve.self, New.self, Init.self],
         defaultSubcommand: Build.self)
 
     /// As ArgumentParser's, but wrong usage exits 2 (as the README and the contract say), not 64.
@@ -63,25 +66,56 @@ enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
+/// What one build said: its exit status, whether the output was already up to date, and its errors as printed
+/// (for `reportsite serve`'s banner).
+struct BuildReport {
+    var code: Int32
+    var upToDate: Bool
+    var errors: [String]
+}
+
 extension BuildOptions {
     func run(output: String, write: Bool) -> Int32 {
+        build(output: output, write: write).code
+    }
+
+    var contentURL: URL {
+        URL(fileURLWithPath: content, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    }
+
+    /// The templates folder: `--templates`, else the default (`defaultTemplates`); the message to print when
+    /// there is none.
+    func templatesURL() -> Result<URL, TemplatesMissing> {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let contentURL = URL(fileURLWithPath: content, relativeTo: cwd)
-        let templatesURL: URL
         if let templates {
-            templatesURL = URL(fileURLWithPath: templates, relativeTo: cwd)
+            return .success(URL(fileURLWithPath: templates, relativeTo: cwd))
         } else if let found = Self.defaultTemplates(cwd: cwd, content: contentURL) {
-            templatesURL = found
+            return .success(found)
         } else if !FileManager.default.fileExists(atPath: contentURL.path) {
             // The missing content folder is the first thing to say (the build does).
-            templatesURL = cwd.appendingPathComponent("Templates")
+            return .success(cwd.appendingPathComponent("Templates"))
         } else {
             let here = cwd.appendingPathComponent("Templates").path
             let beside = contentURL.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("Templates").path
-            let message = "error: no templates folder: neither \(here) nor \(beside) exists\n"
-                + "  note: run reportsite in the project folder, or name the templates with --templates\n"
-            FileHandle.standardError.write(Data(message.utf8))
-            return 2
+            return .failure(TemplatesMissing(message: "error: no templates folder: neither \(here) nor \(beside) exists\n"
+                + "  note: run reportsite in the project folder, or name the templates with --templates\n"))
+        }
+    }
+
+    struct TemplatesMissing: Error {
+        var message: String
+    }
+
+    func build(output: String, write: Bool) -> BuildReport {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let contentURL = self.contentURL
+        let templatesURL: URL
+        switch self.templatesURL() {
+        case .success(let url):
+            templatesURL = url
+        case .failure(let missing):
+            FileHandle.standardError.write(Data(missing.message.utf8))
+            return BuildReport(code: 2, upToDate: false, errors: missing.message.split(separator: "\n").map(String.init))
         }
         var options = SiteBuilder.Options(
             content: contentURL,
@@ -131,7 +165,9 @@ extension BuildOptions {
         case .usageError(let message):
             FileHandle.standardError.write(Data((message + "\n").utf8))
         }
-        return outcome.exitCode
+        var failures = diagnostics.filter { $0.severity == .error }.map(\.formatted)
+        if case .usageError(let message) = outcome { failures.append(message) }
+        return BuildReport(code: outcome.exitCode, upToDate: builder.upToDate, errors: failures)
     }
 }
 

@@ -3,14 +3,14 @@ import Foundation
 /// The size and modification time of files, read with `stat` and `readdir` directly. `FileManager`'s attributes
 /// also look up the owner's name and the extended attributes of every file: for the 2,000 files of a
 /// 1,000-report site, read twice a build, that was most of an incremental build's system time.
-enum FileStamps {
-    struct Stamp: Codable, Equatable {
-        var size: UInt64
-        var modified: Double
+public enum FileStamps {
+    public struct Stamp: Codable, Equatable, Sendable {
+        public var size: UInt64
+        public var modified: Double
     }
 
     /// The stamp of a regular file (nil for anything else, a symbolic link included, or when it cannot be read).
-    static func of(_ path: String) -> Stamp? {
+    public static func of(_ path: String) -> Stamp? {
         var info = stat()
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         #if os(Linux)
@@ -23,7 +23,7 @@ enum FileStamps {
 
     /// Every regular file under `root`, by path relative to it (nil when `root` cannot be read). Symbolic links
     /// are not followed.
-    static func tree(_ root: String) -> [String: Stamp]? {
+    public static func tree(_ root: String) -> [String: Stamp]? {
         var files: [String: Stamp] = [:]
         func walk(_ folder: String, _ prefix: String) -> Bool {
             guard let dir = opendir(folder) else { return false }
