@@ -41,16 +41,20 @@ public struct SiteRenderer: Sendable {
             try output.write(file)
         }
         let fingerprints = pageCache.map { _ in PageFingerprint(corpus: corpus, templates: templates) }
+        let search = SearchIndex(corpus: corpus, templates: templates, cache: pageCache)
         let pages = Array(corpus.reports.indices).parallelMap { i -> Result<(PageEntry, [String]), Error> in
             Result {
-                try PageCache.page(corpus.reports[i].symbol.pagePath, fingerprint: fingerprints?.page(i, corpus: corpus, links: links),
-                                   cache: pageCache, into: output) {
-                    var page = ReportPage(report: try corpus.model(i), corpus: corpus, links: links, recommendations: recommendations,
+                let model = LazyReport { try corpus.model(i) }
+                let page = try PageCache.page(corpus.reports[i].symbol.pagePath, fingerprint: fingerprints?.page(i, corpus: corpus, links: links),
+                                              cache: pageCache, into: output) {
+                    var page = ReportPage(report: try model.get(), corpus: corpus, links: links, recommendations: recommendations,
                                           templates: templates)
                     let images = ImageSources()
                     page.imageSources = images
                     return (Data(templates.render("report", page.view()).utf8), images.list)
                 }
+                try search.add(i, model: model.get, into: output)
+                return page
             }
         }
         let images = ReportImages(reportsDirectory: corpus.config.reportsDirectory, diagnostics: diagnostics)
@@ -59,6 +63,7 @@ public struct SiteRenderer: Sendable {
             ledger.add(entry)
             for file in images.files(for: report, sources: sources) { try emit(file) }
         }
+        ledger.add(try search.finish(into: output))
         for (path, view) in indexViews() { try emit(OutputFile(path: path, contents: Data(templates.render("index", view).utf8))) }
         try emit(OutputFile(path: "404.html", contents: Data(templates.render("404", notFoundView()).utf8)))
         ledger.add(try RecommendationPages(corpus: corpus, index: recommendations, templates: templates)
