@@ -17,7 +17,7 @@ import Foundation
 /// every build without analysing the report.
 final class SearchIndex: @unchecked Sendable {
     static let format = 1
-    static let unitsPerChunk = 16
+    static let unitsPerChunk = 32
     /// A shard larger than this is split by the next character of its words (a single word may be larger).
     static let shardLimit = 48 * 1024
     static let template = "search"
@@ -87,12 +87,20 @@ final class SearchIndex: @unchecked Sendable {
         var stamps: [FileStamps.Stamp] = []
         for (n, start) in stride(from: 0, to: units.count, by: Self.unitsPerChunk).enumerated() {
             let path = folder + "\(n).js"
-            var js = "ReportSiteSearch.chunk(" + SearchJS.string(summary.symbol.description) + ",\(n),[\n"
+            var js = Array("ReportSiteSearch.chunk(".utf8)
+            SearchJS.append(summary.symbol.description, to: &js)
+            js += Array(",\(n),[\n".utf8)
             for (k, u) in units[start..<min(start + Self.unitsPerChunk, units.count)].enumerated() {
-                js += (k == 0 ? "" : ",\n") + "[" + SearchJS.string(u.label) + "," + SearchJS.string(u.anchor) + "," + SearchJS.string(u.text) + "]"
+                js += Array((k == 0 ? "[" : ",\n[").utf8)
+                SearchJS.append(u.label, to: &js)
+                js.append(0x2C)
+                SearchJS.append(u.anchor, to: &js)
+                js.append(0x2C)
+                SearchJS.append(u.text, to: &js)
+                js.append(0x5D)
             }
-            js += "]);\n"
-            try staging.write(Data(js.utf8), to: path)
+            js += Array("]);\n".utf8)
+            try staging.write(Data(js), to: path)
             paths.append(path)
             if let root = staging.url, let stamp = FileStamps.of(root.appendingPathComponent(path).path) { stamps.append(stamp) }
         }
@@ -251,29 +259,36 @@ final class LazyReport {
 /// Text in the search files.
 enum SearchJS {
     /// A JavaScript (and JSON) string literal: `"`, `\`, control characters, `<`, `>`, `&` and the line
-    /// separators escaped, so that the file is safe wherever it is read.
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if u.value < 0x20 || u.value == 0x7F {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
+    /// separators U+2028 and U+2029 escaped, so that the file is safe wherever it is read. Made on bytes.
+    static func append(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        out.append(0x22)
+        s.withUTF8 { buf in
+            let hex = Array("0123456789abcdef".utf8)
+            var i = 0
+            while i < buf.count {
+                let b = buf[i]
+                switch b {
+                case 0x22: out += [0x5C, 0x22]
+                case 0x5C: out += [0x5C, 0x5C]
+                case 0x0A: out += [0x5C, 0x6E]
+                case 0x3C, 0x3E, 0x26, 0x00..<0x20, 0x7F:
+                    out += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]]
+                case 0xE2 where i + 2 < buf.count && buf[i + 1] == 0x80 && (buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9):
+                    out += Array((buf[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    i += 2
+                default: out.append(b)
                 }
+                i += 1
             }
         }
-        return out + "\""
+        out.append(0x22)
+    }
+
+    static func string(_ s: String) -> String {
+        var out: [UInt8] = []
+        append(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The file name of a shard key: ASCII letters and digits as they are, any other character as `_` + its

@@ -48,8 +48,7 @@ enum SearchPacking {
         for (u, unit) in units.enumerated() {
             tokenizer.words(unit.text) { w in
                 guard SearchText.isIndexed(w) else { return }
-                if places[w]?.last == u { return }
-                places[w, default: []].append(u)
+                places[w, default: []].addPlace(u)
             }
         }
         var out: [UInt8] = []
@@ -143,5 +142,12 @@ enum SearchPacking {
             split([], order)
             return out.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         }
+    }
+}
+
+private extension Array where Element == Int {
+    /// A place once, however often the word stands there.
+    mutating func addPlace(_ place: Int) {
+        if last != place { append(place) }
     }
 }

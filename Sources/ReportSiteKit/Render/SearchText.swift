@@ -69,33 +69,47 @@ enum SearchText {
             return out
         }
 
-        /// Every word of `text`, folded, in order (stop words and long words included).
+        /// Every word of `text`, folded, in order (stop words and long words included). Works on the UTF-8
+        /// bytes: ASCII letters and digits are taken as they are (upper case lowered), other characters folded.
         mutating func words(_ text: String, into body: (String) -> Void) {
-            var word = String.UnicodeScalarView()
+            var text = text
+            var word: [UInt8] = []
+            word.reserveCapacity(64)
             func end() {
-                if !word.isEmpty { body(String(word)) }
-                word = String.UnicodeScalarView()
+                if !word.isEmpty { body(String(decoding: word, as: UTF8.self)) }
+                word.removeAll(keepingCapacity: true)
             }
-            for s in text.unicodeScalars {
-                if s.isASCII {
-                    let v = s.value
-                    if (v >= 97 && v <= 122) || (v >= 48 && v <= 57) {
-                        word.append(s)
-                    } else if v >= 65, v <= 90 {
-                        word.append(Unicode.Scalar(v + 32)!)
-                    } else {
-                        end()
+            text.withUTF8 { buf in
+                var i = 0
+                let n = buf.count
+                while i < n {
+                    let b = buf[i]
+                    if b < 0x80 {
+                        if (b >= 97 && b <= 122) || (b >= 48 && b <= 57) {
+                            word.append(b)
+                        } else if b >= 65, b <= 90 {
+                            word.append(b + 32)
+                        } else {
+                            end()
+                        }
+                        i += 1
+                        continue
                     }
-                    continue
-                }
-                for t in fold(s) {
-                    switch SearchText.kind(t) {
-                    case .word: word.append(t)
-                    case .single:
-                        end()
-                        body(String(t))
-                    case .drop: break
-                    case .separator: end()
+                    // A well-formed multi-byte sequence (a Swift string's bytes always are).
+                    let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                    var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for k in 1..<length where i + k < n { v = (v << 6) | (UInt32(buf[i + k]) & 0x3F) }
+                    i += length
+                    guard let s = Unicode.Scalar(v) else { end(); continue }
+                    for t in fold(s) {
+                        switch SearchText.kind(t) {
+                        case .word: UTF8.encode(t) { word.append($0) }
+                        case .single:
+                            end()
+                            body(String(t))
+                        case .drop: break
+                        case .separator: end()
+                        }
                     }
                 }
             }
