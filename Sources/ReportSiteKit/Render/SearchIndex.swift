@@ -32,6 +32,9 @@ final class SearchIndex: @unchecked Sendable {
     let enabled: Bool
     private let lock = NSLock()
     private var words: [Int: [UInt8]] = [:]
+    /// The postings of the reports before `merged`.
+    private var merger = SearchPacking.Merger()
+    private var merged = 0
     private var entries: [PageEntry] = []
 
     init(corpus: Corpus, templates: TemplateSet, cache: PageCache?) {
@@ -100,7 +103,7 @@ final class SearchIndex: @unchecked Sendable {
                 js.append(0x5D)
             }
             js += Array("]);\n".utf8)
-            try staging.write(Data(js), to: path)
+            try staging.stream(to: path) { $0.take(&js) }
             paths.append(path)
             if let root = staging.url, let stamp = FileStamps.of(root.appendingPathComponent(path).path) { stamps.append(stamp) }
         }
@@ -111,17 +114,31 @@ final class SearchIndex: @unchecked Sendable {
             head += "--\n"
             try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             let temporary = file.appendingPathExtension("tmp-\(ProcessInfo.processInfo.processIdentifier)")
-            if (try? (Data(head.utf8) + Data(blob)).write(to: temporary)) != nil, Foundation.rename(temporary.path, file.path) != 0 {
+            if !Self.writeQuickly(Array(head.utf8) + blob, to: temporary) || Foundation.rename(temporary.path, file.path) != 0 {
                 try? FileManager.default.removeItem(at: temporary)
             }
         }
         note(index, blob, paths.map { PageEntry(path: $0, ids: nil, links: []) })
     }
 
+    /// A cache entry written without waiting for the disk (a lost entry only means the report is analysed again).
+    private static func writeQuickly(_ bytes: [UInt8], to file: URL) -> Bool {
+        guard FileManager.default.createFile(atPath: file.path, contents: nil), let handle = try? FileHandle(forWritingTo: file) else { return false }
+        let writer = ChunkWriter(handle: handle)
+        writer.append(bytes)
+        return (try? writer.close()) != nil
+    }
+
+    /// Keeps a report's words until those of every report before it are in; then merges them, in corpus order,
+    /// so that only the few reports still out of order are held.
     private func note(_ index: Int, _ blob: [UInt8], _ made: [PageEntry]) {
         lock.lock()
         words[index] = blob
         entries += made
+        while let next = words.removeValue(forKey: merged) {
+            merger.add(report: merged, next)
+            merged += 1
+        }
         lock.unlock()
     }
 
@@ -162,17 +179,14 @@ final class SearchIndex: @unchecked Sendable {
         guard enabled else { return [] }
         lock.lock()
         var made = entries
-        var perReport = words
+        var merged = SearchPacking.Merger()
+        swap(&merged, &merger)  // taken over, not copied
+        // Reports whose search files failed leave a gap: the build fails anyway; the others are merged in order.
+        for i in words.keys.sorted() { merged.add(report: i, words[i]!) }
         words = [:]
         entries = []
         lock.unlock()
 
-        // Postings of every word, report after report.
-        var merged = SearchPacking.Merger()
-        for i in corpus.reports.indices {
-            guard let blob = perReport.removeValue(forKey: i) else { continue }
-            merged.add(report: i, blob)
-        }
         let shards = merged.shards(limit: Self.shardLimit)
         var shardList: [(String, Int)] = []
         for shard in shards {
@@ -187,9 +201,10 @@ final class SearchIndex: @unchecked Sendable {
             }
             js += Array("});\n".utf8)
             let path = "search/t/" + SearchJS.fileName(shard.key) + ".js"
-            try staging.write(Data(js), to: path)
+            let size = js.count
+            try staging.stream(to: path) { $0.take(&js) }
             made.append(PageEntry(path: path, ids: nil, links: []))
-            shardList.append((shard.key, js.count))
+            shardList.append((shard.key, size))
         }
         merged = SearchPacking.Merger()
 

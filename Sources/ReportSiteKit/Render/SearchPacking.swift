@@ -8,22 +8,20 @@
 /// - a word's postings in a shard: for each report that has it, in corpus order, its index minus the previous
 ///   one's minus one (the first: its index), then that report's places.
 ///
-/// A report's words (kept in its cache entry) are lines `word TAB places`, sorted by the bytes of the word; the
+/// A report's words (kept in its cache entry) are lines `word TAB places`, sorted (as Swift sorts strings); the
 /// shards are made from them by putting each report's index in front of its places, without unpacking anything.
 enum SearchPacking {
     static let last = Array("0123456789abcdefghijklmnopqrstuv".utf8)
     static let more = Array("wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_".utf8)
 
     static func append(_ value: Int, to out: inout [UInt8]) {
-        var digits: [UInt8] = []
-        var v = value
-        repeat {
-            digits.append(UInt8(v & 31))
-            v >>= 5
-        } while v > 0
-        for (n, d) in digits.reversed().enumerated() {
-            out.append(n == digits.count - 1 ? last[Int(d)] : more[Int(d)])
+        var shift = 0
+        while value >> (shift + 5) > 0 { shift += 5 }
+        while shift > 0 {
+            out.append(more[(value >> shift) & 31])
+            shift -= 5
         }
+        out.append(last[value & 31])
     }
 
     /// Unpacks a sequence of numbers (tests).
@@ -52,7 +50,7 @@ enum SearchPacking {
             }
         }
         var out: [UInt8] = []
-        for word in places.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for word in places.keys.sorted() {  // any fixed order: the shards sort the words again
             let list = places[word]!
             out += word.utf8
             out.append(0x09)

@@ -72,48 +72,64 @@ enum SearchText {
         /// Every word of `text`, folded, in order (stop words and long words included). Works on the UTF-8
         /// bytes: ASCII letters and digits are taken as they are (upper case lowered), other characters folded.
         mutating func words(_ text: String, into body: (String) -> Void) {
-            var text = text
+            // Plain local state, no closures over it: the loop runs for every byte of the site's text.
+            let buf = Array(text.utf8)
             var word: [UInt8] = []
             word.reserveCapacity(64)
-            func end() {
-                if !word.isEmpty { body(String(decoding: word, as: UTF8.self)) }
-                word.removeAll(keepingCapacity: true)
-            }
-            text.withUTF8 { buf in
-                var i = 0
-                let n = buf.count
-                while i < n {
-                    let b = buf[i]
-                    if b < 0x80 {
-                        if (b >= 97 && b <= 122) || (b >= 48 && b <= 57) {
-                            word.append(b)
-                        } else if b >= 65, b <= 90 {
-                            word.append(b + 32)
-                        } else {
-                            end()
-                        }
-                        i += 1
-                        continue
+            var i = 0
+            let n = buf.count
+            while i < n {
+                let b = buf[i]
+                if b < 0x80 {
+                    if (b >= 97 && b <= 122) || (b >= 48 && b <= 57) {
+                        word.append(b)
+                    } else if b >= 65, b <= 90 {
+                        word.append(b + 32)
+                    } else if !word.isEmpty {
+                        Self.emit(&word, body)
                     }
-                    // A well-formed multi-byte sequence (a Swift string's bytes always are).
-                    let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                    var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for k in 1..<length where i + k < n { v = (v << 6) | (UInt32(buf[i + k]) & 0x3F) }
-                    i += length
-                    guard let s = Unicode.Scalar(v) else { end(); continue }
-                    for t in fold(s) {
-                        switch SearchText.kind(t) {
-                        case .word: UTF8.encode(t) { word.append($0) }
-                        case .single:
-                            end()
-                            body(String(t))
-                        case .drop: break
-                        case .separator: end()
-                        }
+                    i += 1
+                    continue
+                }
+                // A well-formed multi-byte sequence (a Swift string's bytes always are).
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<length where i + k < n { v = (v << 6) | (UInt32(buf[i + k]) & 0x3F) }
+                i += length
+                guard let s = Unicode.Scalar(v) else {
+                    if !word.isEmpty { Self.emit(&word, body) }
+                    continue
+                }
+                for t in fold(s) {
+                    switch SearchText.kind(t) {
+                    case .word: Self.encode(t, into: &word)
+                    case .single:
+                        if !word.isEmpty { Self.emit(&word, body) }
+                        body(String(t))
+                    case .drop: break
+                    case .separator: if !word.isEmpty { Self.emit(&word, body) }
                     }
                 }
             }
-            end()
+            if !word.isEmpty { Self.emit(&word, body) }
+        }
+
+        private static func emit(_ word: inout [UInt8], _ body: (String) -> Void) {
+            body(String(decoding: word, as: UTF8.self))
+            word.removeAll(keepingCapacity: true)
+        }
+
+        private static func encode(_ s: Unicode.Scalar, into out: inout [UInt8]) {
+            let v = s.value
+            if v < 0x80 {
+                out.append(UInt8(v))
+            } else if v < 0x800 {
+                out += [UInt8(0xC0 | (v >> 6)), UInt8(0x80 | (v & 0x3F))]
+            } else if v < 0x10000 {
+                out += [UInt8(0xE0 | (v >> 12)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))]
+            } else {
+                out += [UInt8(0xF0 | (v >> 18)), UInt8(0x80 | ((v >> 12) & 0x3F)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))]
+            }
         }
     }
 
@@ -126,6 +142,8 @@ enum SearchText {
     }
 
     static func isIndexed(_ word: String) -> Bool {
-        !stopWords.contains(word) && word.unicodeScalars.count <= maxLength
+        let bytes = word.utf8.count
+        if bytes <= 5 { return !stopWords.contains(word) }  // the stop words are short: most words skip the set
+        return bytes <= maxLength || word.unicodeScalars.count <= maxLength
     }
 }
