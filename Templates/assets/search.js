@@ -2,7 +2,7 @@
 // (Sources/ReportSiteKit/Render/SearchIndex.swift, docs/search.md) as scripts that register themselves here:
 //   search/manifest.js   ReportSiteSearch.manifest({units, reports: [[symbol, title]...], shards: [[key, bytes]...]})
 //   search/t/<key>.js    ReportSiteSearch.shard(key, {word: packed postings, ...})
-//   search/r/<A-58-275>/<n>.js  ReportSiteSearch.chunk(symbol, n, [[label, anchor, text]...])
+//   search/r/<A-58-275>.<n>.js  ReportSiteSearch.chunk(symbol, n, [[label, anchor, text]...])
 // A script is inserted only when it is needed: the manifest, the shards of the query's words, and the chunks
 // of the results shown. Text from the reports is only ever put in the page with textContent.
 (function () {
@@ -117,7 +117,7 @@
     return "search/t/" + name + ".js";
   }
 
-  function chunkFile(symbol, n) { return "search/r/" + symbol.split("/").join("-") + "/" + n + ".js"; }
+  function chunkFile(symbol, n) { return "search/r/" + symbol.split("/").join("-") + "." + n + ".js"; }
 
   // The shard of a word: the longest key that begins it.
   function shardOf(word, keys) {

@@ -58,7 +58,7 @@ final class SearchTests: XCTestCase {
                     place += numbers[k] + 1
                     k += 1
                     let symbol = reports[report]
-                    let chunk = try Self.arguments(site.appendingPathComponent(SearchIndex.reportFolder(Symbol(symbol)!) + "\(place / units).js"),
+                    let chunk = try Self.arguments(site.appendingPathComponent(SearchIndex.chunkPath(Symbol(symbol)!, place / units)),
                                                    call: "chunk")
                     XCTAssertEqual(chunk[0] as? String, symbol)
                     let unit = try XCTUnwrap((chunk[2] as? [[String]])?[place % units])
@@ -186,7 +186,7 @@ final class SearchTests: XCTestCase {
         let site = root.appendingPathComponent("site")
         try build(root, into: "site")
         let before = try searchFiles(site)
-        let otherChunk = site.appendingPathComponent("search/r/A-68-283/0.js")
+        let otherChunk = site.appendingPathComponent("search/r/A-68-283.0.js")
         let otherInode = try inode(otherChunk)
         XCTAssertTrue(try Index(site).find("wider").contains { $0.anchor == "para-80" && $0.symbol == "A/58/275" })
 
@@ -204,15 +204,15 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(try index.find("zebraic").map { "\($0.symbol) \($0.anchor)" }, ["A/58/275 para-80"])
         // The edited report's chunks changed; no other report's did, and theirs were not written again.
         let changed = Set(after.keys).union(before.keys).filter { before[$0] != after[$0] }.sorted()
-        XCTAssertTrue(changed.contains { $0.hasPrefix("search/r/A-58-275/") }, "\(changed)")
-        XCTAssertEqual(changed.filter { $0.hasPrefix("search/r/") && !$0.hasPrefix("search/r/A-58-275/") }, [])
+        XCTAssertTrue(changed.contains { $0.hasPrefix("search/r/A-58-275.") }, "\(changed)")
+        XCTAssertEqual(changed.filter { $0.hasPrefix("search/r/") && !$0.hasPrefix("search/r/A-58-275.") }, [])
         // Besides: the shards of the words added and removed, and the manifest, which gives each shard's size.
-        XCTAssertTrue(changed.allSatisfy { $0.hasPrefix("search/r/A-58-275/") || $0.hasPrefix("search/t/") || $0 == "search/manifest.js" },
+        XCTAssertTrue(changed.allSatisfy { $0.hasPrefix("search/r/A-58-275.") || $0.hasPrefix("search/t/") || $0 == "search/manifest.js" },
                       "\(changed)")
         XCTAssertEqual(try inode(otherChunk), otherInode, "a reused report's search data is linked, not rewritten")
         // A reused page's search data is all there.
-        XCTAssertEqual(before.filter { $0.key.hasPrefix("search/r/A-68-283/") }, after.filter { $0.key.hasPrefix("search/r/A-68-283/") })
-        XCTAssertFalse(after.filter { $0.key.hasPrefix("search/r/A-68-283/") }.isEmpty)
+        XCTAssertEqual(before.filter { $0.key.hasPrefix("search/r/A-68-283.") }, after.filter { $0.key.hasPrefix("search/r/A-68-283.") })
+        XCTAssertFalse(after.filter { $0.key.hasPrefix("search/r/A-68-283.") }.isEmpty)
 
         // The same bytes as a clean build.
         try build(root, into: "clean", cache: false)

@@ -7,7 +7,7 @@ import Foundation
 /// - `search/manifest.js`: every report (symbol, title) in corpus order, and the shards with their sizes;
 /// - `search/t/<key>.js`: the shards of the index, each the words that begin with `key` (and that no longer key
 ///   takes), each word with its postings: the (report, place) pairs where it stands, packed (`SearchPacking`);
-/// - `search/r/<A-58-275>/<n>.js`: the places of one report, `unitsPerChunk` at a time: label, anchor, text,
+/// - `search/r/<A-58-275>.<n>.js`: the places of one report, `unitsPerChunk` at a time: label, anchor, text,
 ///   loaded only for the results shown.
 ///
 /// A report's chunks depend on its file alone. Like report pages they are reused from the previous build when
@@ -35,6 +35,7 @@ final class SearchIndex: @unchecked Sendable {
     /// The postings of the reports before `merged`.
     private var merger = SearchPacking.Merger()
     private var merged = 0
+    private var foldersMade = false
     private var entries: [PageEntry] = []
 
     init(corpus: Corpus, templates: TemplateSet, cache: PageCache?) {
@@ -52,8 +53,8 @@ final class SearchIndex: @unchecked Sendable {
         }
     }
 
-    /// `A/58/275` -> `search/r/A-58-275/`.
-    static func reportFolder(_ symbol: Symbol) -> String { "search/r/" + symbol.components.joined(separator: "-") + "/" }
+    /// Chunk `n` of a report: `A/58/275` -> `search/r/A-58-275.0.js` (one folder for all: no folder to make a report).
+    static func chunkPath(_ symbol: Symbol, _ n: Int) -> String { "search/r/" + symbol.components.joined(separator: "-") + ".\(n).js" }
 
     private func fingerprint(_ r: ReportSummary) -> String {
         var f = Fingerprint()
@@ -73,9 +74,9 @@ final class SearchIndex: @unchecked Sendable {
     /// its model (`model` analyses the report, once, only when called). Called from the parallel render of pages.
     func add(_ index: Int, model: () throws -> Report, into staging: StagingFolder) throws {
         guard enabled else { return }
+        try makeFolders(in: staging)
         let summary = corpus.reports[index]
         let fp = fingerprint(summary)
-        let folder = Self.reportFolder(summary.symbol)
         if let (paths, blob) = reusable(summary, fingerprint: fp, staging: staging) {
             var made: [PageEntry] = []
             for path in paths {
@@ -89,7 +90,7 @@ final class SearchIndex: @unchecked Sendable {
         var paths: [String] = []
         var stamps: [FileStamps.Stamp] = []
         for (n, start) in stride(from: 0, to: units.count, by: Self.unitsPerChunk).enumerated() {
-            let path = folder + "\(n).js"
+            let path = Self.chunkPath(summary.symbol, n)
             var js = Array("ReportSiteSearch.chunk(".utf8)
             SearchJS.append(summary.symbol.description, to: &js)
             js += Array(",\(n),[\n".utf8)
@@ -103,7 +104,7 @@ final class SearchIndex: @unchecked Sendable {
                 js.append(0x5D)
             }
             js += Array("]);\n".utf8)
-            try staging.stream(to: path) { $0.take(&js) }
+            try write(js, to: path, in: staging)
             paths.append(path)
             if let root = staging.url, let stamp = FileStamps.of(root.appendingPathComponent(path).path) { stamps.append(stamp) }
         }
@@ -121,12 +122,43 @@ final class SearchIndex: @unchecked Sendable {
         note(index, blob, paths.map { PageEntry(path: $0, ids: nil, links: []) })
     }
 
+    /// The folders are made once, before any file: the staging folder makes a new folder for the first file it
+    /// sees there, and another thread may put its file there (written or linked) before that is done.
+    private func makeFolders(in staging: StagingFolder) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !foldersMade, let root = staging.url else { return }
+        for folder in ["search/r", "search/t"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        foldersMade = true
+    }
+
     /// A cache entry written without waiting for the disk (a lost entry only means the report is analysed again).
     private static func writeQuickly(_ bytes: [UInt8], to file: URL) -> Bool {
-        guard FileManager.default.createFile(atPath: file.path, contents: nil), let handle = try? FileHandle(forWritingTo: file) else { return false }
-        let writer = ChunkWriter(handle: handle)
-        writer.append(bytes)
-        return (try? writer.close()) != nil
+        (try? writeBytes(bytes, to: file.path)) != nil
+    }
+
+    /// A search file of the site: one `open`, `write` and `close` (thousands of small files: no temporary file,
+    /// no flush to the disk, which the swap of the whole staging folder does not need).
+    func write(_ bytes: [UInt8], to path: String, in staging: StagingFolder) throws {
+        guard let target = try staging.placeForStream(path) else { return }
+        try Self.writeBytes(bytes, to: target.path)
+    }
+
+    private static func writeBytes(_ bytes: [UInt8], to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        var failed = false
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n <= 0 { failed = true; return }
+                offset += n
+            }
+        }
+        if close(fd) != 0 || failed { throw CocoaError(.fileWriteUnknown) }
     }
 
     /// Keeps a report's words until those of every report before it are in; then merges them, in corpus order,
@@ -158,11 +190,10 @@ final class SearchIndex: @unchecked Sendable {
         }
         guard lines.count >= 4, lines[0] == "reportsite-search \(Self.format)", lines[1] == fingerprint,
               let count = Int(lines[2]), lines.count == count + 4 else { return nil }
-        let folder = Self.reportFolder(r.symbol)
         var paths: [String] = []
         for n in 0..<count {
             let parts = lines[3 + n].split(separator: " ")
-            let path = folder + "\(n).js"
+            let path = Self.chunkPath(r.symbol, n)
             guard parts.count == 2, let size = UInt64(parts[0]), let modified = Double(parts[1]),
                   let stamp = FileStamps.of(published.appendingPathComponent(path).path),
                   stamp.size == size, stamp.modified == modified else { return nil }
@@ -202,7 +233,7 @@ final class SearchIndex: @unchecked Sendable {
             js += Array("});\n".utf8)
             let path = "search/t/" + SearchJS.fileName(shard.key) + ".js"
             let size = js.count
-            try staging.stream(to: path) { $0.take(&js) }
+            try write(js, to: path, in: staging)
             made.append(PageEntry(path: path, ids: nil, links: []))
             shardList.append((shard.key, size))
         }
