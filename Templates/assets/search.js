@@ -153,7 +153,7 @@
 
   // --- The query ------------------------------------------------------------------------------------------
   var PAGE = 20;
-  var PREFIX_BUDGET = 400000;  // bytes of shards a prefix may load; beyond, the last word is matched whole
+  var PREFIX_BUDGET = 200000;  // bytes of shards a prefix may load; beyond, the last word is matched whole
   var current = null;
 
   function say(text) { statusLine.textContent = text; }
