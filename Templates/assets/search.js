@@ -21,13 +21,15 @@
   // --- Folding: the same steps as SearchText.swift, character by character ---------------------------------
   var SPECIAL = { "œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "ı": "i", "ħ": "h", "þ": "th",
     "ð": "d", "ŧ": "t", "ŋ": "n", "ĸ": "k", "ſ": "s", "ς": "σ" };
-  var STOP = {};
+  // Maps without a prototype: a word such as "constructor" or "toString" is a word like any other.
+  function map() { return Object.create(null); }
+  var STOP = map();
   ("a an and are as at be by for from has have in is it its of on or that the this to was were which with")
     .split(" ").forEach(function (w) { STOP[w] = true; });
   var MAX_LENGTH = 40;
   var MARK = /^[\p{Mn}\p{Me}]$/u;
   var WORD = /^[\p{L}\p{N}\p{Mc}]$/u;
-  var foldCache = {};
+  var foldCache = map();
 
   function foldChar(ch) {
     var known = foldCache[ch];
@@ -82,9 +84,9 @@
 
   // --- Loading the data as scripts ------------------------------------------------------------------------
   var manifest = null;
-  var shards = {};
-  var chunks = {};
-  var loading = {};
+  var shards = map();
+  var chunks = map();
+  var loading = map();
   var S = window.ReportSiteSearch = {
     loaded: [],
     manifest: function (m) { manifest = m; },
@@ -169,7 +171,7 @@
     if (!terms.length) { say("Only very common words were given (such as “the” or “of”): add a word that is more particular."); return; }
     say("Searching…");
     load("search/manifest.js").then(function () {
-      var keys = {};
+      var keys = map();
       manifest.shards.forEach(function (s) { keys[s[0]] = s[1]; });
       var last = terms[terms.length - 1];
       var plans = terms.map(function (w, n) {
@@ -191,7 +193,7 @@
         var sets = plans.map(function (p) {
           var found = new Set();
           p.keys.forEach(function (k) {
-            var shard = shards[k] || {};
+            var shard = shards[k] || map();
             if (p.prefix) {
               Object.keys(shard).forEach(function (w) { if (w.indexOf(p.word) === 0) decode(shard[w], found); });
             } else if (Object.prototype.hasOwnProperty.call(shard, p.word)) {
@@ -207,7 +209,7 @@
           hits.push(h);
         });
         // Reports with more matching places first, then in the site's order; places in reading order.
-        var perReport = {};
+        var perReport = map();
         hits.forEach(function (h) { var r = Math.floor(h / PLACE); perReport[r] = (perReport[r] || 0) + 1; });
         hits.sort(function (a, b) {
           var ra = Math.floor(a / PLACE), rb = Math.floor(b / PLACE);

@@ -183,6 +183,9 @@ class Check:
 
         status, results = self.search(browser, "xylophonequark")
         self.ok(not results and status.startswith("No paragraph"), "a word found nowhere says so: %r" % status)
+        for word in ("constructor", "toString", "hasOwnProperty"):
+            status, results = self.search(browser, word)
+            self.ok(not results and status.startswith("No paragraph"), "%s is a word like any other: %r" % (word, status))
         status, results = self.search(browser, "the of")
         self.ok(not results and "common" in status, "stop words only says so: %r" % status)
 
