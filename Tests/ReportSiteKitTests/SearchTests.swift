@@ -243,11 +243,12 @@ final class SearchTests: XCTestCase {
         let shards = merger.shards(limit: 8 * 1024)
         XCTAssertGreaterThan(shards.count, 3)
         let keys = Set(shards.map(\.key))
+        let names = merger.names
         for shard in shards {
             for t in shard.terms {
-                let word = Array(merger.names[t])
+                let word = Array(names[t])
                 let longest = (0...word.count).reversed().map { String(word[0..<$0]) }.first { keys.contains($0) }
-                XCTAssertEqual(longest, shard.key, merger.names[t])
+                XCTAssertEqual(longest, shard.key, names[t])
             }
         }
         XCTAssertEqual(shards.reduce(0) { $0 + $1.terms.count }, words.count)

@@ -219,12 +219,13 @@ final class SearchIndex: @unchecked Sendable {
         lock.unlock()
 
         let shards = merged.shards(limit: Self.shardLimit)
+        let names = merged.names
         var shardList: [(String, Int)] = []
         for shard in shards {
             var js = [UInt8]("ReportSiteSearch.shard(".utf8) + Array(SearchJS.string(shard.key).utf8) + Array(",{\n".utf8)
             for (n, t) in shard.terms.enumerated() {
                 if n > 0 { js += Array(",\n".utf8) }
-                js += Array(SearchJS.string(merged.names[t]).utf8)
+                SearchJS.append(names[t], to: &js)
                 js.append(UInt8(ascii: ":"))
                 js.append(UInt8(ascii: "\""))
                 js += merged.lists[t]

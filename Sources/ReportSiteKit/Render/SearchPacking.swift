@@ -41,18 +41,24 @@ enum SearchPacking {
 
     /// The words of a report's places, with the places of each: the lines of its cache entry.
     static func reportWords(_ units: [SearchUnit]) -> [UInt8] {
-        var places: [String: [Int]] = [:]
+        var table = WordTable()
+        // The stop words are the first entries: a word found among them is skipped, with one lookup.
+        for w in SearchText.stopWords.sorted() { _ = table.entry(Array(w.utf8)[...]) }
+        let stops = table.count
+        var places: [[Int]] = []
         var tokenizer = SearchText.Tokenizer()
         for (u, unit) in units.enumerated() {
-            tokenizer.words(unit.text) { w in
-                guard SearchText.isIndexed(w) else { return }
-                places[w, default: []].addPlace(u)
+            tokenizer.scan(unit.text) { w in
+                if w.count > SearchText.maxLength, w.reduce(0, { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }) > SearchText.maxLength { return }
+                let (e, new) = table.entry(w)
+                if e < stops { return }
+                if new { places.append([u]) } else if places[e - stops].last != u { places[e - stops].append(u) }
             }
         }
         var out: [UInt8] = []
-        for word in places.keys.sorted() {  // any fixed order: the shards sort the words again
-            let list = places[word]!
-            out += word.utf8
+        for e in (stops..<table.count).sorted(by: { table.word($0).lexicographicallyPrecedes(table.word($1)) }) {
+            let list = places[e - stops]
+            out += table.word(e)
             out.append(0x09)
             append(list.count - 1, to: &out)
             var previous = -1
@@ -67,10 +73,12 @@ enum SearchPacking {
 
     /// The postings of every word of the site, gathered report after report.
     struct Merger {
-        private var index: [String: Int] = [:]
-        private(set) var names: [String] = []
+        private var table = WordTable()
         private(set) var lists: [[UInt8]] = []
         private var previous: [Int] = []
+
+        /// The words, by entry (made anew at each call).
+        var names: [String] { (0..<table.count).map { String(decoding: table.word($0), as: UTF8.self) } }
 
         /// Adds report `report`'s words (its lines); reports must come in increasing order.
         mutating func add(report: Int, _ blob: [UInt8]) {
@@ -82,14 +90,8 @@ enum SearchPacking {
                 var end = tab
                 while end < n, blob[end] != 0x0A { end += 1 }
                 guard tab < end else { return }  // not a line this tool wrote
-                let word = String(decoding: blob[i..<tab], as: UTF8.self)
-                let t: Int
-                if let known = index[word] {
-                    t = known
-                } else {
-                    t = names.count
-                    index[word] = t
-                    names.append(word)
+                let (t, new) = table.entry(blob[i..<tab])
+                if new {
                     lists.append([])
                     previous.append(-1)
                 }
@@ -110,6 +112,7 @@ enum SearchPacking {
         /// next character, the largest groups first, until what is left under the key is at most `limit` bytes.
         /// The shard of a word is the one with the longest key that begins it.
         func shards(limit: Int) -> [Shard] {
+            let names = self.names
             let order = names.indices.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
             let scalars = names.map { Array($0.unicodeScalars) }
             let sizes = names.indices.map { names[$0].utf8.count + lists[$0].count + 6 }
@@ -147,5 +150,51 @@ private extension Array where Element == Int {
     /// A place once, however often the word stands there.
     mutating func addPlace(_ place: Int) {
         if last != place { append(place) }
+    }
+}
+
+/// Words as bytes, found through an FNV-1a hash in an open-addressed table: no string is made, and no
+/// general-purpose hashing done, for each of the millions of words of a site.
+struct WordTable {
+    private var arena: [UInt8] = []
+    /// Entry e is `arena[starts[e]..<starts[e + 1]]`.
+    private var starts: [Int] = [0]
+    private var hashes: [UInt64] = []
+    private var slots = [Int32](repeating: -1, count: 1024)
+
+    var count: Int { hashes.count }
+
+    func word(_ entry: Int) -> ArraySlice<UInt8> {
+        arena[starts[entry]..<starts[entry + 1]]
+    }
+
+    /// The entry of a word, added when it is new.
+    mutating func entry(_ word: ArraySlice<UInt8>) -> (Int, isNew: Bool) {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in word { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        let mask = slots.count - 1
+        var s = Int(truncatingIfNeeded: h) & mask
+        while slots[s] >= 0 {
+            let e = Int(slots[s])
+            if hashes[e] == h, word.elementsEqual(self.word(e)) { return (e, false) }
+            s = (s + 1) & mask
+        }
+        let e = hashes.count
+        arena += word
+        starts.append(arena.count)
+        hashes.append(h)
+        slots[s] = Int32(e)
+        if hashes.count * 2 > slots.count { grow() }
+        return (e, true)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (e, h) in hashes.enumerated() {
+            var s = Int(truncatingIfNeeded: h) & mask
+            while slots[s] >= 0 { s = (s + 1) & mask }
+            slots[s] = Int32(e)
+        }
     }
 }

@@ -72,6 +72,11 @@ enum SearchText {
         /// Every word of `text`, folded, in order (stop words and long words included). Works on the UTF-8
         /// bytes: ASCII letters and digits are taken as they are (upper case lowered), other characters folded.
         mutating func words(_ text: String, into body: (String) -> Void) {
+            scan(text) { body(String(decoding: $0, as: UTF8.self)) }
+        }
+
+        /// `words`, each word given as its UTF-8 bytes (valid only during the call).
+        mutating func scan(_ text: String, _ body: (ArraySlice<UInt8>) -> Void) {
             // Plain local state, no closures over it: the loop runs for every byte of the site's text.
             let buf = Array(text.utf8)
             var word: [UInt8] = []
@@ -105,7 +110,8 @@ enum SearchText {
                     case .word: Self.encode(t, into: &word)
                     case .single:
                         if !word.isEmpty { Self.emit(&word, body) }
-                        body(String(t))
+                        Self.encode(t, into: &word)
+                        Self.emit(&word, body)
                     case .drop: break
                     case .separator: if !word.isEmpty { Self.emit(&word, body) }
                     }
@@ -114,8 +120,8 @@ enum SearchText {
             if !word.isEmpty { Self.emit(&word, body) }
         }
 
-        private static func emit(_ word: inout [UInt8], _ body: (String) -> Void) {
-            body(String(decoding: word, as: UTF8.self))
+        private static func emit(_ word: inout [UInt8], _ body: (ArraySlice<UInt8>) -> Void) {
+            body(word[...])
             word.removeAll(keepingCapacity: true)
         }
 
