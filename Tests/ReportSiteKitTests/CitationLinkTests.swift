@@ -36,7 +36,7 @@ final class CitationLinkTests: XCTestCase {
         let content = try content(with: "valid")
         let site = content.deletingLastPathComponent().appendingPathComponent("site")
         let (outcome, diagnostics) = buildSite(content: content, output: site, strict: true)
-        XCTAssertEqual(outcome, .success(reports: 5, files: 42))
+        XCTAssertEqual(outcome, .success(reports: 5, files: 42 + 20))  // 20 search files: search.html, search/
         // A paragraph missing only because the cited file is an excerpt: a warning even under --strict, linked to undocs.
         XCTAssertEqual(diagnostics.filter { $0.code != "RS701" }.map(\.formatted), [
             "content/reports/A-99-1.md:20:92: warning: A/57/292 has no paragraph 12 on this site because its file is an excerpt (page 17 only: the end of paragraph 63 and paragraphs 64-77); linking to the official document [RS603]\n  note: add the paragraph to content/reports/A-57-292.md when its text is available",
@@ -123,7 +123,7 @@ final class CitationLinkTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.path), "a failed build writes nothing")
 
         let (outcome, diagnostics) = buildSite(content: content, output: site, strict: false)
-        XCTAssertEqual(outcome, .success(reports: 5, files: 42))
+        XCTAssertEqual(outcome, .success(reports: 5, files: 42 + 20))  // 20 search files
         XCTAssertEqual(diagnostics.filter { $0.severity == .warning && $0.code != "RS701" }.count, 5)
         let page = try Page(site.appendingPathComponent("A/99/2/index.html"))
         XCTAssertEqual(citations(page), [

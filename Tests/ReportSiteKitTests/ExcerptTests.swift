@@ -33,7 +33,7 @@ final class ExcerptTests: XCTestCase {
         // Paragraph 12 is cut at its start, 13 at its end; 71 lies between two passages.
         let body = "12. [...] \(p[12]!)\n\n13. \(p[13]!) [...]\n\n70. \(p[70]!)\n\n72. \(p[72]!)\n"
         let (outcome, diagnostics, pageURL) = try build(body, excerpt: "pages 4 and 17: paragraphs 12-13, 70-72")
-        XCTAssertEqual(outcome, .success(reports: 1, files: 15), "\(diagnostics.map(\.formatted))")
+        XCTAssertEqual(outcome, .success(reports: 1, files: 15 + 5), "\(diagnostics.map(\.formatted))")  // 5 search files
         let page = try Page(pageURL)
         XCTAssertEqual(page.ids.filter { $0.hasPrefix("para-") && !$0.contains("-", after: 5) }, ["para-12", "para-13", "para-70", "para-72"])
         let text = Page.text(page.html)

@@ -33,7 +33,7 @@ final class ReaderNavigationTests: XCTestCase {
 
     func testListsNarrowedByBodyYearAndMandateHolder() throws {
         let (_, content, site) = try copyContent()
-        XCTAssertEqual(buildSite(content: content, output: site).0, .success(reports: 4, files: 39))
+        XCTAssertEqual(buildSite(content: content, output: site).0, .success(reports: 4, files: 39 + 19))  // 19 search files
         let year = try Page(site.appendingPathComponent("browse/year/2003/index.html"))
         XCTAssertEqual(listed(year), ["A/58/275/index.html"])
         XCTAssertTrue(year.html.contains("<h1>Reports of 2003</h1>"))
@@ -85,7 +85,7 @@ final class ReaderNavigationTests: XCTestCase {
         let (_, content, site) = try copyContent()
         var first = SiteBuilder(options: .init(content: content, output: site, templates: Project.templates, strict: true,
                                                displayBase: content.deletingLastPathComponent()))
-        XCTAssertEqual(first.build(), .success(reports: 4, files: 39))
+        XCTAssertEqual(first.build(), .success(reports: 4, files: 39 + 19))  // 19 search files
         let newer = """
             ---
             symbol: A/70/310
@@ -112,7 +112,7 @@ final class ReaderNavigationTests: XCTestCase {
 
     func testFeedRobotsAndOpenGraphFollowBaseURL() throws {
         let (_, content, site) = try copyContent(baseURL: "https://example.org/reports")
-        XCTAssertEqual(buildSite(content: content, output: site).0, .success(reports: 4, files: 41))
+        XCTAssertEqual(buildSite(content: content, output: site).0, .success(reports: 4, files: 41 + 19))  // 19 search files
         let robots = try String(contentsOf: site.appendingPathComponent("robots.txt"), encoding: .utf8)
         XCTAssertTrue(robots.contains("User-agent: *\nAllow: /\n"))
         XCTAssertTrue(robots.hasSuffix("Sitemap: https://example.org/reports/sitemap.xml\n"), robots)

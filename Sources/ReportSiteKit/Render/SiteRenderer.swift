@@ -42,12 +42,14 @@ public struct SiteRenderer: Sendable {
         }
         let fingerprints = pageCache.map { _ in PageFingerprint(corpus: corpus, templates: templates) }
         let neighbours = corpus.neighbours
+        let search = SearchIndex(corpus: corpus, templates: templates, cache: pageCache)
         let pages = Array(corpus.reports.indices).parallelMap { i -> Result<(PageEntry, [String]), Error> in
             Result {
-                try PageCache.page(corpus.reports[i].symbol.pagePath,
-                                   fingerprint: fingerprints?.page(i, corpus: corpus, links: links, neighbours: neighbours[i]),
-                                   cache: pageCache, into: output) {
-                    var page = ReportPage(report: try corpus.model(i), corpus: corpus, links: links, recommendations: recommendations,
+                let model = LazyReport { try corpus.model(i) }
+                let page = try PageCache.page(corpus.reports[i].symbol.pagePath,
+                                              fingerprint: fingerprints?.page(i, corpus: corpus, links: links, neighbours: neighbours[i]),
+                                              cache: pageCache, into: output) {
+                    var page = ReportPage(report: try model.get(), corpus: corpus, links: links, recommendations: recommendations,
                                           templates: templates)
                     page.newer = neighbours[i].newer.map { corpus.reports[$0] }
                     page.older = neighbours[i].older.map { corpus.reports[$0] }
@@ -55,6 +57,8 @@ public struct SiteRenderer: Sendable {
                     page.imageSources = images
                     return (Data(templates.render("report", page.view()).utf8), images.list)
                 }
+                try search.add(i, model: model.get, into: output)
+                return page
             }
         }
         let images = ReportImages(reportsDirectory: corpus.config.reportsDirectory, diagnostics: diagnostics)
@@ -63,6 +67,7 @@ public struct SiteRenderer: Sendable {
             ledger.add(entry)
             for file in images.files(for: report, sources: sources) { try emit(file) }
         }
+        ledger.add(try search.finish(into: output))
         for (path, view) in ReportListPages(corpus: corpus).pages() {
             try emit(OutputFile(path: path, contents: Data(templates.render("index", view).utf8)))
         }
