@@ -19,7 +19,7 @@ SHOTS = [
     ("home", "index.html", "", ""),
     ("report", "A/58/275/index.html", "#para-80", ""),
     ("recommendations", "recommendations/index.html", "", ""),
-    ("search", "search.html", "", "?q=Rodriguez+detention"),
+    ("search", "search.html", "", "?q=Rodriguez+Pizarro"),
 ]
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 

@@ -142,20 +142,27 @@ def main():
     if len(pages) < 4:
         print(f"a11y: {site} is not a built site of the project's content", file=sys.stderr)
         return 2
+    # The search page is checked with results shown, too.
+    queries = {site / "search.html": "?q=migrant+detention"}
     source = axe_source()
     failures = []
+    checked = set()
     driver = browser()
     try:
         for scheme in ("light", "dark"):
             driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
                                    {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
-            for page in pages:
-                driver.get(page.as_uri())
+            for page in pages + [p for p in queries if p in pages]:
+                with_query = page in queries and (scheme, page) in checked
+                checked.add((scheme, page))
+                driver.get(page.as_uri() + (queries[page] if with_query else ""))
+                if with_query:
+                    driver.execute_script("return new Promise(r => setTimeout(r, 1000))")
                 result = run_axe(driver, source)
                 if "error" in result:
                     print(f"a11y: axe failed on {page}: {result['error']}", file=sys.stderr)
                     return 2
-                name = page.relative_to(site)
+                name = str(page.relative_to(site)) + (queries[page] if with_query else "")
                 print(f"a11y: axe-core {result['version']} on {name} ({scheme}): {len(result['violations'])} violations")
                 for v in result["violations"]:
                     failures.append(f"{name} ({scheme}): {v['id']} ({v['impact']}): {v['help']} at {', '.join(v['nodes'])}")
