@@ -207,8 +207,8 @@ def main():
     check = Check(site)
     try:
         check.run()
-    except Exception as error:  # the browser could not start
-        print("search check: could not run Chromium: %s" % error, file=sys.stderr)
+    except Exception as error:  # the browser could not start, or the page broke the driver: not a pass
+        print("search check: could not run the check in Chromium: %r" % error, file=sys.stderr)
         return 2
     for query, size, files in check.loads:
         print("search check: %-30s loaded %7d bytes in %d files" % (repr(query), size, files))

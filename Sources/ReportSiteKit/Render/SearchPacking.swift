@@ -1,3 +1,5 @@
+import Foundation
+
 /// How postings are packed, as text that needs no escaping in a JavaScript string:
 ///
 /// - a number is written in base 32, most significant digit first; every digit but the last is one of
@@ -82,23 +84,25 @@ enum SearchPacking {
 
         /// Adds report `report`'s words (its lines); reports must come in increasing order.
         mutating func add(report: Int, _ blob: [UInt8]) {
-            var i = 0
-            let n = blob.count
-            while i < n {
-                var tab = i
-                while tab < n, blob[tab] != 0x09 { tab += 1 }
-                var end = tab
-                while end < n, blob[end] != 0x0A { end += 1 }
-                guard tab < end else { return }  // not a line this tool wrote
-                let (t, new) = table.entry(blob[i..<tab])
-                if new {
-                    lists.append([])
-                    previous.append(-1)
+            blob.withUnsafeBufferPointer { buf in
+                var i = 0
+                let n = buf.count
+                while i < n {
+                    var tab = i
+                    while tab < n, buf[tab] != 0x09 { tab += 1 }
+                    var end = tab
+                    while end < n, buf[end] != 0x0A { end += 1 }
+                    guard tab < end else { return }  // not a line this tool wrote
+                    let (t, new) = table.entry(UnsafeBufferPointer(rebasing: buf[i..<tab]))
+                    if new {
+                        lists.append([])
+                        previous.append(-1)
+                    }
+                    SearchPacking.append(report - previous[t] - 1, to: &lists[t])
+                    lists[t].append(contentsOf: UnsafeBufferPointer(rebasing: buf[(tab + 1)..<end]))
+                    previous[t] = report
+                    i = end + 1
                 }
-                SearchPacking.append(report - previous[t] - 1, to: &lists[t])
-                lists[t] += blob[(tab + 1)..<end]
-                previous[t] = report
-                i = end + 1
             }
         }
 
@@ -170,17 +174,24 @@ struct WordTable {
 
     /// The entry of a word, added when it is new.
     mutating func entry(_ word: ArraySlice<UInt8>) -> (Int, isNew: Bool) {
+        word.withUnsafeBufferPointer { entry($0) }
+    }
+
+    mutating func entry(_ word: UnsafeBufferPointer<UInt8>) -> (Int, isNew: Bool) {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in word { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
         let mask = slots.count - 1
         var s = Int(truncatingIfNeeded: h) & mask
         while slots[s] >= 0 {
             let e = Int(slots[s])
-            if hashes[e] == h, word.elementsEqual(self.word(e)) { return (e, false) }
+            if hashes[e] == h, starts[e + 1] - starts[e] == word.count,
+               word.isEmpty || arena.withUnsafeBufferPointer({ memcmp($0.baseAddress! + starts[e], word.baseAddress!, word.count) == 0 }) {
+                return (e, false)
+            }
             s = (s + 1) & mask
         }
         let e = hashes.count
-        arena += word
+        arena.append(contentsOf: word)
         starts.append(arena.count)
         hashes.append(h)
         slots[s] = Int32(e)
