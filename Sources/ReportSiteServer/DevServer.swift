@@ -109,6 +109,12 @@ public struct DevServer: Sendable {
         let initial = watcher.snapshot()
         let build = self.build
         building.withLock { status.record(build()) }
+        // Ctrl-C during the first build: stop now, without saying that the site is served.
+        if stopRequested.isSet {
+            _ = blocking(limit: 3) { await server.stop(timeout: 0.2) }
+            Output.say("stopped (port \(port) released)")
+            return 0
+        }
         let shown = config.host.contains(":") ? "[\(config.host)]" : config.host
         Output.say("serving \(config.outputName)/ at http://\(shown):\(port)/ (development only; Ctrl-C stops)\n"
             + "watching \(config.watchedNames.joined(separator: " and ")) for changes")

@@ -14,7 +14,9 @@ import Foundation
 /// errors of the last build, or is hidden when there are none. Long polling was chosen over Server-Sent Events:
 /// each answer is an ordinary, complete JSON response (FlyingFox sends it with a Content-Length, and tests read
 /// it with any HTTP client), and a request held open ends on its own, so a stopped server leaves no stream to
-/// tear down; the browser simply retries every two seconds until the server is back.
+/// tear down; the browser simply retries every two seconds until the server is back. Only one open page holds a
+/// wait request (the holder of a Web Lock, who passes each answer to the other pages on a BroadcastChannel): a
+/// browser opens at most six connections to a server, and a held request per page would make the seventh wait.
 enum LiveReload {
     static let prefix = "/__reportsite/"
     static let scriptPath = "/__reportsite/reload.js"
@@ -108,7 +110,6 @@ enum LiveReload {
       var me = document.currentScript;
       var site = me ? me.getAttribute("data-reportsite-site") : null;
       var banners = !me || me.getAttribute("data-reportsite-banner") !== "off";
-      var version = -1;
       var shown = null;
       var banner = null;
 
@@ -131,29 +132,54 @@ enum LiveReload {
         banner.hidden = false;
       }
 
-      function wait() {
-        fetch("/__reportsite/wait?version=" + version, { cache: "no-store" })
-          .then(function (response) {
-            if (!response.ok) { throw new Error("HTTP " + response.status); }
-            return response.json();
-          })
-          .then(function (state) {
-            if (site !== null && String(state.site) !== site) { location.reload(); return; }
-            version = state.version;
-            if (banners) {
-              show(state.errors);
-            } else {
-              // The page lists the errors itself: reload when they are not those it shows.
-              var now = JSON.stringify(state.errors);
-              if (shown !== null && shown !== now) { location.reload(); return; }
-              shown = now;
-            }
-            wait();
-          })
-          .catch(function () { setTimeout(wait, 2000); });
+      // What a state of the server means for this page: reload, or show (hide) the errors. False: reloading.
+      function handle(state) {
+        if (site !== null && String(state.site) !== site) { location.reload(); return false; }
+        if (banners) {
+          show(state.errors);
+        } else {
+          // The page lists the errors itself: reload when they are not those it shows.
+          var now = JSON.stringify(state.errors);
+          if (shown !== null && shown !== now) { location.reload(); return false; }
+          shown = now;
+        }
+        return true;
       }
 
-      wait();
+      function ask(known) {
+        return fetch("/__reportsite/wait?version=" + known, { cache: "no-store" }).then(function (response) {
+          if (!response.ok) { throw new Error("HTTP " + response.status); }
+          return response.json();
+        });
+      }
+
+      // The long poll: one held request at a time, each state handed to onState, until it says the page reloads.
+      function poll(onState) {
+        var version = -1;
+        (function next() {
+          ask(version)
+            .then(function (state) { version = state.version; if (onState(state)) { next(); } })
+            .catch(function () { setTimeout(next, 2000); });
+        })();
+      }
+
+      // A browser opens at most six connections to a server: with a held request per open page, the seventh
+      // page would wait. So one page (the holder of a Web Lock) polls and tells the others on a
+      // BroadcastChannel; when it closes or reloads, the lock passes to another page. A page that is not the
+      // poller asks once, with a request answered at once, for the errors to show now.
+      var channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("reportsite-serve") : null;
+      var locks = typeof navigator !== "undefined" && navigator.locks ? navigator.locks : null;
+      if (channel && locks) {
+        channel.onmessage = function (event) { handle(event.data); };
+        ask(-1).then(handle, function () {});
+        locks.request("reportsite-serve-poll", function () {
+          return new Promise(function () {
+            poll(function (state) { channel.postMessage(state); return handle(state); });
+          });
+        });
+      } else {
+        poll(handle);
+      }
     })();
 
     """

@@ -27,7 +27,11 @@ struct SiteFiles: Sendable {
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: candidate.path, isDirectory: &isDirectory) else { return .notFound }
         if isDirectory.boolValue {
-            guard decoded.hasSuffix("/") else { return .redirect(rawPath + "/") }
+            // From the checked segments, not the raw path: `//example.org` must not become a redirect to a host.
+            guard decoded.hasSuffix("/") else {
+                let path = segments.map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? $0 }.joined(separator: "/")
+                return .redirect("/" + path + (path.isEmpty ? "" : "/"))
+            }
             candidate.appendPathComponent("index.html")
             guard fm.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return .notFound }
         }

@@ -23,8 +23,11 @@ struct SiteHandler: HTTPHandler {
             return respond(request, .found, type: "text/plain; charset=utf-8", body: Data(),
                            extra: [.location: location + (query.isEmpty ? "" : "?" + query)])
         case .file(let url):
+            // The count of site builds before the file is read: a build that swaps the site in between makes the
+            // page reload once more, never keeps an old page that believes it is new.
+            let site = status.snapshot().site
             guard let data = try? Data(contentsOf: url) else { return notFound(request) }
-            return file(request, data: data, path: url.path, status: .ok)
+            return file(request, data: data, path: url.path, status: .ok, site: site)
         case .notFound:
             return notFound(request)
         }
@@ -54,8 +57,9 @@ struct SiteHandler: HTTPHandler {
     /// (the first build failed), HTML requests get a page that says so, with the errors' banner.
     private func notFound(_ request: HTTPRequest) -> HTTPResponse {
         let page = files.root.appendingPathComponent("404.html")
+        let site = status.snapshot().site
         if let data = try? Data(contentsOf: page) {
-            return file(request, data: data, path: page.path, status: .notFound)
+            return file(request, data: data, path: page.path, status: .notFound, site: site)
         }
         if !FileManager.default.fileExists(atPath: files.root.appendingPathComponent("index.html").path) {
             return respond(request, .notFound, type: "text/html; charset=utf-8", body: LiveReload.noSitePage(status.snapshot()))
@@ -63,9 +67,9 @@ struct SiteHandler: HTTPHandler {
         return respond(request, .notFound, type: "text/plain; charset=utf-8", body: Data("Not found.\n".utf8))
     }
 
-    private func file(_ request: HTTPRequest, data: Data, path: String, status code: HTTPStatusCode) -> HTTPResponse {
+    private func file(_ request: HTTPRequest, data: Data, path: String, status code: HTTPStatusCode, site: Int) -> HTTPResponse {
         let type = SiteFiles.contentType(for: path)
-        let body = type.hasPrefix("text/html") ? LiveReload.inject(into: data, site: status.snapshot().site) : data
+        let body = type.hasPrefix("text/html") ? LiveReload.inject(into: data, site: site) : data
         return respond(request, code, type: type, body: body)
     }
 

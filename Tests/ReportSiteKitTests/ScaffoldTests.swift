@@ -67,6 +67,27 @@ final class ScaffoldTests: XCTestCase {
         XCTAssertEqual(try runReportSite(["init", "empty", "--templates", Project.templates.path], in: root).status, 0)
     }
 
+    /// A symbolic link is not a folder to start a site in, even a dangling one (which must still be there after);
+    /// templates named through a link are copied, so that the new site's look is its own.
+    func testInitLeavesSymbolicLinksAloneAndCopiesLinkedTemplates() throws {
+        let fm = FileManager.default
+        let root = try temporaryFolder(self)
+        let dangling = root.appendingPathComponent("s2")
+        try fm.createSymbolicLink(atPath: dangling.path, withDestinationPath: root.appendingPathComponent("nowhere").path)
+        let refused = try runReportSite(["init", "s2", "--templates", Project.templates.path], in: root)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("is a symbolic link"), refused.stderr)
+        XCTAssertEqual(try fm.destinationOfSymbolicLink(atPath: dangling.path), root.appendingPathComponent("nowhere").path)
+
+        let link = root.appendingPathComponent("linked-templates")
+        try fm.createSymbolicLink(atPath: link.path, withDestinationPath: Project.templates.path)
+        XCTAssertEqual(try runReportSite(["init", "s3", "--templates", "linked-templates"], in: root).status, 0)
+        let copied = root.appendingPathComponent("s3/Templates")
+        XCTAssertNil(try? fm.destinationOfSymbolicLink(atPath: copied.path), "Templates is a folder of its own, not a link")
+        XCTAssertEqual(fm.contents(atPath: copied.appendingPathComponent("report.mustache").path),
+                       fm.contents(atPath: Project.templates.appendingPathComponent("report.mustache").path))
+    }
+
     /// `new` writes the skeleton the contract asks for, which builds with no error; it never replaces a file,
     /// and refuses a symbol or a date it cannot use.
     func testNewWritesASkeletonThatBuilds() throws {

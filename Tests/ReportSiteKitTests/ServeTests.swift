@@ -175,10 +175,30 @@ final class ServeTests: XCTestCase {
     /// errors go into the banner as text (never markup), the banner hides when they are gone, and the page reloads
     /// when a build wrote a new site; each request asks for the version after the last one seen.
     func testTheReloadScriptShowsErrorsAsTextAndReloads() throws {
+        try reloadScript(sharing: false)
+    }
+
+    /// With Web Locks and BroadcastChannel (browsers), the page holding the lock polls and passes every answer to
+    /// the other pages; a page asks once for the current errors. A browser's six connections are then never used
+    /// up by open pages.
+    func testOnePagePollsForAllAndTellsTheOthers() throws {
+        try reloadScript(sharing: true)
+    }
+
+    private func reloadScript(sharing: Bool) throws {
         let node = ["/usr/bin/node", "/usr/local/bin/node", "/usr/bin/nodejs"].first { FileManager.default.isExecutableFile(atPath: $0) }
         try XCTSkipIf(node == nil, "no Node.js to run the script")
         let folder = try temporaryFolder(self)
         try write(LiveReload.script, to: folder.appendingPathComponent("reload.js"))
+        let sharingSetup = sharing ? """
+        const posted = [];
+        globalThis.BroadcastChannel = function (name) { log.channel = name; this.postMessage = (m) => posted.push(m.version); };
+        Object.defineProperty(globalThis, "navigator", { value: { locks: { request: (name, run) => { log.lock = name; run(); } } },
+                                                          configurable: true });
+        log.posted = posted;
+        """ : """
+        globalThis.BroadcastChannel = undefined;
+        """
         let harness = """
         const fs = require("fs");
         const realTimeout = setTimeout;
@@ -200,6 +220,7 @@ final class ServeTests: XCTestCase {
           { version: 3, site: 1, errors: [] },
           { version: 4, site: 2, errors: [] }
         ];
+        \(sharingSetup)
         globalThis.fetch = (url) => {
           log.urls.push(url);
           const answer = answers.shift();
@@ -225,8 +246,20 @@ final class ServeTests: XCTestCase {
             var reloads: Int
             var markup: Int
             var appended: Int
+            var posted: [Int]?
+            var lock: String?
         }
         let log = try JSONDecoder().decode(Log.self, from: data)
+        if sharing {
+            // One request answered at once (the current state), then the poller's requests; each answer passed on.
+            XCTAssertEqual(log.urls, ["/__reportsite/wait?version=-1", "/__reportsite/wait?version=-1", "/__reportsite/wait?version=2",
+                                      "/__reportsite/wait?version=3"])
+            XCTAssertEqual(log.posted, [2, 3, 4])
+            XCTAssertEqual(log.lock, "reportsite-serve-poll")
+            XCTAssertEqual(log.texts.count, 1)
+            XCTAssertEqual(log.reloads, 1)
+            return
+        }
         XCTAssertEqual(log.urls, ["/__reportsite/wait?version=-1", "/__reportsite/wait?version=1", "/__reportsite/wait?version=2",
                                   "/__reportsite/wait?version=3"])
         XCTAssertEqual(log.texts.count, 1)

@@ -31,6 +31,11 @@ public enum SiteScaffold {
     @discardableResult
     public static func create(at folder: URL, from sources: Sources) throws -> [String] {
         let fm = FileManager.default
+        // A symbolic link, dangling or not, is not a folder to write into: `fileExists` would follow it (and a
+        // dangling one would look absent, to be removed on a failure).
+        if (try? fm.destinationOfSymbolicLink(atPath: folder.path)) != nil {
+            throw Failure(description: "\(folder.path) is a symbolic link; a new site goes into a new or empty folder")
+        }
         var isDirectory: ObjCBool = false
         let existed = fm.fileExists(atPath: folder.path, isDirectory: &isDirectory)
         if existed {
@@ -49,7 +54,12 @@ public enum SiteScaffold {
             }
         }
         var written: [String] = []
+        var made = false
         do {
+            if !existed {
+                try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+                made = true
+            }
             try fm.createDirectory(at: folder.appendingPathComponent("content/reports"), withIntermediateDirectories: true)
             written.append("content")
             try Data(siteYAML.utf8).write(to: folder.appendingPathComponent("content/site.yml"))
@@ -58,15 +68,17 @@ public enum SiteScaffold {
             }
             try Data(exampleReport.utf8).write(to: folder.appendingPathComponent("content/reports/" + exampleSymbol.fileName))
             written.append("Templates")
-            try fm.copyItem(at: sources.templates, to: folder.appendingPathComponent("Templates"))
+            // The templates themselves, even when the folder named is a symbolic link to them: the new site's look
+            // is its own, never the other project's through a link.
+            try fm.copyItem(at: sources.templates.resolvingSymlinksInPath(), to: folder.appendingPathComponent("Templates"))
             written.append(".gitignore")
             try Data(gitignore.utf8).write(to: folder.appendingPathComponent(".gitignore"))
         } catch {
             // Only what this call made: the folder was new or empty.
-            if existed {
-                for name in written { try? fm.removeItem(at: folder.appendingPathComponent(name)) }
-            } else {
+            if made {
                 try? fm.removeItem(at: folder)
+            } else if existed {
+                for name in written { try? fm.removeItem(at: folder.appendingPathComponent(name)) }
             }
             throw Failure(description: "cannot write the new site into \(folder.path): \(error.localizedDescription)")
         }
