@@ -33,10 +33,35 @@ struct ReportSite: ParsableCommand {
             try command.run()
         } catch {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            var message = fullMessage(for: error) + "\n"
+            if let typo = CommandLine.arguments.dropFirst().first, let meant = suggestion(for: typo) {
+                message = "error: unknown command '\(typo)'\n  note: did you mean 'reportsite \(meant)'? (reportsite --help lists the commands)\n"
+            }
+            FileHandle.standardError.write(Data(message.utf8))
             Foundation.exit(2)
         }
     }
+}
+
+/// The command a mistyped first word most likely meant (`biuld` -> `build`): one whose name is at most two edits
+/// away. Nil for an option, a real command, or a word close to none (it may be a value, such as a folder).
+func suggestion(for word: String) -> String? {
+    let names = ReportSite.configuration.subcommands.map { $0._commandName }
+    guard !word.hasPrefix("-"), !names.contains(word), word.count >= 3 else { return nil }
+    func distance(_ a: [Character], _ b: [Character]) -> Int {
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1),
+                                   // a swap of two neighbours counts as one edit (biuld, chekc)
+                                   i > 0 && j > 0 && x == b[j - 1] && a[i - 1] == y ? previous[j - 1] + 1 : Int.max))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+    return names.map { ($0, distance(Array(word.lowercased()), Array($0))) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
 }
 
 struct BuildOptions: ParsableArguments {

@@ -16,6 +16,19 @@ final class UsageTests: XCTestCase {
         XCTAssertTrue(help.stdout.contains("--templates"))
     }
 
+    /// A mistyped command is named, with the command it most likely meant; a word close to none is left to the
+    /// usual message (it may be meant as a value).
+    func testAMistypedCommandIsSuggested() throws {
+        let root = try temporaryFolder(self)
+        for (typo, meant) in [("biuld", "build"), ("chekc", "check"), ("serv", "serve"), ("imprt", "import"), ("inti", "init")] {
+            let result = try runReportSite([typo], in: root)
+            XCTAssertEqual(result.status, 2)
+            XCTAssertEqual(result.stderr, "error: unknown command '\(typo)'\n  note: did you mean 'reportsite \(meant)'? (reportsite --help lists the commands)\n")
+        }
+        let far = try runReportSite(["frobnicate"], in: root)
+        XCTAssertFalse(far.stderr.contains("did you mean"), far.stderr)
+    }
+
     func testVersion() throws {
         let result = try runReportSite(["--version"], in: try temporaryFolder(self))
         XCTAssertEqual(result.status, 0)
