@@ -27,7 +27,8 @@
   ("a an and are as at be by for from has have in is it its of on or that the this to was were which with")
     .split(" ").forEach(function (w) { STOP[w] = true; });
   var MAX_LENGTH = 40;
-  var MARK = /^[\p{Mn}\p{Me}]$/u;
+  // Marks, and invisible format characters (soft hyphen, zero-width space, joiners), are dropped.
+  var MARK = /^[\p{Mn}\p{Me}\p{Cf}]$/u;
   var WORD = /^[\p{L}\p{N}\p{Mc}]$/u;
   var foldCache = map();
 
@@ -160,73 +161,174 @@
 
   function say(text) { statusLine.textContent = text; }
 
+  // --- Symbols and places: "A/58/275", "A/58/275, para. 80 (a)", "E/CN.4/2000/82 footnote 12" ---------------
+  var bySymbol = null;
+
+  // The report a query names by its symbol (when it is on this site), the place it names in it, and the rest
+  // of the query, to be searched as words (within that report).
+  function target(query) {
+    if (!bySymbol) {
+      bySymbol = map();
+      manifest.reports.forEach(function (r, i) { bySymbol[r[0].toUpperCase()] = i; });
+    }
+    var found = { report: null, anchor: null, label: null, rest: query };
+    var symbol = /(^|[\s(,;])([A-Za-z]+(?:\/[A-Za-z0-9.\-]+)+?)(?=[\s),;:]|[.,;:]?$|[.,;:]\s)/.exec(query);
+    if (symbol && bySymbol[symbol[2].toUpperCase()] !== undefined) {
+      found.report = bySymbol[symbol[2].toUpperCase()];
+      found.rest = query.slice(0, symbol.index) + " " + query.slice(symbol.index + symbol[0].length);
+    }
+    var para = /(?:^|[\s,;(])paras?\.?\s*(\d+)((?:\s*\((?:[a-z]{1,2}|[ivxl]+)\))*)/i.exec(found.rest);
+    var note = /(?:^|[\s,;(])(?:foot)?notes?\s*(\d+)\b/i.exec(found.rest);
+    if (para) {
+      var subs = (para[2].match(/\(([^)]+)\)/g) || []).map(function (x) { return x.slice(1, -1).toLowerCase(); });
+      found.anchor = ["para", para[1]].concat(subs).join("-");
+      found.label = "para. " + para[1] + subs.map(function (x) { return " (" + x + ")"; }).join("");
+      found.rest = found.rest.replace(para[0], " ");
+    } else if (note) {
+      found.anchor = "fn-" + note[1];
+      found.label = "footnote " + note[1];
+      found.rest = found.rest.replace(note[0], " ");
+    }
+    return found;
+  }
+
+  // The place of report r with this anchor: its chunks are loaded one after the other until it is found (a
+  // missing chunk is the end of the report). Resolves to [place, unit] or null.
+  function findAnchor(r, anchor) {
+    var symbol = manifest.reports[r][0];
+    function from(n) {
+      return load(chunkFile(symbol, n)).then(function () {
+        var units = chunks[symbol + " " + n] || [];
+        for (var k = 0; k < units.length; k++) if (units[k][1] === anchor) return [n * manifest.units + k, units[k]];
+        return units.length < manifest.units ? null : from(n + 1);
+      }, function () { return null; });
+    }
+    return from(0);
+  }
+
+  // A result that goes straight to a report, or to a place in it.
+  function direct(r, unit) {
+    var report = manifest.reports[r];
+    var li = document.createElement("li");
+    li.className = "search-result search-direct";
+    var heading = document.createElement("h2");
+    heading.className = "result-place";
+    var a = document.createElement("a");
+    a.href = report[0] + "/index.html" + (unit && unit[1] ? "#" + unit[1] : "");
+    a.textContent = report[0] + (unit ? ", " + unit[0] : "");
+    heading.appendChild(a);
+    li.appendChild(heading);
+    var title = document.createElement("p");
+    title.className = "result-report";
+    title.textContent = report[1];
+    li.appendChild(title);
+    if (unit) li.appendChild(snippet(unit[2], []));
+    return li;
+  }
+
   function run(query) {
     var token = {};
     current = token;
     list.textContent = "";
     more.hidden = true;
-    var all = words(query).map(function (w) { return w.word; });
-    var terms = all.filter(isIndexed);
-    if (!all.length) { say(""); return; }
-    if (!terms.length) { say("Only very common words were given (such as “the” or “of”): add a word that is more particular."); return; }
+    if (!query.trim()) { say(""); return; }
     say("Searching…");
     load("search/manifest.js").then(function () {
-      var keys = map();
-      manifest.shards.forEach(function (s) { keys[s[0]] = s[1]; });
-      var last = terms[terms.length - 1];
-      var plans = terms.map(function (w, n) {
-        var own = shardOf(w, keys);
-        var plan = { word: w, prefix: false, keys: own === null ? [] : [own] };
-        if (n === terms.length - 1 && Array.from(w).length >= 3) {
-          var wide = plan.keys.slice(), size = own === null ? 0 : keys[own];
-          manifest.shards.forEach(function (s) {
-            if (s[0] !== own && s[0].indexOf(w) === 0) { wide.push(s[0]); size += s[1]; }
-          });
-          if (size <= PREFIX_BUDGET) { plan.keys = wide; plan.prefix = true; }
-        }
-        return plan;
-      });
-      var needed = [];
-      plans.forEach(function (p) { p.keys.forEach(function (k) { if (needed.indexOf(k) < 0) needed.push(k); }); });
-      return Promise.all(needed.map(function (k) { return load(shardFile(k)); })).then(function () {
+      if (current !== token) return;
+      var aim = target(query);
+      var all = words(aim.rest).map(function (w) { return w.word; });
+      var terms = all.filter(isIndexed);
+      var jump = aim.report !== null && aim.anchor ? findAnchor(aim.report, aim.anchor) : Promise.resolve(null);
+      return jump.then(function (place) {
         if (current !== token) return;
-        var sets = plans.map(function (p) {
-          var found = new Set();
-          p.keys.forEach(function (k) {
-            var shard = shards[k] || map();
-            if (p.prefix) {
-              Object.keys(shard).forEach(function (w) { if (w.indexOf(p.word) === 0) decode(shard[w], found); });
-            } else if (Object.prototype.hasOwnProperty.call(shard, p.word)) {
-              decode(shard[p.word], found);
-            }
-          });
-          return found;
-        });
-        sets.sort(function (a, b) { return a.size - b.size; });
-        var hits = [];
-        sets[0].forEach(function (h) {
-          for (var n = 1; n < sets.length; n++) if (!sets[n].has(h)) return;
-          hits.push(h);
-        });
-        // Reports with more matching places first, then in the site's order; places in reading order.
-        var perReport = map();
-        hits.forEach(function (h) { var r = Math.floor(h / PLACE); perReport[r] = (perReport[r] || 0) + 1; });
-        hits.sort(function (a, b) {
-          var ra = Math.floor(a / PLACE), rb = Math.floor(b / PLACE);
-          return ra === rb ? a - b : (perReport[rb] - perReport[ra]) || (ra - rb);
-        });
-        var reports = Object.keys(perReport).length;
-        var state = { token: token, hits: hits, shown: 0, plans: plans };
-        if (!hits.length) {
-          say("No paragraph has all of: " + terms.join(", ") + ".");
+        var top = null;
+        if (aim.report !== null && aim.anchor && !place) {
+          say(manifest.reports[aim.report][0] + " has no " + aim.label + " on this site.");
+          top = direct(aim.report, null);
+        } else if (place) {
+          top = direct(aim.report, place[1]);
+        } else if (aim.report !== null && !terms.length) {
+          top = direct(aim.report, null);
+        }
+        if (top) list.appendChild(top);
+        if (!terms.length) {
+          if (top) { if (place || !aim.anchor) say("Go to " + (place ? manifest.reports[aim.report][0] + ", " + place[1][0] : manifest.reports[aim.report][0]) + "."); return; }
+          if (aim.anchor) { say("To go to a " + (aim.anchor.indexOf("fn-") === 0 ? "footnote" : "paragraph") + ", give the report's symbol too: for example A/58/275, para. 80."); return; }
+          say(all.length ? "Only very common words were given (such as “the” or “of”): add a word that is more particular."
+            : "No words to search for: type words, a symbol such as A/58/275, or both.");
           return;
         }
-        say(hits.length + (hits.length === 1 ? " place" : " places") + " in " + reports + (reports === 1 ? " report" : " reports") +
-          " match" + (hits.length === 1 ? "es" : "") + " “" + query.trim() + "”.");
-        return show(state, false);
+        return search(terms, token).then(function (found) {
+          if (!found || current !== token) return;
+          var hits = found.hits;
+          // A symbol limits the search to its report; the place gone to is not listed twice.
+          if (aim.report !== null) hits = hits.filter(function (h) { return Math.floor(h / PLACE) === aim.report; });
+          if (place) hits = hits.filter(function (h) { return h !== aim.report * PLACE + place[0]; });
+          var reports = map();
+          hits.forEach(function (h) { reports[Math.floor(h / PLACE)] = true; });
+          var count = Object.keys(reports).length;
+          var within = aim.report !== null ? " in " + manifest.reports[aim.report][0] : "";
+          if (!hits.length) {
+            say((top ? "Go to " + top.querySelector("a").textContent + ". " : "") + "No place" + within + " has all of: " + terms.slice(0, 12).join(", ") + (terms.length > 12 ? " …" : "") + ".");
+            return;
+          }
+          var shownQuery = query.trim().length > 120 ? query.trim().slice(0, 120) + "…" : query.trim();
+          say(hits.length + (hits.length === 1 ? " place" : " places") + (aim.report !== null ? within : " in " + count + (count === 1 ? " report" : " reports")) +
+            " match" + (hits.length === 1 ? "es" : "") + " “" + shownQuery + "”.");
+          return show({ token: token, hits: hits, shown: 0, plans: found.plans }, false);
+        });
       });
     }).catch(function () {
       if (current === token) say("The search data could not be loaded: search/ is missing or incomplete on this copy of the site.");
+    });
+  }
+
+  // The places that have every term (the last one also as a prefix), ordered: reports with more matching
+  // places first, then in the site's order; places in reading order.
+  function search(terms, token) {
+    var keys = map();
+    manifest.shards.forEach(function (s) { keys[s[0]] = s[1]; });
+    var plans = terms.map(function (w, n) {
+      var own = shardOf(w, keys);
+      var plan = { word: w, prefix: false, keys: own === null ? [] : [own] };
+      if (n === terms.length - 1 && Array.from(w).length >= 3) {
+        var wide = plan.keys.slice(), size = own === null ? 0 : keys[own];
+        manifest.shards.forEach(function (s) {
+          if (s[0] !== own && s[0].indexOf(w) === 0) { wide.push(s[0]); size += s[1]; }
+        });
+        if (size <= PREFIX_BUDGET) { plan.keys = wide; plan.prefix = true; }
+      }
+      return plan;
+    });
+    var needed = [];
+    plans.forEach(function (p) { p.keys.forEach(function (k) { if (needed.indexOf(k) < 0) needed.push(k); }); });
+    return Promise.all(needed.map(function (k) { return load(shardFile(k)); })).then(function () {
+      if (current !== token) return null;
+      var sets = plans.map(function (p) {
+        var found = new Set();
+        p.keys.forEach(function (k) {
+          var shard = shards[k] || map();
+          if (p.prefix) {
+            Object.keys(shard).forEach(function (w) { if (w.indexOf(p.word) === 0) decode(shard[w], found); });
+          } else if (Object.prototype.hasOwnProperty.call(shard, p.word)) {
+            decode(shard[p.word], found);
+          }
+        });
+        return found;
+      });
+      sets.sort(function (a, b) { return a.size - b.size; });
+      var hits = [];
+      sets[0].forEach(function (h) {
+        for (var n = 1; n < sets.length; n++) if (!sets[n].has(h)) return;
+        hits.push(h);
+      });
+      var perReport = map();
+      hits.forEach(function (h) { var r = Math.floor(h / PLACE); perReport[r] = (perReport[r] || 0) + 1; });
+      hits.sort(function (a, b) {
+        var ra = Math.floor(a / PLACE), rb = Math.floor(b / PLACE);
+        return ra === rb ? a - b : (perReport[rb] - perReport[ra]) || (ra - rb);
+      });
+      return { hits: hits, plans: plans };
     });
   }
 
@@ -247,7 +349,13 @@
       });
       state.shown += slice.length;
       more.hidden = state.shown >= state.hits.length;
-      more.onclick = function () { more.disabled = true; show(state, true).then(function () { more.disabled = false; }); };
+      more.onclick = function () {
+        more.disabled = true;
+        show(state, true).then(function () { more.disabled = false; }, function () {
+          more.disabled = false;
+          say("More results could not be loaded: search/ is incomplete on this copy of the site.");
+        });
+      };
       if (moveFocus && first) first.focus();
     });
   }
@@ -264,7 +372,8 @@
     heading.className = "result-place";
     var a = document.createElement("a");
     a.href = report[0] + "/index.html" + (unit[1] ? "#" + unit[1] : "");
-    a.textContent = report[0] + (unit[0] === "title" || unit[0] === "text" ? "" : ", " + unit[0]);
+    // The report's heading is the report itself; the text before its first heading is its opening text.
+    a.textContent = report[0] + (unit[0] === "title" ? "" : unit[0] === "text" ? ", opening text" : ", " + unit[0]);
     heading.appendChild(a);
     li.appendChild(heading);
     var title = document.createElement("p");
@@ -290,7 +399,14 @@
       to = Math.min(text.length, 300);
     }
     if (from > 0) { var space = text.indexOf(" ", from); if (space >= 0 && space < found[0].start) from = space + 1; }
-    if (to < text.length) { var back = text.lastIndexOf(" ", to); if (back > from) to = back; }
+    if (to < text.length) {
+      // Back to a space, but never before the end of the first match (text with few spaces, such as Chinese).
+      var back = text.lastIndexOf(" ", to);
+      if (back > from && (!found.length || back > found[0].end)) to = back;
+    }
+    // Never between the two halves of a character outside the Basic Multilingual Plane.
+    if (to < text.length && /[\uD800-\uDBFF]/.test(text.charAt(to - 1))) to -= 1;
+    if (from > 0 && /[\uDC00-\uDFFF]/.test(text.charAt(from))) from += 1;
     var at = from;
     function plain(upTo) { if (upTo > at) p.appendChild(document.createTextNode(text.slice(at, upTo))); }
     if (from > 0) p.appendChild(document.createTextNode("… "));

@@ -157,6 +157,11 @@ final class SearchTests: XCTestCase {
             XCTAssertEqual(words, expected, text)
         }
         XCTAssertEqual(SearchText.terms("The DETENTION of a child"), ["detention", "child"])
+        // Invisible format characters (a PDF's soft hyphen, a zero-width space, a word joiner) do not cut a word;
+        // check.py asks the browser the same (written with escapes there).
+        for text in ["detent\u{AD}ion", "detent\u{200B}ion", "detent\u{2060}ion"] {
+            XCTAssertEqual(SearchText.terms(text), ["detention"], text.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+        }
         // The check script holds the same table.
         let script = try String(contentsOf: Project.root.appendingPathComponent("scripts/search/check.py"), encoding: .utf8)
         for (text, _) in Self.folding { XCTAssertTrue(script.contains("(\"\(text)\""), "check.py tests \(text)") }
@@ -223,6 +228,16 @@ final class SearchTests: XCTestCase {
         let again = try build(root, into: "site")
         XCTAssertTrue(again.reusedPages.contains("A/68/283/index.html"))
         XCTAssertEqual(try searchFiles(site), after)
+
+        // A cache entry cut short (a crash while it was written) is not used: the report is analysed again.
+        let entry = root.appendingPathComponent(".reportsite-cache/site.search/A-68-283.txt")
+        let whole = try Data(contentsOf: entry)
+        try whole.prefix(whole.count / 2).write(to: entry)
+        try Data(text.replacingOccurrences(of: "assistance for wider adherence", with: "assistance for quaggy adherence").utf8).write(to: file)
+        try build(root, into: "site")
+        try build(root, into: "clean2", cache: false)
+        XCTAssertEqual(try searchFiles(site), try searchFiles(root.appendingPathComponent("clean2")))
+        XCTAssertEqual(try Data(contentsOf: entry).count, whole.count, "the entry is whole again")
     }
 
     /// The pieces of the index: numbers packed and unpacked, shard file names, JavaScript strings.

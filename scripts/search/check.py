@@ -97,7 +97,7 @@ class Check:
                 "href": a.get_attribute("href"),
                 "text": a.text,
                 "title": li.find_element(By.CSS_SELECTOR, ".result-report").text,
-                "snippet": li.find_element(By.CSS_SELECTOR, ".result-snippet").text,
+                "snippet": " ".join(p.text for p in li.find_elements(By.CSS_SELECTOR, ".result-snippet")),
                 "marks": [m.text for m in li.find_elements(By.CSS_SELECTOR, ".result-snippet mark")],
             })
         loaded = browser.execute_script("return (window.ReportSiteSearch && window.ReportSiteSearch.loaded) || []")
@@ -182,15 +182,38 @@ class Check:
         self.ok(browser.find_element(By.ID, "search-status").get_attribute("aria-live") == "polite", "the status is aria-live")
 
         status, results = self.search(browser, "xylophonequark")
-        self.ok(not results and status.startswith("No paragraph"), "a word found nowhere says so: %r" % status)
+        self.ok(not results and status.startswith("No place"), "a word found nowhere says so: %r" % status)
         for word in ("constructor", "toString", "hasOwnProperty"):
             status, results = self.search(browser, word)
-            self.ok(not results and status.startswith("No paragraph"), "%s is a word like any other: %r" % (word, status))
+            self.ok(not results and status.startswith("No place"), "%s is a word like any other: %r" % (word, status))
         status, results = self.search(browser, "the of")
         self.ok(not results and "common" in status, "stop words only says so: %r" % status)
 
-        # The page folds as the build does.
+        # A symbol and a place: straight to it; a symbol and words: within that report.
+        status, results = self.search(browser, "A/58/275, para. 80")
+        self.ok(results and self.relative(results[0]["href"]) == "A/58/275/index.html#para-80"
+                and results[0]["text"] == "A/58/275, para. 80" and status.startswith("Go to A/58/275, para. 80"),
+                "A/58/275, para. 80 goes to it: %r %s" % (status, [(r["text"], r["href"]) for r in results][:2]))
+        status, results = self.search(browser, "a/58/275 para 3 (b)")
+        self.ok(results and self.relative(results[0]["href"]) == "A/58/275/index.html#para-3-b",
+                "a sub-paragraph, in lower case and without the full stop: %r %s" % (status, [r["href"] for r in results][:2]))
+        status, results = self.search(browser, "A/58/275 para. 999")
+        self.ok(status == "A/58/275 has no para. 999 on this site." and results
+                and self.relative(results[0]["href"]) == "A/58/275/index.html", "a place that does not exist is said: %r" % status)
+        status, results = self.search(browser, "A/58/275 detention")
+        self.ok(results and all(self.relative(r["href"]).startswith("A/58/275/") for r in results) and "in A/58/275" in status,
+                "a symbol and words search that report only: %r %s" % (status, [r["href"] for r in results][:3]))
+        status, results = self.search(browser, "E/CN.4/2000/82")
+        self.ok(len(results) == 1 and self.relative(results[0]["href"]) == "E/CN.4/2000/82/index.html",
+                "a symbol alone goes to its report: %r %s" % (status, [r["href"] for r in results]))
+        status, results = self.search(browser, "para. 80")
+        self.ok(not results and "symbol too" in status, "a place without a symbol asks for it: %r" % status)
+
+        # The page folds as the build does; invisible format characters do not cut words.
         browser.get((self.site / "search.html").as_uri())
+        for text in ("detent\u00adion", "detent\u200bion", "detent\u2060ion"):
+            got = browser.execute_script("return window.ReportSiteSearch.words(arguments[0])", text)
+            self.ok(got == ["detention"], "folding %r: %r" % (text, got))
         for text, expected in FOLDING:
             got = browser.execute_script("return window.ReportSiteSearch.words(arguments[0])", text)
             self.ok(got == expected, "folding %r: %r, expected %r" % (text, got, expected))

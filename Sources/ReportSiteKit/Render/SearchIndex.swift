@@ -16,7 +16,7 @@ import Foundation
 /// their sizes and times, and the report's words with their places, from which the shards are made again at
 /// every build without analysing the report.
 final class SearchIndex: @unchecked Sendable {
-    static let format = 1
+    static let format = 2
     static let unitsPerChunk = 32
     /// A shard larger than this is split by the next character of its words (a single word may be larger).
     static let shardLimit = 48 * 1024
@@ -112,7 +112,7 @@ final class SearchIndex: @unchecked Sendable {
         if let file = entryFile(summary.symbol), stamps.count == paths.count {
             var head = "reportsite-search \(Self.format)\n\(fp)\n\(paths.count)\n"
             for s in stamps { head += "\(s.size) \(s.modified)\n" }
-            head += "--\n"
+            head += Self.blobLine(blob) + "--\n"
             try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             let temporary = file.appendingPathExtension("tmp-\(ProcessInfo.processInfo.processIdentifier)")
             if !Self.writeQuickly(Array(head.utf8) + blob, to: temporary) || Foundation.rename(temporary.path, file.path) != 0 {
@@ -188,8 +188,11 @@ final class SearchIndex: @unchecked Sendable {
             i = end + 1
             if lines.count > 100_000 { return nil }
         }
-        guard lines.count >= 4, lines[0] == "reportsite-search \(Self.format)", lines[1] == fingerprint,
-              let count = Int(lines[2]), lines.count == count + 4 else { return nil }
+        guard lines.count >= 5, lines[0] == "reportsite-search \(Self.format)", lines[1] == fingerprint,
+              let count = Int(lines[2]), lines.count == count + 5 else { return nil }
+        // The words must be whole and unchanged: an entry cut short (a crash while it was written) is not used.
+        let blob = Array(bytes[i...])
+        guard lines[3 + count] + "\n" == Self.blobLine(blob) else { return nil }
         var paths: [String] = []
         for n in 0..<count {
             let parts = lines[3 + n].split(separator: " ")
@@ -199,7 +202,14 @@ final class SearchIndex: @unchecked Sendable {
                   stamp.size == size, stamp.modified == modified else { return nil }
             paths.append(path)
         }
-        return (paths, Array(bytes[i...]))
+        return (paths, blob)
+    }
+
+    /// The line of a cache entry that names its words' length and fingerprint.
+    private static func blobLine(_ blob: [UInt8]) -> String {
+        var f = Fingerprint()
+        blob.withUnsafeBytes { f.add(Data($0)) }
+        return "words \(blob.count) \(f.hex)\n"
     }
 
     // MARK: The whole site

@@ -35,7 +35,9 @@ enum SearchText {
 
     static func kind(_ s: Unicode.Scalar) -> Kind {
         switch s.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark: return .drop
+        // Format characters (soft hyphen, zero-width space and joiners, word joiner) are invisible: a word a
+        // reader sees as one (`detent\u{AD}ion`, from a PDF) stays one word.
+        case .nonspacingMark, .enclosingMark, .format: return .drop
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .decimalNumber, .letterNumber, .otherNumber, .spacingMark:
             return isSingleWord(s.value) ? .single : .word
