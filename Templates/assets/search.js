@@ -1,8 +1,8 @@
 // Search across every report, for search.html: works from file:// and offline. The index is made by the build
 // (Sources/ReportSiteKit/Render/SearchIndex.swift, docs/search.md) as scripts that register themselves here:
-//   search/manifest.js   ReportSiteSearch.manifest({units, reports: [[symbol, title]...], shards: [[key, bytes]...]})
+//   search/manifest.js   ReportSiteSearch.manifest({units, reports: [symbol...], shards: [[key, bytes]...]})
 //   search/t/<key>.js    ReportSiteSearch.shard(key, {word: packed postings, ...})
-//   search/r/<A-58-275>.<n>.js  ReportSiteSearch.chunk(symbol, n, [[label, anchor, text]...])
+//   search/r/<A-58-275>.<n>.js  ReportSiteSearch.chunk(symbol, n, title, [[label, anchor, text]...])
 // A script is inserted only when it is needed: the manifest, the shards of the query's words, and the chunks
 // of the results shown. Text from the reports is only ever put in the page with textContent.
 (function () {
@@ -87,12 +87,13 @@
   var manifest = null;
   var shards = map();
   var chunks = map();
+  var titles = map();
   var loading = map();
   var S = window.ReportSiteSearch = {
     loaded: [],
     manifest: function (m) { manifest = m; },
     shard: function (key, words) { shards[key] = words; },
-    chunk: function (symbol, n, units) { chunks[symbol + " " + n] = units; },
+    chunk: function (symbol, n, title, units) { chunks[symbol + " " + n] = units; titles[symbol] = title; },
     words: function (text) { return words(text).map(function (w) { return w.word; }); }
   };
 
@@ -155,7 +156,7 @@
   }
 
   // --- The query ------------------------------------------------------------------------------------------
-  var PAGE = 20;
+  var PAGE = 10;
   var PREFIX_BUDGET = 200000;  // bytes of shards a prefix may load; beyond, the last word is matched whole
   var current = null;
 
@@ -169,7 +170,7 @@
   function target(query) {
     if (!bySymbol) {
       bySymbol = map();
-      manifest.reports.forEach(function (r, i) { bySymbol[r[0].toUpperCase()] = i; });
+      manifest.reports.forEach(function (symbol, i) { bySymbol[symbol.toUpperCase()] = i; });
     }
     var found = { report: null, anchor: null, label: null, rest: query };
     var symbol = /(^|[\s(,;])([A-Za-z]+(?:\/[A-Za-z0-9.\-]+)+?)(?=[\s),;:]|[.,;:]?$|[.,;:]\s)/.exec(query);
@@ -195,7 +196,7 @@
   // The place of report r with this anchor: its chunks are loaded one after the other until it is found (a
   // missing chunk is the end of the report). Resolves to [place, unit] or null.
   function findAnchor(r, anchor) {
-    var symbol = manifest.reports[r][0];
+    var symbol = manifest.reports[r];
     function from(n) {
       return load(chunkFile(symbol, n)).then(function () {
         var units = chunks[symbol + " " + n] || [];
@@ -208,19 +209,19 @@
 
   // A result that goes straight to a report, or to a place in it.
   function direct(r, unit) {
-    var report = manifest.reports[r];
+    var symbol = manifest.reports[r];
     var li = document.createElement("li");
     li.className = "search-result search-direct";
     var heading = document.createElement("h2");
     heading.className = "result-place";
     var a = document.createElement("a");
-    a.href = report[0] + "/index.html" + (unit && unit[1] ? "#" + unit[1] : "");
-    a.textContent = report[0] + (unit ? ", " + unit[0] : "");
+    a.href = symbol + "/index.html" + (unit && unit[1] ? "#" + unit[1] : "");
+    a.textContent = symbol + (unit ? ", " + unit[0] : "");
     heading.appendChild(a);
     li.appendChild(heading);
     var title = document.createElement("p");
     title.className = "result-report";
-    title.textContent = report[1];
+    title.textContent = titles[symbol] || "";
     li.appendChild(title);
     if (unit) li.appendChild(snippet(unit[2], []));
     return li;
@@ -238,12 +239,14 @@
       var aim = target(query);
       var all = words(aim.rest).map(function (w) { return w.word; });
       var terms = all.filter(isIndexed);
-      var jump = aim.report !== null && aim.anchor ? findAnchor(aim.report, aim.anchor) : Promise.resolve(null);
+      // A place is looked for in the report's chunks; a report named alone needs its first chunk, for its title.
+      var jump = aim.report === null ? Promise.resolve(null) : aim.anchor ? findAnchor(aim.report, aim.anchor)
+        : load(chunkFile(manifest.reports[aim.report], 0)).then(function () { return null; }, function () { return null; });
       return jump.then(function (place) {
         if (current !== token) return;
         var top = null;
         if (aim.report !== null && aim.anchor && !place) {
-          say(manifest.reports[aim.report][0] + " has no " + aim.label + " on this site.");
+          say(manifest.reports[aim.report] + " has no " + aim.label + " on this site.");
           top = direct(aim.report, null);
         } else if (place) {
           top = direct(aim.report, place[1]);
@@ -252,7 +255,7 @@
         }
         if (top) list.appendChild(top);
         if (!terms.length) {
-          if (top) { if (place || !aim.anchor) say("Go to " + (place ? manifest.reports[aim.report][0] + ", " + place[1][0] : manifest.reports[aim.report][0]) + "."); return; }
+          if (top) { if (place || !aim.anchor) say("Go to " + (place ? manifest.reports[aim.report] + ", " + place[1][0] : manifest.reports[aim.report]) + "."); return; }
           if (aim.anchor) { say("To go to a " + (aim.anchor.indexOf("fn-") === 0 ? "footnote" : "paragraph") + ", give the report's symbol too: for example A/58/275, para. 80."); return; }
           say(all.length ? "Only very common words were given (such as “the” or “of”): add a word that is more particular."
             : "No words to search for: type words, a symbol such as A/58/275, or both.");
@@ -267,7 +270,7 @@
           var reports = map();
           hits.forEach(function (h) { reports[Math.floor(h / PLACE)] = true; });
           var count = Object.keys(reports).length;
-          var within = aim.report !== null ? " in " + manifest.reports[aim.report][0] : "";
+          var within = aim.report !== null ? " in " + manifest.reports[aim.report] : "";
           if (!hits.length) {
             say((top ? "Go to " + top.querySelector("a").textContent + ". " : "") + "No place" + within + " has all of: " + terms.slice(0, 12).join(", ") + (terms.length > 12 ? " …" : "") + ".");
             return;
@@ -337,7 +340,7 @@
     var files = [];
     slice.forEach(function (h) {
       var r = Math.floor(h / PLACE), place = h % PLACE;
-      var f = chunkFile(manifest.reports[r][0], Math.floor(place / manifest.units));
+      var f = chunkFile(manifest.reports[r], Math.floor(place / manifest.units));
       if (files.indexOf(f) < 0) files.push(f);
     });
     return Promise.all(files.map(load)).then(function () {
@@ -362,8 +365,8 @@
 
   function result(h, plans) {
     var r = Math.floor(h / PLACE), place = h % PLACE;
-    var report = manifest.reports[r];
-    var units = chunks[report[0] + " " + Math.floor(place / manifest.units)];
+    var symbol = manifest.reports[r];
+    var units = chunks[symbol + " " + Math.floor(place / manifest.units)];
     var unit = units && units[place % manifest.units];
     if (!unit) return null;
     var li = document.createElement("li");
@@ -371,14 +374,14 @@
     var heading = document.createElement("h2");
     heading.className = "result-place";
     var a = document.createElement("a");
-    a.href = report[0] + "/index.html" + (unit[1] ? "#" + unit[1] : "");
+    a.href = symbol + "/index.html" + (unit[1] ? "#" + unit[1] : "");
     // The report's heading is the report itself; the text before its first heading is its opening text.
-    a.textContent = report[0] + (unit[0] === "title" ? "" : unit[0] === "text" ? ", opening text" : ", " + unit[0]);
+    a.textContent = symbol + (unit[0] === "title" ? "" : unit[0] === "text" ? ", opening text" : ", " + unit[0]);
     heading.appendChild(a);
     li.appendChild(heading);
     var title = document.createElement("p");
     title.className = "result-report";
-    title.textContent = report[1];
+    title.textContent = titles[symbol] || "";
     li.appendChild(title);
     li.appendChild(snippet(unit[2], plans));
     return li;

@@ -8,7 +8,6 @@ final class SearchTests: XCTestCase {
     struct Index {
         let site: URL
         let reports: [String]
-        let titles: [String]
         let units: Int
         let shardKeys: [String]
 
@@ -16,9 +15,7 @@ final class SearchTests: XCTestCase {
             self.site = site
             let manifest = try Self.arguments(site.appendingPathComponent("search/manifest.js"), call: "manifest")
             let m = try XCTUnwrap(manifest.first as? [String: Any])
-            let list = try XCTUnwrap(m["reports"] as? [[String]])
-            reports = list.map { $0[0] }
-            titles = list.map { $0[1] }
+            reports = try XCTUnwrap(m["reports"] as? [String])
             units = try XCTUnwrap(m["units"] as? Int)
             shardKeys = try XCTUnwrap(m["shards"] as? [[Any]]).map { $0[0] as! String }
         }
@@ -61,7 +58,9 @@ final class SearchTests: XCTestCase {
                     let chunk = try Self.arguments(site.appendingPathComponent(SearchIndex.chunkPath(Symbol(symbol)!, place / units)),
                                                    call: "chunk")
                     XCTAssertEqual(chunk[0] as? String, symbol)
-                    let unit = try XCTUnwrap((chunk[2] as? [[String]])?[place % units])
+                    XCTAssertEqual(chunk[1] as? Int, place / units)
+                    XCTAssertFalse((chunk[2] as? String ?? "").isEmpty, "the report's title")
+                    let unit = try XCTUnwrap((chunk[3] as? [[String]])?[place % units])
                     out.append((symbol, unit[0], unit[1], unit[2]))
                 }
             }
@@ -109,7 +108,8 @@ final class SearchTests: XCTestCase {
         try build(root, into: "site")
         let index = try Index(root.appendingPathComponent("site"))
         XCTAssertEqual(index.reports, ["A/57/292", "A/58/275", "A/68/283", "E/CN.4/2000/82"])
-        XCTAssertEqual(index.titles[1], "Human rights of migrants")
+        let chunk = try Index.arguments(root.appendingPathComponent("site/search/r/A-58-275.0.js"), call: "chunk")
+        XCTAssertEqual(chunk[2] as? String, "Human rights of migrants", "each chunk names its report's title")
         for word in ["wider", "adherence", "Instruments", "ADHERENCE"] {
             let places = try index.find(word)
             XCTAssertTrue(places.contains { $0.symbol == "A/58/275" && $0.label == "para. 80" && $0.anchor == "para-80" },

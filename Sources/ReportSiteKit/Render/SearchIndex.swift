@@ -4,7 +4,7 @@ import Foundation
 /// the data as scripts that register themselves (`ReportSiteSearch.manifest(...)`, `.shard(...)`, `.chunk(...)`),
 /// so that it works from `file://`. See `docs/search.md`.
 ///
-/// - `search/manifest.js`: every report (symbol, title) in corpus order, and the shards with their sizes;
+/// - `search/manifest.js`: every report's symbol in corpus order, and the shards with their sizes;
 /// - `search/t/<key>.js`: the shards of the index, each the words that begin with `key` (and that no longer key
 ///   takes), each word with its postings: the (report, place) pairs where it stands, packed (`SearchPacking`);
 /// - `search/r/<A-58-275>.<n>.js`: the places of one report, `unitsPerChunk` at a time: label, anchor, text,
@@ -16,7 +16,7 @@ import Foundation
 /// their sizes and times, and the report's words with their places, from which the shards are made again at
 /// every build without analysing the report.
 final class SearchIndex: @unchecked Sendable {
-    static let format = 2
+    static let format = 3
     static let unitsPerChunk = 32
     /// A shard larger than this is split by the next character of its words (a single word may be larger).
     static let shardLimit = 48 * 1024
@@ -93,7 +93,11 @@ final class SearchIndex: @unchecked Sendable {
             let path = Self.chunkPath(summary.symbol, n)
             var js = Array("ReportSiteSearch.chunk(".utf8)
             SearchJS.append(summary.symbol.description, to: &js)
-            js += Array(",\(n),[\n".utf8)
+            js += Array(",\(n),".utf8)
+            // The report's title is in each chunk, not in the manifest: a search loads the titles of the results
+            // it shows only (at 5,000 reports the titles would be 270 KB of every first search).
+            SearchJS.append(summary.metadata.title, to: &js)
+            js += Array(",[\n".utf8)
             for (k, u) in units[start..<min(start + Self.unitsPerChunk, units.count)].enumerated() {
                 js += Array((k == 0 ? "[" : ",\n[").utf8)
                 SearchJS.append(u.label, to: &js)
@@ -253,7 +257,7 @@ final class SearchIndex: @unchecked Sendable {
         try staging.stream(to: "search/manifest.js") { w in
             w.append("ReportSiteSearch.manifest({\"format\":\(Self.format),\"units\":\(Self.unitsPerChunk),\"reports\":[\n")
             for (i, r) in corpus.reports.enumerated() {
-                w.append((i == 0 ? "" : ",\n") + "[" + SearchJS.string(r.symbol.description) + "," + SearchJS.string(r.metadata.title) + "]")
+                w.append((i == 0 ? "" : ",\n") + SearchJS.string(r.symbol.description))
             }
             w.append("],\n\"shards\":[\n")
             for (i, (key, size)) in shardList.enumerated() {
