@@ -14,7 +14,8 @@ struct New: ParsableCommand {
 
         Examples:
           reportsite new A/79/123 --title "Human rights of migrants" --date 2024-07-26
-          reportsite new E/CN.4/2005/85 --content ~/sites/migrants/content
+          reportsite new E/CN.4/2005/85 --body "Commission on Human Rights" --author "Gabriela Rodríguez Pizarro"
+          reportsite new A/HRC/59/1 --content ~/sites/migrants/content
         """)
 
     @Argument(help: ArgumentHelp("The report's document symbol, e.g. A/79/123.", valueName: "symbol"))
@@ -28,6 +29,12 @@ struct New: ParsableCommand {
 
     @Option(help: ArgumentHelp("Issue date, YYYY-MM-DD.", valueName: "date"))
     var date: String?
+
+    @Option(help: ArgumentHelp("The body the report is issued to (default: General Assembly).", valueName: "body"))
+    var body: String?
+
+    @Option(help: ArgumentHelp("The mandate holder who wrote it (default: none, a commented line to fill in).", valueName: "name"))
+    var author: String?
 
     func run() throws {
         guard let parsed = Symbol(symbol) else {
@@ -50,8 +57,12 @@ struct New: ParsableCommand {
             fail("error: \(shown) already exists; it is left as it is\n"
                 + "  note: edit that file, or remove it first to start it again")
         }
+        for (name, value) in [("--body", body), ("--author", author), ("--title", title)] {
+            if let value, value.trimmingCharacters(in: .whitespaces).isEmpty { fail("error: \(name) is empty: give the text, or leave the option out") }
+        }
         let text = ReportSkeleton.text(symbol: parsed, title: title,
-                                       date: date ?? ReportSkeleton.defaultDate(environment: ProcessInfo.processInfo.environment))
+                                       date: date ?? ReportSkeleton.defaultDate(environment: ProcessInfo.processInfo.environment),
+                                       body: body, author: author)
         do {
             try fm.createDirectory(at: reports, withIntermediateDirectories: true)
             // withoutOverwriting: a file made since the check above is not replaced either.

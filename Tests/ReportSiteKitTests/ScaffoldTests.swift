@@ -88,6 +88,30 @@ final class ScaffoldTests: XCTestCase {
                        fm.contents(atPath: Project.templates.appendingPathComponent("report.mustache").path))
     }
 
+    /// `--body` and `--author` fill those keys (quoted as YAML), and the built page and lists show them.
+    func testNewTakesTheBodyAndTheAuthor() throws {
+        let fm = FileManager.default
+        let root = try temporaryFolder(self)
+        try fm.createDirectory(at: root.appendingPathComponent("content/reports"), withIntermediateDirectories: true)
+        let result = try runReportSite(["new", "E/CN.4/2005/85", "--body", "Commission on Human Rights",
+                                        "--author", "Gabriela Rodríguez \"G\" Pizarro", "--date", "2005-01-27"], in: root)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let text = try String(contentsOf: root.appendingPathComponent("content/reports/E-CN.4-2005-85.md"), encoding: .utf8)
+        let lines = text.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.contains("body: \"Commission on Human Rights\""), text)
+        XCTAssertTrue(lines.contains("author: \"Gabriela Rodríguez \\\"G\\\" Pizarro\""), text)
+        XCTAssertFalse(lines.contains("# author: Name of the mandate holder"), "no second, commented author")
+        let build = try runReportSite(["build", "--strict", "--templates", Project.templates.path], in: root)
+        XCTAssertEqual(build.status, 0, build.stderr)
+        let page = try Page(root.appendingPathComponent("site/E/CN.4/2005/85/index.html")).html
+        XCTAssertTrue(page.contains("<dd>Commission on Human Rights</dd>"))
+        XCTAssertTrue(page.contains("<dd>Gabriela Rodríguez &quot;G&quot; Pizarro</dd>"))
+        XCTAssertTrue(fm.fileExists(atPath: root.appendingPathComponent("site/browse/mandate-holder/gabriela-rodriguez-g-pizarro/index.html").path))
+        let empty = try runReportSite(["new", "A/1/2", "--body", " "], in: root)
+        XCTAssertEqual(empty.status, 2)
+        XCTAssertTrue(empty.stderr.hasPrefix("error: --body is empty"), empty.stderr)
+    }
+
     /// `new` writes the skeleton the contract asks for, which builds with no error; it never replaces a file,
     /// and refuses a symbol or a date it cannot use.
     func testNewWritesASkeletonThatBuilds() throws {
@@ -101,7 +125,7 @@ final class ScaffoldTests: XCTestCase {
         XCTAssertTrue(result.stdout.hasPrefix("wrote content/reports/E-CN.4-2005-85.md\n"), result.stdout)
         let file = root.appendingPathComponent("content/reports/E-CN.4-2005-85.md")
         let text = try String(contentsOf: file, encoding: .utf8)
-        for line in ["symbol: E/CN.4/2005/85", "title: \"Migrants: \\\"a\\\" title\"", "date: 2005-01-27", "body: General Assembly"] {
+        for line in ["symbol: E/CN.4/2005/85", "title: \"Migrants: \\\"a\\\" title\"", "date: 2005-01-27", "body: \"General Assembly\""] {
             XCTAssertTrue(text.split(separator: "\n").contains(Substring(line)), "\(line) in\n\(text)")
         }
         let build = try runReportSite(["build", "--templates", Project.templates.path], in: root)

@@ -21,17 +21,15 @@ public enum ReportSkeleton {
         return formatter.string(from: date)
     }
 
-    public static func text(symbol: Symbol, title: String?, date: String) -> String {
+    public static func text(symbol: Symbol, title: String?, date: String, body: String? = nil, author: String? = nil) -> String {
         """
         ---
         # Fill in each value as the report's cover prints it (docs/CONTENT-FORMAT.md, section 1).
         symbol: \(symbol)
         title: \(yamlString(title ?? "Title of the report, as printed"))
         date: \(date)
-        body: General Assembly
-        # Optional: remove the "# " in front of a key to use it.
-        # subtitle: Note by the Secretary-General
-        # author: Name of the mandate holder
+        body: \(yamlString(body ?? "General Assembly"))
+        \(authorLines(author))
         # mandate: Special Rapporteur on ...
         # session: Eightieth session
         # agenda_item: "70 (b)"
@@ -46,6 +44,13 @@ public enum ReportSkeleton {
         and a space; headings start with their printed number (## II., ### A., #### 1.).
 
         """
+    }
+
+    /// The author's line when one is given; else the commented line to fill in, after the note on optional keys.
+    private static func authorLines(_ author: String?) -> String {
+        let note = "# Optional: remove the \"# \" in front of a key to use it.\n# subtitle: Note by the Secretary-General"
+        guard let author else { return note + "\n# author: Name of the mandate holder" }
+        return "author: " + yamlString(author) + "\n" + note
     }
 
     /// A YAML double-quoted scalar.
