@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteKit
 
 /// The live-reload script and the error banner of `reportsite serve`.
 ///
@@ -76,28 +77,12 @@ enum LiveReload {
         <h1>No site yet</h1>
         <p>The site has not been built: the build found errors. Correct the content; this page reloads when \
         the build succeeds.</p>
-        <pre>\(escape(errors))</pre>
+        <pre>\(HTMLEscaping.escape(errors))</pre>
         </body>
         </html>
 
         """
         return inject(into: Data(page.utf8), site: snapshot.site, banner: false)
-    }
-
-    /// Text as HTML text or attribute value.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 
     /// The script. It reads its own `data-reportsite-site`, shows the last build's errors in a banner (as text,

@@ -207,23 +207,10 @@
     return from(0);
   }
 
-  // A result that goes straight to a report, or to a place in it.
+  // A result that goes straight to a report (unit null), or to a place in it.
   function direct(r, unit) {
-    var symbol = manifest.reports[r];
-    var li = document.createElement("li");
-    li.className = "search-result search-direct";
-    var heading = document.createElement("h2");
-    heading.className = "result-place";
-    var a = document.createElement("a");
-    a.href = symbol + "/index.html" + (unit && unit[1] ? "#" + unit[1] : "");
-    a.textContent = symbol + (unit ? ", " + unit[0] : "");
-    heading.appendChild(a);
-    li.appendChild(heading);
-    var title = document.createElement("p");
-    title.className = "result-report";
-    title.textContent = titles[symbol] || "";
-    li.appendChild(title);
-    if (unit) li.appendChild(snippet(unit[2], []));
+    var li = item(manifest.reports[r], unit ? ", " + unit[0] : "", unit ? unit[1] : "", unit ? unit[2] : null, []);
+    li.className += " search-direct";
     return li;
   }
 
@@ -369,21 +356,28 @@
     var units = chunks[symbol + " " + Math.floor(place / manifest.units)];
     var unit = units && units[place % manifest.units];
     if (!unit) return null;
+    // The report's heading is the report itself; the text before its first heading is its opening text.
+    var name = unit[0] === "title" ? "" : unit[0] === "text" ? ", opening text" : ", " + unit[0];
+    return item(symbol, name, unit[1], unit[2], plans);
+  }
+
+  // A result: the place's name linked to its anchor, the report's title, and the text (when given) with the
+  // query's words marked.
+  function item(symbol, name, anchor, text, plans) {
     var li = document.createElement("li");
     li.className = "search-result";
     var heading = document.createElement("h2");
     heading.className = "result-place";
     var a = document.createElement("a");
-    a.href = symbol + "/index.html" + (unit[1] ? "#" + unit[1] : "");
-    // The report's heading is the report itself; the text before its first heading is its opening text.
-    a.textContent = symbol + (unit[0] === "title" ? "" : unit[0] === "text" ? ", opening text" : ", " + unit[0]);
+    a.href = symbol + "/index.html" + (anchor ? "#" + anchor : "");
+    a.textContent = symbol + name;
     heading.appendChild(a);
     li.appendChild(heading);
     var title = document.createElement("p");
     title.className = "result-report";
     title.textContent = titles[symbol] || "";
     li.appendChild(title);
-    li.appendChild(snippet(unit[2], plans));
+    if (text !== null) li.appendChild(snippet(text, plans));
     return li;
   }
 

@@ -35,16 +35,19 @@ public struct Corpus: Sendable {
     }
 
     /// Newest first, then by symbol: the order of the home page.
-    public var newestFirst: [ReportSummary] {
-        reports.sorted { ($0.metadata.date, $1.symbol.description) > ($1.metadata.date, $0.symbol.description) }
+    public var newestFirst: [ReportSummary] { newestFirstOrder.map { reports[$0] } }
+
+    /// The indexes of `reports`, newest first (by date, then symbol).
+    var newestFirstOrder: [Int] {
+        reports.indices.sorted {
+            (reports[$0].metadata.date, reports[$1].symbol.description) > (reports[$1].metadata.date, reports[$0].symbol.description)
+        }
     }
 
     /// For each report (by its index in `reports`), the reports just before and after it in `newestFirst`:
     /// a report page's "Newer report" and "Older report".
     var neighbours: [(newer: Int?, older: Int?)] {
-        let order = reports.indices.sorted {
-            (reports[$0].metadata.date, reports[$1].symbol.description) > (reports[$1].metadata.date, reports[$0].symbol.description)
-        }
+        let order = newestFirstOrder
         var result = [(newer: Int?, older: Int?)](repeating: (nil, nil), count: reports.count)
         for (position, i) in order.enumerated() {
             result[i] = (position > 0 ? order[position - 1] : nil, position + 1 < order.count ? order[position + 1] : nil)

@@ -1,7 +1,7 @@
 /// Escaping for each context a value from content can land in.
-enum HTMLEscaping {
+public enum HTMLEscaping {
     /// Text and attribute values: `& < > " '`.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         // On UTF-8 bytes: the five characters are ASCII, and most text has none of them.
         let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
         guard UTF8Bytes.contains(text, where: special) else { return text }

@@ -83,6 +83,7 @@ struct ReportListPages {
             Array(reports[$0..<min($0 + Self.perPage, reports.count)])
         }
         let base = corpus.config.baseURL
+        let currentPath = current.map { Self.facetPath($0.0, $0.1) }
         return chunks.enumerated().map { i, chunk in
             let number = i + 1
             let here = path(number)
@@ -102,8 +103,8 @@ struct ReportListPages {
             }
             let facets = groups.map { facet, values in
                 FacetView(id: "by-" + facet.rawValue, heading: facet.heading, links: values.map { value, members in
-                    FilterLinkView(label: value, count: members.count, href: root + Self.facetPath(facet, value),
-                                   current: current.map { $0.0 == facet && Self.facetPath(facet, $0.1) == Self.facetPath(facet, value) } ?? false)
+                    let path = Self.facetPath(facet, value)
+                    return FilterLinkView(label: value, count: members.count, href: root + path, current: path == currentPath)
                 })
             }.filter { !$0.links.isEmpty }
             let pagination = chunks.count == 1 ? [] : [PaginationView(number: number, count: chunks.count) { root + path($0) }]
