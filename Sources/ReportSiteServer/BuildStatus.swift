@@ -8,11 +8,15 @@ public struct BuildResult: Sendable, Equatable {
     public var changedSite: Bool
     /// What the browser's banner shows when the build failed: the error lines, as the terminal printed them.
     public var errors: [String]
+    /// The build could not start: wrong usage, as `build` exits 2 (a missing content folder, an output folder it
+    /// refuses to replace). Said by the first build, it ends `serve` with the same status: nothing could be served.
+    public var usageError: Bool
 
-    public init(succeeded: Bool, changedSite: Bool, errors: [String]) {
+    public init(succeeded: Bool, changedSite: Bool, errors: [String], usageError: Bool = false) {
         self.succeeded = succeeded
         self.changedSite = changedSite
         self.errors = errors
+        self.usageError = usageError
     }
 }
 

@@ -108,12 +108,17 @@ public struct DevServer: Sendable {
         let building = NSLock()
         let initial = watcher.snapshot()
         let build = self.build
-        building.withLock { status.record(build()) }
-        // Ctrl-C during the first build: stop now, without saying that the site is served.
-        if stopRequested.isSet {
+        let first = building.withLock { () -> BuildResult in
+            let result = build()
+            status.record(result)
+            return result
+        }
+        // Ctrl-C during the first build, or a build that cannot start (wrong usage, said as `build` says it):
+        // stop now, without saying that the site is served.
+        if stopRequested.isSet || first.usageError {
             _ = blocking(limit: 3) { await server.stop(timeout: 0.2) }
             Output.say("stopped (port \(port) released)")
-            return 0
+            return first.usageError ? 2 : 0
         }
         let shown = config.host.contains(":") ? "[\(config.host)]" : config.host
         Output.say("serving \(config.outputName)/ at http://\(shown):\(port)/ (development only; Ctrl-C stops)\n"

@@ -58,7 +58,8 @@ struct Serve: ParsableCommand {
         let options = self.options, output = self.output
         let server = DevServer(configuration: configuration) {
             let report = options.build(output: output, write: true)
-            return BuildResult(succeeded: report.code == 0, changedSite: report.code == 0 && !report.upToDate, errors: report.errors)
+            return BuildResult(succeeded: report.code == 0, changedSite: report.code == 0 && !report.upToDate, errors: report.errors,
+                               usageError: report.code == 2)
         }
         let code = server.run()
         if code != 0 { throw ExitCode(code) }

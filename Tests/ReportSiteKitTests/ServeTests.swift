@@ -151,6 +151,23 @@ final class ServeTests: XCTestCase {
         XCTAssertEqual(server.stop(signal: SIGINT), 0)
     }
 
+    /// A build that cannot start (a missing content folder, an output folder that is not a site) ends `serve` as it
+    /// ends `build`: the error, exit 2, the folder untouched; nothing is served.
+    func testWrongUsageEndsServeWithExitTwo() throws {
+        let work = try copyOfContent()
+        let missing = try runReportSite(["serve", "--port", "0", "--content", "nowhere", "--templates", Project.templates.path], in: work)
+        XCTAssertEqual(missing.status, 2, missing.stderr)
+        XCTAssertTrue(missing.stderr.hasPrefix("nowhere: error: the content folder does not exist"), missing.stderr)
+        XCTAssertFalse(missing.stdout.contains("serving"), missing.stdout)
+        let notASite = work.appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: notASite, withIntermediateDirectories: true)
+        try write("mine", to: notASite.appendingPathComponent("notes.txt"))
+        let refused = try runReportSite(["serve", "--port", "0", "--output", "notes", "--templates", Project.templates.path], in: work)
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("refusing to use this folder as the output"), refused.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: notASite.path), ["notes.txt"])
+    }
+
     /// A port in use: a clear error, exit 2, nothing built.
     func testABusyPortIsAnError() throws {
         let work = try copyOfContent()
