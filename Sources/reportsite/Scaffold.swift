@@ -57,6 +57,15 @@ struct New: ParsableCommand {
             fail("error: \(shown) already exists; it is left as it is\n"
                 + "  note: edit that file, or remove it first to start it again")
         }
+        // The build takes symbols that differ only in case for one (they would share a page): so does `new`,
+        // in every folder under reports/.
+        let wanted = parsed.fileName.lowercased()
+        let existing = (fm.enumerator(atPath: reports.path)?.compactMap { $0 as? String } ?? []).sorted()
+        if let same = existing.first(where: { ($0.split(separator: "/").last.map(String.init) ?? $0).lowercased() == wanted }) {
+            let other = (content.hasSuffix("/") ? content : content + "/") + "reports/" + same
+            fail("error: \(other) already holds the report \(symbol) (symbols that differ only in case are one report); nothing was written\n"
+                + "  note: edit that file, or give the new report its own symbol")
+        }
         for (name, value) in [("--body", body), ("--author", author), ("--title", title)] {
             if let value, value.trimmingCharacters(in: .whitespaces).isEmpty { fail("error: \(name) is empty: give the text, or leave the option out") }
         }
@@ -70,7 +79,13 @@ struct New: ParsableCommand {
         } catch {
             fail("error: cannot write \(shown): \(error.localizedDescription)")
         }
-        print("wrote \(shown)\n  next: fill in the title, date and body, replace the paragraph with the report's text, then reportsite build")
+        // Only what was not given: a placeholder title, a date and a body that are defaults.
+        var steps: [String] = []
+        if title == nil { steps.append("replace the placeholder title") }
+        if date == nil { steps.append("check the date (\(ReportSkeleton.defaultDate(environment: ProcessInfo.processInfo.environment)) by default)") }
+        if body == nil { steps.append("check the body (General Assembly by default)") }
+        let fill = steps.map { $0 + ", " }.joined()
+        print("wrote \(shown)\n  next: \(fill)replace the paragraph with the report's text, then reportsite build")
     }
 }
 

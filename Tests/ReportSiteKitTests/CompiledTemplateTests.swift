@@ -129,6 +129,8 @@ final class CompiledTemplateTests: XCTestCase {
 
 /// A view made of values, for the tests.
 struct TestView: TemplateView {
+    /// Its names are whatever the test gives (it is not one of the site's views, `TemplateNames.views`).
+    enum Field: String, CaseIterable { case values }
     let values: [String: TemplateValue]
     func value(_ name: String) -> TemplateValue { values[name] ?? .absent }
 }

@@ -369,8 +369,8 @@ final class RecommendationTests: XCTestCase {
         var report = try XCTUnwrap(fixtures.reports["A/99/100"])
         report.metadata.addressees["99"] = ["states"]
         report.metadata.addressees["6"] = ["governments"]
-        XCTAssertEqual(RecommendationExtractor.frontMatterProblems(in: report, vocabulary: fixtures.vocabulary), [
-            "addressees: '6' names 'governments', which addressees.yml does not define",
+        XCTAssertEqual(RecommendationExtractor.frontMatterProblems(in: report, vocabulary: fixtures.vocabulary).map(\.problem), [
+            "addressees: '6' names 'governments', an addressee id that addressees.yml does not define",
             "addressees: '99' is not a paragraph or sub-paragraph of A/99/100",
         ])
     }

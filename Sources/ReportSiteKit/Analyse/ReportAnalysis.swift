@@ -18,6 +18,16 @@ public struct ReportAnalysis: Sendable {
         let blocks = MarkdownParser.parse(loaded.body)
         var report = ReportAnalyser(file: loaded.file.path, source: loaded.file.text, metadata: loaded.metadata, diagnostics: diagnostics)
             .analyse(blocks)
+        LinkDefinitions.checkUsed(in: loaded.body, file: loaded.file.path, diagnostics: diagnostics)
+        if loaded.body.allSatisfy(\.isWhitespace) {
+            diagnostics.warning(.emptyReport, file: loaded.file.path, at: SourcePosition(line: 1, column: 1),
+                                "the report has front matter but no text: its page would be empty",
+                                hint: "add the report's text after the front matter's closing `---`")
+        } else if !loaded.metadata.unnumbered, !report.paragraphs.contains(where: { $0.anchor != nil }) {
+            diagnostics.warning(.noNumberedParagraph, file: loaded.file.path, at: SourcePosition(line: 1, column: 1),
+                                "the report has no numbered paragraph: no paragraph can be linked or cited",
+                                hint: "number its paragraphs as printed (`1. The ...` at the start of a line, after a blank line); for a document printed without numbers (a decision, a letter), add `paragraphs: none` to the front matter")
+        }
         if extractRecommendations {
             report.recommendations = RecommendationDiagnostics(diagnostics: diagnostics).extract(from: report, vocabulary: vocabulary)
         }

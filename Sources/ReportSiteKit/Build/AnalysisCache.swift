@@ -12,7 +12,7 @@ import Foundation
 /// succeeds, the new entries are written and those no report used are deleted (a build that fails writes
 /// nothing); deleting the folder only makes the next build a full one.
 final class AnalysisCache: @unchecked Sendable {
-    static let format = 2
+    static let format = 3
 
     struct Entry: Codable {
         var summary: ReportSummary?

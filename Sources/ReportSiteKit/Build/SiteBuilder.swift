@@ -268,7 +268,11 @@ public struct SiteBuilder {
         }
         for (_, found, _) in results { diagnostics.append(found) }
         analysedReports = zip(site.reportFiles, results).filter { $0.1.analysed }.map(\.0)
-        let summaries = results.compactMap(\.0)
+        let summaries = zip(site.reportFiles, results).compactMap { name, result -> ReportSummary? in
+            guard var summary = result.0 else { return nil }
+            summary.source = name
+            return summary
+        }
         loader.checkDuplicates(summaries.map { ($0.symbol, $0.file) }, diagnostics: diagnostics)
         return summaries
     }

@@ -85,4 +85,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case templateSyntax = "RS403"
     case templateMissing = "RS404"
     case templateUnreadable = "RS405"
+    case templateUnknownName = "RS406"
+    case emptyReport = "RS019"
+    case noNumberedParagraph = "RS110"
+    case linkDefinitionUnused = "RS304"
+    case fileNotRead = "RS021"
+    case noReports = "RS022"
 }

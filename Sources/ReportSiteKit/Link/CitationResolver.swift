@@ -89,7 +89,12 @@ struct CitationResolver {
         let anchor: String?
         if let p = c.paragraph { anchor = Anchor.paragraph(p) } else if let s = c.section { anchor = Anchor.section(s) } else { anchor = nil }
         guard let wanted = anchor else { return (ResolvedCitation(target: target.symbol), t) }
-        if anchors[t].contains(wanted) { return (ResolvedCitation(target: target.symbol, anchor: wanted), t) }
+        if anchors[t].contains(wanted) {
+            if let end = c.paragraphEnd, let start = c.paragraph {
+                checkRangeEnd(c, start: start, end: end, target: target, anchors: anchors[t], report: report)
+            }
+            return (ResolvedCitation(target: target.symbol, anchor: wanted), t)
+        }
 
         let what = c.paragraph != nil ? "paragraph \(ParagraphID.display(c.paragraph!))" : "section \(c.section!.replacingOccurrences(of: "-", with: "."))"
         let whose = c.symbol == nil ? "this report" : target.symbol.description
@@ -103,6 +108,40 @@ struct CitationResolver {
                             "'\(c.text)' cites \(what) of \(whose), which does not exist; it is left as plain text",
                             hint: "correct the number, or the citation's symbol")
         return (ResolvedCitation(), nil)
+    }
+
+    /// A range whose first paragraph exists is checked to its end: every paragraph it names must exist
+    /// ("paras. 80-90" of a report that ends at 85 names paragraphs 86-90, which it does not have).
+    private func checkRangeEnd(_ c: Citation, start: String, end: String, target: ReportSummary, anchors: Set<String>, report: ReportSummary) {
+        var missing: [String] = []
+        if let first = Int(start), let last = Int(end), last > first {
+            // Consecutive missing numbers are shown as one range.
+            var run: (Int, Int)?
+            func close() {
+                guard let (a, b) = run else { return }
+                missing.append(a == b ? "\(a)" : "\(a)-\(b)")
+                run = nil
+            }
+            for n in (first + 1)...min(last, first + 10_000) {
+                if anchors.contains(Anchor.paragraph(String(n))) { close(); continue }
+                if let (a, b) = run, b == n - 1 { run = (a, n) } else { close(); run = (n, n) }
+            }
+            close()
+        } else if !anchors.contains(Anchor.paragraph(end)) {
+            missing = [ParagraphID.display(end)]
+        }
+        guard !missing.isEmpty else { return }
+        let whose = c.symbol == nil ? "this report" : target.symbol.description
+        let what = (missing.count == 1 && !missing[0].contains("-") ? "paragraph " : "paragraphs ") + missing.joined(separator: ", ")
+        if target.metadata.isExcerpt {
+            diagnostics.emit(Diagnostic(.warning, .citationInExcerpt, file: report.file, at: c.position,
+                                        "'\(c.text)' cites a range of \(whose) that runs past what its excerpt holds: \(what) are not on this site",
+                                        hint: "add the paragraphs to \(target.file) when their text is available"), evenInStrict: true)
+            return
+        }
+        diagnostics.warning(.citationMissingParagraph, file: report.file, at: c.position,
+                            "'\(c.text)' cites a range of \(whose) whose end does not exist: \(what) not found; the link goes to its first paragraph",
+                            hint: "correct the range's last number, or the citation's symbol")
     }
 
     /// The paragraphs a citation lists as cited: each paragraph of a range, or the one it names.

@@ -90,7 +90,7 @@ public struct ReportModels: Sendable {
         case .reanalysed(let loader, let vocabulary, let strict):
             // The diagnostics were reported when the summary was made; the same bytes give the same ones again.
             let quiet = DiagnosticEngine(strict: strict)
-            guard let loaded = loader.loadReport(named: summary.symbol.fileName, diagnostics: quiet),
+            guard let loaded = loader.loadReport(named: summary.sourceName, diagnostics: quiet),
                   var model = ReportAnalysis.run(loaded, vocabulary: vocabulary, strict: strict, extractRecommendations: false).report,
                   model.sourceFingerprint == summary.sourceFingerprint else { throw Changed(file: summary.file) }
             model.recommendations = summary.recommendations

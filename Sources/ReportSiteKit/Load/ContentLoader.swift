@@ -54,10 +54,93 @@ public struct ContentLoader: Sendable {
         site.reportsDirectory = reportsDirectory
         var addressees = AddresseeVocabulary.read(optionalFile("addressees.yml", diagnostics: diagnostics, into: &inputs), diagnostics: diagnostics)
         addressees.language = RecommendingLanguage.read(optionalFile("recommending-verbs.yml", diagnostics: diagnostics, into: &inputs), diagnostics: diagnostics)
-        let names = ((try? fm.contentsOfDirectory(atPath: reportsDirectory.path)) ?? [])
-            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
-            .sorted()
+        checkTopLevel(diagnostics: diagnostics)
+        let names = reportFiles(in: reportsDirectory, diagnostics: diagnostics)
         return Site(config: site, addressees: addressees, reportFiles: names, inputs: inputs.hex)
+    }
+
+    /// Files a system writes into folders by itself, never the author's: passed over without a word.
+    static let systemFiles: Set<String> = [".DS_Store", "Thumbs.db", "desktop.ini"]
+    /// Files a report may show (contract, section 1, "Images"): they stay beside the reports.
+    static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif"]
+
+    /// The report files under `reports/` and its folders (`A-58-275.md`, `2003/A-58-275.md`), sorted. Every other
+    /// file there is named in a warning (RS021) saying why it is not read, but images and system files; a folder
+    /// with no report at all is a warning too (RS022).
+    func reportFiles(in reportsDirectory: URL, diagnostics: DiagnosticEngine) -> [String] {
+        let fm = FileManager.default
+        var names: [String] = []
+        var notRead: [(path: String, why: String, hint: String)] = []
+        var pending = [""]
+        while let folder = pending.popLast() {
+            let url = folder.isEmpty ? reportsDirectory : reportsDirectory.appendingPathComponent(folder)
+            let entries = ((try? fm.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+            for entry in entries {
+                let relative = folder + entry
+                var isDirectory: ObjCBool = false
+                guard fm.fileExists(atPath: url.appendingPathComponent(entry).path, isDirectory: &isDirectory) else {
+                    notRead.append((relative, "is a symbolic link to nothing", "remove it, or make it point to a report file"))
+                    continue
+                }
+                if Self.systemFiles.contains(entry) { continue }
+                if isDirectory.boolValue {
+                    if entry.hasPrefix(".") {
+                        notRead.append((relative + "/", "is a hidden folder; nothing in it is read",
+                                        "rename it without the leading `.` if it holds reports"))
+                    } else {
+                        pending.append(relative + "/")
+                    }
+                    continue
+                }
+                let ext = (entry as NSString).pathExtension.lowercased()
+                if entry.hasPrefix(".") {
+                    notRead.append((relative, "is a hidden file; it is not read",
+                                    ext == "md" ? "rename it to \(entry.drop { $0 == "." }) if it is a report" : "remove it, or move it out of content/reports/"))
+                } else if entry.hasSuffix(".md") {
+                    names.append(relative)
+                } else if ["md", "markdown", "mdown", "mkd", "mkdn", "txt", "text"].contains(ext) {
+                    let stem = (entry as NSString).deletingPathExtension
+                    notRead.append((relative, "is not read: only files whose names end in `.md` (lower case) are reports",
+                                    "rename it to \(stem).md if it is a report (or import a text first: reportsite import \(relative))"))
+                } else if Self.imageExtensions.contains(ext) {
+                    continue
+                } else {
+                    notRead.append((relative, "is not read: content/reports/ holds the reports (`.md`) and the images they show",
+                                    "to publish the file as it is (a PDF of a report, a document), put it in content/static/; otherwise move it out of content/"))
+                }
+            }
+        }
+        for file in notRead.sorted(by: { $0.path < $1.path }) {
+            diagnostics.warning(.fileNotRead, file: display(reportsDirectory.appendingPathComponent(file.path)),
+                                "\(file.path) \(file.why)", hint: file.hint)
+        }
+        if names.isEmpty {
+            diagnostics.warning(.noReports, file: display(reportsDirectory),
+                                "the folder holds no report: the site would have no report pages",
+                                hint: "add reports as content/reports/SYMBOL.md (reportsite new SYMBOL writes one), or import them: reportsite import FILE.pdf")
+        }
+        return names.sorted()
+    }
+
+    /// What `content/` itself may hold; anything else there is named in a warning (RS021), as it is not read.
+    static let contentEntries: Set<String> = ["site.yml", "addressees.yml", "recommending-verbs.yml", "reports", "static"]
+
+    func checkTopLevel(diagnostics: DiagnosticEngine) {
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: contentDirectory.path)) ?? []).sorted()
+        for entry in entries where !Self.contentEntries.contains(entry) && !Self.systemFiles.contains(entry) {
+            let lower = entry.lowercased()
+            let hint: String
+            if Self.contentEntries.contains(lower) || lower == "site.yaml" || lower == "addressees.yaml" || lower == "recommending-verbs.yaml" {
+                hint = "the name must be exactly " + (Self.contentEntries.first { lower.hasPrefix(($0 as NSString).deletingPathExtension) } ?? lower)
+            } else if lower.hasSuffix(".md") {
+                hint = "reports go in content/reports/: move it there"
+            } else {
+                hint = "to publish it as it is, put it in content/static/; otherwise move it out of content/"
+            }
+            diagnostics.warning(.fileNotRead, file: display(contentDirectory.appendingPathComponent(entry)),
+                                "\(entry) is not read: content/ holds site.yml, addressees.yml, recommending-verbs.yml, reports/ and static/",
+                                hint: hint)
+        }
     }
 
     /// The whole content folder, every report's text included.
@@ -104,11 +187,12 @@ public struct ContentLoader: Sendable {
             return nil
         }
         guard let metadata = MetadataReader(file: path, diagnostics: diagnostics).read(frontMatter) else { return nil }
-        if metadata.symbol.fileName != name {
+        let fileName = name.split(separator: "/").last.map(String.init) ?? name
+        if metadata.symbol.fileName != fileName {
             // Either may be the typo: name both, and let the author decide.
-            let named = Symbol(String(name.dropLast(".md".count)).replacingOccurrences(of: "-", with: "/"))
+            let named = Symbol(String(fileName.dropLast(".md".count)).replacingOccurrences(of: "-", with: "/"))
             diagnostics.error(.fileNameMismatch, file: path, at: Self.symbolLine(file.text),
-                              "the front matter says symbol \(metadata.symbol) but the file is named \(name)"
+                              "the front matter says symbol \(metadata.symbol) but the file is named \(fileName)"
                                   + (named.map { " (symbol \($0))" } ?? ""),
                               hint: "correct whichever is wrong: the symbol, or rename the file to \(metadata.symbol.fileName)")
             return nil

@@ -41,6 +41,7 @@ extension Substring {
 struct MetadataReader {
     static let required = ["symbol", "title", "date", "body"]
     static let optional = ["author", "mandate", "session", "agenda_item", "subtitle", "status", "excerpt", "source", "addressees"]
+        + ["paragraphs"]
 
     let file: String
     let diagnostics: DiagnosticEngine
@@ -70,13 +71,15 @@ struct MetadataReader {
         var values: [String: String] = [:]
         var positions: [String: SourcePosition] = [:]
         var addressees: [String: [String]] = [:]
+        var addresseePositions: [String: SourcePosition] = [:]
         var ok = true
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             positions[key] = at(keyNode)
             if key == "addressees" {
                 guard let overrides = readAddressees(value, at: at) else { ok = false; continue }
-                addressees = overrides
+                addressees = overrides.lists
+                addresseePositions = overrides.positions
                 continue
             }
             guard Self.required.contains(key) || Self.optional.contains(key) else {
@@ -118,12 +121,18 @@ struct MetadataReader {
                               hint: "write it as yyyy-mm-dd, e.g. 2003-08-12")
             ok = false
         }
+        if let paragraphs = values["paragraphs"], paragraphs != "none" {
+            diagnostics.error(.invalidValue, file: file, at: positions["paragraphs"], "paragraphs '\(paragraphs)' is not a known value",
+                              hint: "the one value is `paragraphs: none`, for a document printed without numbered paragraphs (a decision, a letter)")
+            ok = false
+        }
         guard ok, let symbol, let title = values["title"], let date = values["date"], let body = values["body"] else { return nil }
         return ReportMetadata(
             symbol: symbol, title: title, date: date, body: body,
             author: values["author"], mandate: values["mandate"], session: values["session"],
             agendaItem: values["agenda_item"], subtitle: values["subtitle"], status: values["status"],
-            excerpt: values["excerpt"], source: values["source"], addressees: addressees)
+            excerpt: values["excerpt"], source: values["source"], addressees: addressees,
+            addresseePositions: addresseePositions, unnumbered: values["paragraphs"] == "none")
     }
 
     /// Where a YAML error is in the file, what it is and what to do. Yams counts lines of the YAML text from 1;
@@ -177,21 +186,24 @@ struct MetadataReader {
         return nil
     }
 
-    private func readAddressees(_ node: Node, at: (Node) -> SourcePosition) -> [String: [String]]? {
+    private func readAddressees(_ node: Node, at: (Node) -> SourcePosition)
+        -> (lists: [String: [String]], positions: [String: SourcePosition])? {
         guard let mapping = node.mapping else {
             diagnostics.error(.invalidValue, file: file, at: at(node), "'addressees' must map paragraph ids to lists of addressee slugs",
                               hint: "for example: addressees: { \"85\": [states], \"91-a\": [] }")
             return nil
         }
         var result: [String: [String]] = [:]
+        var positions: [String: SourcePosition] = [:]
         for (key, value) in mapping {
             guard let id = key.string, let list = value.sequence?.map({ $0.string ?? "" }) else {
                 diagnostics.error(.invalidValue, file: file, at: at(value), "each addressee override must be a list of slugs")
                 return nil
             }
             result[id] = list
+            positions[id] = at(key)
         }
-        return result
+        return (result, positions)
     }
 
     static func isISODate(_ s: String) -> Bool {

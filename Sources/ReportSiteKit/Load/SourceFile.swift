@@ -30,8 +30,10 @@ public struct SourceFile: Sendable {
             return nil
         }
         guard var text = String(data: data, encoding: .utf8) else {
-            diagnostics.error(.invalidEncoding, file: displayPath, at: SourcePosition(line: 1, column: 1),
-                              "the file is not valid UTF-8", hint: "save it as UTF-8")
+            let (position, byte) = Self.firstInvalidUTF8(data)
+            diagnostics.error(.invalidEncoding, file: displayPath, at: position,
+                              "the file is not valid UTF-8: byte 0x\(String(byte, radix: 16, uppercase: true)) here is not UTF-8 text",
+                              hint: "save it as UTF-8 (a byte like this one is usually Latin-1 or Windows-1252: `iconv -f WINDOWS-1252 -t UTF-8`)")
             return nil
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -45,6 +47,31 @@ public struct SourceFile: Sendable {
                                 hint: "they are not text and HTML forbids them; check how the file was extracted")
         }
         return SourceFile(path: displayPath, text: text)
+    }
+
+    /// The line and column (in characters of the valid text before it) of the first byte that is not part of
+    /// well-formed UTF-8, and that byte.
+    static func firstInvalidUTF8(_ data: Data) -> (SourcePosition, UInt8) {
+        let bytes = [UInt8](data)
+        var i = 0, line = 1, column = 1
+        while i < bytes.count {
+            let b = bytes[i]
+            let length: Int
+            switch b {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return (SourcePosition(line: line, column: column), b)
+            }
+            guard i + length <= bytes.count,
+                  String(bytes: bytes[i..<(i + length)], encoding: .utf8) != nil else {
+                return (SourcePosition(line: line, column: column), b)
+            }
+            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+            i += length
+        }
+        return (SourcePosition(line: 1, column: 1), bytes.first ?? 0)
     }
 
     /// Code points HTML forbids in a document: C0 and C1 controls (but tab and line feed), DEL, and the

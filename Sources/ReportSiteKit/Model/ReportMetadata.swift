@@ -15,6 +15,10 @@ public struct ReportMetadata: Hashable, Sendable, Codable {
     public var source: String?
     /// Overrides of the recommendations index, keyed by paragraph id without `para-`.
     public var addressees: [String: [String]]
+    /// Where each override's key is written in the file, for diagnostics about it.
+    public var addresseePositions: [String: SourcePosition] = [:]
+    /// `paragraphs: none`: the document is printed without numbered paragraphs (a decision, a letter).
+    public var unnumbered: Bool = false
 
     public var isExcerpt: Bool { excerpt != nil }
 }

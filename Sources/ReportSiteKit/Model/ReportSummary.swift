@@ -14,8 +14,18 @@ public struct ReportSummary: Hashable, Sendable, Codable {
     public var sourceFingerprint: String
     /// Every anchor a citation can land on (sections, paragraphs, sub-paragraphs), sorted.
     public var anchors: [String]
+    /// The file's path under `content/reports/` (`A-58-275.md`, `2003/A-58-275.md`); empty when not known
+    /// (a summary made from a model in memory), then the symbol's file name.
+    public var source: String = ""
 
     public var symbol: Symbol { metadata.symbol }
+    /// The file's path under `content/reports/`.
+    public var sourceName: String { source.isEmpty ? symbol.fileName : source }
+    /// The folder of the file under `content/reports/` (`2003/`), or "" for the folder itself.
+    public var sourceFolder: String {
+        guard let slash = sourceName.lastIndex(of: "/") else { return "" }
+        return String(sourceName[...slash])
+    }
 }
 
 extension Report {

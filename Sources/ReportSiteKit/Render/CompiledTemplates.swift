@@ -182,7 +182,14 @@ enum TemplateValue {
 /// A view a template reads by name. Every view also serves Mustache through the same lookup (`child(named:)`),
 /// so both engines see the same values.
 protocol TemplateView: MustacheParent {
+    /// The names the view answers, declared once: `value(_:)` switches over them, so the compiler checks that
+    /// every name listed is answered and nothing else is. `TemplateNames` checks the templates against them.
+    associatedtype Field: RawRepresentable, CaseIterable where Field.RawValue == String
     func value(_ name: String) -> TemplateValue
+}
+
+extension TemplateView {
+    static var fieldNames: [String] { Field.allCases.map(\.rawValue) }
 }
 
 extension TemplateView {

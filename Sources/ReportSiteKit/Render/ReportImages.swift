@@ -33,10 +33,10 @@ struct ReportImages {
                                    hint: "put the image in content/reports/ (or a folder under it) and name it relative to the report file, without `..` or a leading `/`")
                 continue
             }
-            guard let directory = reportsDirectory, let data = Self.read(path, in: directory) else {
+            guard let directory = reportsDirectory, let data = Self.read(report.sourceFolder + path, in: directory) else {
                 diagnostics?.error(.missingImage, file: report.file, at: position(of: source, in: report),
                                    "the image \(path) does not exist",
-                                   hint: "images are looked for next to the report file: put \(path) in content/reports/ (it is copied next to the report's page), or correct the name")
+                                   hint: "images are looked for next to the report file: put \(path) in content/reports/\(report.sourceFolder) (it is copied next to the report's page), or correct the name")
                 continue
             }
             files.append(OutputFile(path: folder + "/" + path, contents: data))
@@ -69,7 +69,7 @@ struct ReportImages {
     /// destination (`](figure.png` or a reference definition), at the `![` before it when there is one.
     func position(of source: String, in report: ReportSummary) -> SourcePosition {
         guard let directory = reportsDirectory,
-              let data = FileManager.default.contents(atPath: directory.appendingPathComponent(report.symbol.fileName).path) else {
+              let data = FileManager.default.contents(atPath: directory.appendingPathComponent(report.sourceName).path) else {
             return SourcePosition(line: 1, column: 1)
         }
         let lines = TextLines.split(String(decoding: data, as: UTF8.self))

@@ -294,11 +294,15 @@ struct SearchPageView: TemplateView {
     let layout: LayoutView
     let count: Int
 
+    enum Field: String, CaseIterable {
+        case layout, count
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "layout": return .view(layout)
-        case "count": return .int(count)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .layout: return .view(layout)
+        case .count: return .int(count)
         }
     }
 }

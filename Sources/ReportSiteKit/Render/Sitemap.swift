@@ -68,3 +68,53 @@ struct Sitemap {
         return files
     }
 }
+
+extension Sitemap.RobotsView: TemplateView {
+    enum Field: String, CaseIterable {
+        case sitemap
+    }
+
+    func value(_ name: String) -> TemplateValue {
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .sitemap: return .reflected(sitemap)
+        }
+    }
+}
+
+extension Sitemap.FeedView: TemplateView {
+    enum Field: String, CaseIterable {
+        case title, subtitle, id, selfURL, siteURL, updated, language, entries
+    }
+
+    func value(_ name: String) -> TemplateValue {
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .title: return .text(title)
+        case .subtitle: return .reflected(subtitle)
+        case .id: return .text(id)
+        case .selfURL: return .text(selfURL)
+        case .siteURL: return .text(siteURL)
+        case .updated: return .text(updated)
+        case .language: return .text(language)
+        case .entries: return .views(entries)
+        }
+    }
+}
+
+extension Sitemap.FeedEntryView: TemplateView {
+    enum Field: String, CaseIterable {
+        case title, url, updated, author, summary
+    }
+
+    func value(_ name: String) -> TemplateValue {
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .title: return .text(title)
+        case .url: return .text(url)
+        case .updated: return .text(updated)
+        case .author: return .text(author)
+        case .summary: return .text(summary)
+        }
+    }
+}

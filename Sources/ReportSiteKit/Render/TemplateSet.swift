@@ -63,6 +63,12 @@ public struct TemplateSet: @unchecked Sendable {
                                            "the template cannot be read as UTF-8 text", hint: "save it as UTF-8"))
                 continue
             }
+            // Sections out of order are reported where they open, and names no view has, before Mustache parses.
+            let found = TemplateNames.problems(in: text, file: displayPath(url))
+            if !found.isEmpty {
+                problems += found
+                if found.contains(where: { $0.code == DiagnosticCode.templateSyntax.rawValue }) { continue }
+            }
             do {
                 try library.register(text, named: name)
                 texts[name] = text
@@ -92,6 +98,18 @@ public struct TemplateSet: @unchecked Sendable {
                                            at: partial.position,
                                            "the partial {{> \(partial.name)}} names a template that does not exist: \(displayPath(target))",
                                            hint: "restore \(displayPath(target)), or correct the name"))
+            }
+        }
+        // A stylesheet or script a template links must be in assets/: one error at the link, not a broken link on every page.
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) where checkingNames {
+            for link in Self.assetLinks(in: text) {
+                var isDirectory: ObjCBool = false
+                let asset = directory.appendingPathComponent(link.path)
+                guard !fm.fileExists(atPath: asset.path, isDirectory: &isDirectory) || isDirectory.boolValue else { continue }
+                problems.append(Diagnostic(.error, .templateMissing, file: displayPath(directory.appendingPathComponent(name + ".mustache")),
+                                           at: link.position,
+                                           "the template links \(link.path), which is not in the templates folder (\(displayPath(asset)))",
+                                           hint: "restore \(displayPath(asset)) (the project's Templates/\(link.path)), or remove the link from the template"))
             }
         }
         guard problems.isEmpty else { throw Failure.problems(problems) }
@@ -141,6 +159,25 @@ public struct TemplateSet: @unchecked Sendable {
                     }
                 }
                 rest = after[close.upperBound...]
+            }
+        }
+        return found
+    }
+
+    /// Every `assets/...` path a template's text names (`{{root}}assets/style.css`), with its line and column.
+    static func assetLinks(in text: String) -> [(path: String, position: SourcePosition)] {
+        var found: [(String, SourcePosition)] = []
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/")
+        for (i, line) in TextLines.split(text).enumerated() {
+            var rest = line[...]
+            while let range = rest.range(of: "assets/") {
+                // Only a path that starts there: `myassets/x` is not one.
+                let before = range.lowerBound == line.startIndex ? nil : line[line.index(before: range.lowerBound)]
+                let path = "assets/" + rest[range.upperBound...].prefix { allowed.contains($0) }
+                rest = rest[range.upperBound...]
+                guard before.map({ !allowed.contains($0) || $0 == "/" }) ?? true,
+                      path.count > "assets/".count, !path.hasSuffix("/"), !path.contains("..") else { continue }
+                found.append((path, SourcePosition(line: i + 1, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)))
             }
         }
         return found

@@ -7,400 +7,520 @@
 // reflection keep its rule for nil (`.reflected`: the lookup goes on outwards), so that nothing changes.
 
 extension LayoutView: TemplateView {
+    enum Field: String, CaseIterable {
+        case siteTitle, language, root, pageTitle, canonical, inlineStyle, description, ogType, feed, crumbs, hasCrumbs
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "siteTitle": return .text(siteTitle)
-        case "language": return .text(language)
-        case "root": return .text(root)
-        case "pageTitle": return .text(pageTitle)
-        case "canonical": return .optional(canonical)
-        case "inlineStyle": return .optional(inlineStyle)
-        case "description": return .optional(description)
-        case "ogType": return .text(ogType)
-        case "feed": return .optional(feed)
-        case "crumbs": return .views(crumbs)
-        case "hasCrumbs": return .bool(!crumbs.isEmpty)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .siteTitle: return .text(siteTitle)
+        case .language: return .text(language)
+        case .root: return .text(root)
+        case .pageTitle: return .text(pageTitle)
+        case .canonical: return .optional(canonical)
+        case .inlineStyle: return .optional(inlineStyle)
+        case .description: return .optional(description)
+        case .ogType: return .text(ogType)
+        case .feed: return .optional(feed)
+        case .crumbs: return .views(crumbs)
+        case .hasCrumbs: return .bool(!crumbs.isEmpty)
         }
     }
 }
 
 extension ReportPageView: TemplateView {
+    enum Field: String, CaseIterable {
+        case layout, report, toc, bodyHTML, footnotes, hasToc, hasFootnotes, newer, older, hasNeighbours, citeURL
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "layout": return .view(layout)
-        case "report": return .view(report)
-        case "toc": return .views(toc)
-        case "bodyHTML": return .text(bodyHTML)
-        case "footnotes": return .views(footnotes)
-        case "hasToc": return .bool(hasToc)
-        case "hasFootnotes": return .bool(hasFootnotes)
-        case "newer": return .optional(newer)
-        case "older": return .optional(older)
-        case "hasNeighbours": return .bool(newer != nil || older != nil)
-        case "citeURL": return .optional(citeURL)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .layout: return .view(layout)
+        case .report: return .view(report)
+        case .toc: return .views(toc)
+        case .bodyHTML: return .text(bodyHTML)
+        case .footnotes: return .views(footnotes)
+        case .hasToc: return .bool(hasToc)
+        case .hasFootnotes: return .bool(hasFootnotes)
+        case .newer: return .optional(newer)
+        case .older: return .optional(older)
+        case .hasNeighbours: return .bool(newer != nil || older != nil)
+        case .citeURL: return .optional(citeURL)
         }
     }
 }
 
 extension ReportHeaderView: TemplateView {
+    enum Field: String, CaseIterable {
+        case symbol, title, subtitle, date, displayDate, body, author, mandate, session, agendaItem, status, excerpt, source, documentURL, paragraphCount, firstParagraph, lastParagraph, citedCount
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "symbol": return .text(symbol)
-        case "title": return .text(title)
-        case "subtitle": return .reflected(subtitle)
-        case "date": return .text(date)
-        case "displayDate": return .text(displayDate)
-        case "body": return .text(body)
-        case "author": return .reflected(author)
-        case "mandate": return .reflected(mandate)
-        case "session": return .reflected(session)
-        case "agendaItem": return .reflected(agendaItem)
-        case "status": return .reflected(status)
-        case "excerpt": return .reflected(excerpt)
-        case "source": return .reflected(source)
-        case "documentURL": return .text(documentURL)
-        case "paragraphCount": return .int(paragraphCount)
-        case "firstParagraph": return .reflected(firstParagraph)
-        case "lastParagraph": return .reflected(lastParagraph)
-        case "citedCount": return .reflected(citedCount)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .symbol: return .text(symbol)
+        case .title: return .text(title)
+        case .subtitle: return .reflected(subtitle)
+        case .date: return .text(date)
+        case .displayDate: return .text(displayDate)
+        case .body: return .text(body)
+        case .author: return .reflected(author)
+        case .mandate: return .reflected(mandate)
+        case .session: return .reflected(session)
+        case .agendaItem: return .reflected(agendaItem)
+        case .status: return .reflected(status)
+        case .excerpt: return .reflected(excerpt)
+        case .source: return .reflected(source)
+        case .documentURL: return .text(documentURL)
+        case .paragraphCount: return .int(paragraphCount)
+        case .firstParagraph: return .reflected(firstParagraph)
+        case .lastParagraph: return .reflected(lastParagraph)
+        case .citedCount: return .reflected(citedCount)
         }
     }
 }
 
 extension BodyItemView: TemplateView {
+    enum Field: String, CaseIterable {
+        case heading, paragraph, html
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "heading": return .optional(heading)
-        case "paragraph": return .optional(paragraph)
-        case "html": return .optional(html)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .heading: return .optional(heading)
+        case .paragraph: return .optional(paragraph)
+        case .html: return .optional(html)
         }
     }
 }
 
 extension HeadingView: TemplateView {
+    enum Field: String, CaseIterable {
+        case level, id, label, titleHTML, range
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "level": return .int(level)
-        case "id": return .text(id)
-        case "label": return .optional(label)
-        case "titleHTML": return .text(titleHTML)
-        case "range": return .optional(range)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .level: return .int(level)
+        case .id: return .text(id)
+        case .label: return .optional(label)
+        case .titleHTML: return .text(titleHTML)
+        case .range: return .optional(range)
         }
     }
 }
 
 extension ParagraphView: TemplateView {
+    enum Field: String, CaseIterable {
+        case anchor, number, incomplete, cutEnd, gap, parts, citedBy, hasCitedBy, rec
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "anchor": return .optional(anchor)
-        case "number": return .int(number)
-        case "incomplete": return .bool(incomplete)
-        case "cutEnd": return .bool(cutEnd)
-        case "gap": return .optional(gap)
-        case "parts": return .views(parts)
-        case "citedBy": return .views(citedBy)
-        case "hasCitedBy": return .bool(!citedBy.isEmpty)
-        case "rec": return .optional(rec)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .anchor: return .optional(anchor)
+        case .number: return .int(number)
+        case .incomplete: return .bool(incomplete)
+        case .cutEnd: return .bool(cutEnd)
+        case .gap: return .optional(gap)
+        case .parts: return .views(parts)
+        case .citedBy: return .views(citedBy)
+        case .hasCitedBy: return .bool(!citedBy.isEmpty)
+        case .rec: return .optional(rec)
         }
     }
 }
 
 extension PartView: TemplateView {
+    enum Field: String, CaseIterable {
+        case html, sub
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "html": return .optional(html)
-        case "sub": return .optional(sub)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .html: return .optional(html)
+        case .sub: return .optional(sub)
         }
     }
 }
 
 extension SubParagraphView: TemplateView {
+    enum Field: String, CaseIterable {
+        case id, label, printed, html, children, citedBy, hasCitedBy, rec
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "id": return .text(id)
-        case "label": return .text(label)
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .id: return .text(id)
+        case .label: return .text(label)
         // As printed: `(a)`, and a review's decimal item `121.1` without parentheses.
-        case "printed": return .text(label.contains(".") ? label : "(\(label))")
-        case "html": return .text(html)
-        case "children": return .views(children)
-        case "citedBy": return .views(citedBy)
-        case "hasCitedBy": return .bool(!citedBy.isEmpty)
-        case "rec": return .optional(rec)
-        default: return .absent
+        case .printed: return .text(label.contains(".") ? label : "(\(label))")
+        case .html: return .text(html)
+        case .children: return .views(children)
+        case .citedBy: return .views(citedBy)
+        case .hasCitedBy: return .bool(!citedBy.isEmpty)
+        case .rec: return .optional(rec)
         }
     }
 }
 
 extension TocEntryView: TemplateView {
+    enum Field: String, CaseIterable {
+        case href, label, title, range, children, hasChildren
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "href": return .text(href)
-        case "label": return .optional(label)
-        case "title": return .text(title)
-        case "range": return .optional(range)
-        case "children": return .views(children)
-        case "hasChildren": return .bool(hasChildren)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .href: return .text(href)
+        case .label: return .optional(label)
+        case .title: return .text(title)
+        case .range: return .optional(range)
+        case .children: return .views(children)
+        case .hasChildren: return .bool(hasChildren)
         }
     }
 }
 
 extension FootnoteView: TemplateView {
+    enum Field: String, CaseIterable {
+        case id, label, html, backrefs
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "id": return .text(id)
-        case "label": return .text(label)
-        case "html": return .text(html)
-        case "backrefs": return .views(backrefs)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .id: return .text(id)
+        case .label: return .text(label)
+        case .html: return .text(html)
+        case .backrefs: return .views(backrefs)
         }
     }
 }
 
 extension BackrefView: TemplateView {
+    enum Field: String, CaseIterable {
+        case href, index, many
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "href": return .text(href)
-        case "index": return .int(index)
-        case "many": return .bool(many)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .href: return .text(href)
+        case .index: return .int(index)
+        case .many: return .bool(many)
         }
     }
 }
 
 extension FootnoteRefView: TemplateView {
+    enum Field: String, CaseIterable {
+        case id, href, label
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "id": return .text(id)
-        case "href": return .text(href)
-        case "label": return .text(label)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .id: return .text(id)
+        case .href: return .text(href)
+        case .label: return .text(label)
         }
     }
 }
 
 extension CitationLinkView: TemplateView {
+    enum Field: String, CaseIterable {
+        case href, text
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "href": return .text(href)
-        case "text": return .text(text)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .href: return .text(href)
+        case .text: return .text(text)
         }
     }
 }
 
 extension CitedByView: TemplateView {
+    enum Field: String, CaseIterable {
+        case href, label, last
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "href": return .text(href)
-        case "label": return .text(label)
-        case "last": return .bool(last)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .href: return .text(href)
+        case .label: return .text(label)
+        case .last: return .bool(last)
         }
     }
 }
 
 extension GapView: TemplateView {
+    enum Field: String, CaseIterable {
+        case range, many
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "range": return .text(range)
-        case "many": return .bool(many)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .range: return .text(range)
+        case .many: return .bool(many)
         }
     }
 }
 
 extension PageStartView: TemplateView {
+    enum Field: String, CaseIterable {
+        case id, page
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "id": return .text(id)
-        case "page": return .int(page)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .id: return .text(id)
+        case .page: return .int(page)
         }
     }
 }
 
 extension RecordView: TemplateView {
+    enum Field: String, CaseIterable {
+        case symbol, reportHref, href, paragraphLabel, section, date, displayDate, textHTML, assignedBy, others, hasOthers
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "symbol": return .text(symbol)
-        case "reportHref": return .text(reportHref)
-        case "href": return .text(href)
-        case "paragraphLabel": return .text(paragraphLabel)
-        case "section": return .text(section)
-        case "date": return .text(date)
-        case "displayDate": return .text(displayDate)
-        case "textHTML": return .text(textHTML)
-        case "assignedBy": return .text(assignedBy)
-        case "others": return .views(others)
-        case "hasOthers": return .bool(!others.isEmpty)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .symbol: return .text(symbol)
+        case .reportHref: return .text(reportHref)
+        case .href: return .text(href)
+        case .paragraphLabel: return .text(paragraphLabel)
+        case .section: return .text(section)
+        case .date: return .text(date)
+        case .displayDate: return .text(displayDate)
+        case .textHTML: return .text(textHTML)
+        case .assignedBy: return .text(assignedBy)
+        case .others: return .views(others)
+        case .hasOthers: return .bool(!others.isEmpty)
         }
     }
 }
 
 extension TagView: TemplateView {
+    enum Field: String, CaseIterable {
+        case name, href
+    }
+
     func value(_ key: String) -> TemplateValue {
-        switch key {
-        case "name": return .text(self.name)
-        case "href": return .text(href)
-        default: return .absent
+        guard let field = Field(rawValue: key) else { return .absent }
+        switch field {
+        case .name: return .text(self.name)
+        case .href: return .text(href)
         }
     }
 }
 
 extension RecommendationTagsView: TemplateView {
+    enum Field: String, CaseIterable {
+        case tags
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "tags": return .views(tags)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .tags: return .views(tags)
         }
     }
 }
 
 extension IndexPageView: TemplateView {
+    enum Field: String, CaseIterable {
+        case layout, heading, reports, count, total, isAll, allHref, facets, pagination
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "layout": return .view(layout)
-        case "heading": return .text(heading)
-        case "reports": return .views(reports)
-        case "count": return .int(count)
-        case "total": return .int(total)
-        case "isAll": return .bool(isAll)
-        case "allHref": return .text(allHref)
-        case "facets": return .views(facets)
-        case "pagination": return .views(pagination)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .layout: return .view(layout)
+        case .heading: return .text(heading)
+        case .reports: return .views(reports)
+        case .count: return .int(count)
+        case .total: return .int(total)
+        case .isAll: return .bool(isAll)
+        case .allHref: return .text(allHref)
+        case .facets: return .views(facets)
+        case .pagination: return .views(pagination)
         }
     }
 }
 
 extension IndexEntryView: TemplateView {
+    enum Field: String, CaseIterable {
+        case href, symbol, title, date, displayDate, body, author, status, excerpt
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "href": return .text(href)
-        case "symbol": return .text(symbol)
-        case "title": return .text(title)
-        case "date": return .text(date)
-        case "displayDate": return .text(displayDate)
-        case "body": return .text(body)
-        case "author": return .reflected(author)
-        case "status": return .reflected(status)
-        case "excerpt": return .reflected(excerpt)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .href: return .text(href)
+        case .symbol: return .text(symbol)
+        case .title: return .text(title)
+        case .date: return .text(date)
+        case .displayDate: return .text(displayDate)
+        case .body: return .text(body)
+        case .author: return .reflected(author)
+        case .status: return .reflected(status)
+        case .excerpt: return .reflected(excerpt)
         }
     }
 }
 
 extension RecommendationsPageView: TemplateView {
+    enum Field: String, CaseIterable {
+        case layout, title, isAll, allHref, pagination, total, addressees, reports, hasReports, groups
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "layout": return .view(layout)
-        case "title": return .text(title)
-        case "isAll": return .bool(isAll)
-        case "allHref": return .text(allHref)
-        case "pagination": return .views(pagination)
-        case "total": return .int(total)
-        case "addressees": return .views(addressees)
-        case "reports": return .views(reports)
-        case "hasReports": return .bool(hasReports)
-        case "groups": return .views(groups)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .layout: return .view(layout)
+        case .title: return .text(title)
+        case .isAll: return .bool(isAll)
+        case .allHref: return .text(allHref)
+        case .pagination: return .views(pagination)
+        case .total: return .int(total)
+        case .addressees: return .views(addressees)
+        case .reports: return .views(reports)
+        case .hasReports: return .bool(hasReports)
+        case .groups: return .views(groups)
         }
     }
 }
 
 extension PaginationView: TemplateView {
+    enum Field: String, CaseIterable {
+        case number, count, previous, next, pages
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "number": return .int(number)
-        case "count": return .int(count)
-        case "previous": return .list(previous.map { .text($0) })
-        case "next": return .list(next.map { .text($0) })
-        case "pages": return .views(pages)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .number: return .int(number)
+        case .count: return .int(count)
+        case .previous: return .list(previous.map { .text($0) })
+        case .next: return .list(next.map { .text($0) })
+        case .pages: return .views(pages)
         }
     }
 }
 
 extension FilterLinkView: TemplateView {
+    enum Field: String, CaseIterable {
+        case label, count, href, current
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "label": return .text(label)
-        case "count": return .int(count)
-        case "href": return .text(href)
-        case "current": return .bool(current)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .label: return .text(label)
+        case .count: return .int(count)
+        case .href: return .text(href)
+        case .current: return .bool(current)
         }
     }
 }
 
 extension RecommendationGroupView: TemplateView {
+    enum Field: String, CaseIterable {
+        case id, name, count, records
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "id": return .text(id)
-        case "name": return .text(self.name)
-        case "count": return .int(count)
-        case "records": return .views(records)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .id: return .text(id)
+        case .name: return .text(self.name)
+        case .count: return .int(count)
+        case .records: return .views(records)
         }
     }
 }
 
 extension Sitemap.View: TemplateView {
+    enum Field: String, CaseIterable {
+        case urls
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "urls": return .views(urls)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .urls: return .views(urls)
         }
     }
 }
 
 extension Sitemap.URLView: TemplateView {
+    enum Field: String, CaseIterable {
+        case loc, lastmod
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "loc": return .text(loc)
-        case "lastmod": return .reflected(lastmod)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .loc: return .text(loc)
+        case .lastmod: return .reflected(lastmod)
         }
     }
 }
 
 extension CrumbView: TemplateView {
+    enum Field: String, CaseIterable {
+        case label, href
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "label": return .text(label)
-        case "href": return .optional(href)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .label: return .text(label)
+        case .href: return .optional(href)
         }
     }
 }
 
 extension FacetView: TemplateView {
+    enum Field: String, CaseIterable {
+        case id, heading, links
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "id": return .text(id)
-        case "heading": return .text(heading)
-        case "links": return .views(links)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .id: return .text(id)
+        case .heading: return .text(heading)
+        case .links: return .views(links)
         }
     }
 }
 
 extension NeighbourView: TemplateView {
+    enum Field: String, CaseIterable {
+        case href, symbol, title
+    }
+
     func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "href": return .text(href)
-        case "symbol": return .text(symbol)
-        case "title": return .text(title)
-        default: return .absent
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .href: return .text(href)
+        case .symbol: return .text(symbol)
+        case .title: return .text(title)
         }
     }
 }

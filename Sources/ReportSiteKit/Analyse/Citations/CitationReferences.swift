@@ -119,8 +119,9 @@ extension CitationRun {
               let items = list(at: s, plural: plural, end: { $0.range.upperBound }, item: { divisionItem(at: $0) }),
               let after = internalReferenceEnd(after: items[items.count - 1].range.upperBound) else { return nil }
         if CitationChar.isUpper(c) {
-            // "under Chapter VII" is the Charter's.
-            guard after.placed || isAfterSee(i) else { return nil }
+            // "under Chapter VII" is the Charter's; "Chapter II describes ..." at the start of a sentence is the report's
+            // ("Chapter VII of the Charter" is not taken: "of" must name the present report).
+            guard after.placed || isAfterSee(i) || isSentenceStart(i) else { return nil }
         }
         let lastItem = items[items.count - 1]
         if lastItem.anchor == "I" && !after.placed {
@@ -134,6 +135,14 @@ extension CitationRun {
                                        section: item.anchor))
         }
         return CitationMatch(links: links, end: items[items.count - 1].range.upperBound)
+    }
+
+    /// Whether `i` begins a sentence: the start of the text, or after a full stop, question or exclamation mark
+    /// (and spaces).
+    private func isSentenceStart(_ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0 && CitationChar.isSpace(t[k]) { k -= 1 }
+        return k < 0 || t[k] == CitationChar.dot || t[k] == 0x3F || t[k] == 0x21
     }
 
     /// A roman numeral (I to XXXIX), then ".B" letters or ".1" numbers: "III.B.1" -> "III-B-1".

@@ -6,9 +6,13 @@ struct RecommendationDiagnostics {
     let diagnostics: DiagnosticEngine
 
     func extract(from report: Report, vocabulary: AddresseeVocabulary) -> [Recommendation] {
-        for problem in RecommendationExtractor.frontMatterProblems(in: report, vocabulary: vocabulary) {
-            diagnostics.warning(.invalidAddresseeOverride, file: report.file, at: SourcePosition(line: 1, column: 1), problem,
-                                hint: "keys are paragraph ids such as \"85\" or \"91-c\"; values are slugs of content/addressees.yml")
+        let known = vocabulary.entries.map(\.slug).joined(separator: ", ")
+        for (key, problem, unknownSlug) in RecommendationExtractor.frontMatterProblems(in: report, vocabulary: vocabulary) {
+            let at = report.metadata.addresseePositions[key] ?? SourcePosition(line: 1, column: 1)
+            diagnostics.warning(.invalidAddresseeOverride, file: report.file, at: at, problem,
+                                hint: unknownSlug
+                                    ? "the addressee ids of content/addressees.yml are: \(known) (the override is ignored until it names one)"
+                                    : "keys are paragraph ids such as \"85\" or \"91-c\"; values are slugs of content/addressees.yml")
         }
         let (records, unassigned) = RecommendationExtractor.extract(from: report, vocabulary: vocabulary)
         if let first = unassigned.first {

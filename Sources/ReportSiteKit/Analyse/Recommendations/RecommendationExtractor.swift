@@ -49,7 +49,9 @@ public enum RecommendationExtractor {
 
     /// Keys of the front matter's `addressees` that name no paragraph or lettered sub-paragraph of the report,
     /// and slugs there that the vocabulary does not have: for diagnostics (the extractor emits none).
-    static func frontMatterProblems(in report: Report, vocabulary: AddresseeVocabulary) -> [String] {
+    /// What is wrong with the front matter's `addressees:` overrides: a key that names no paragraph, a slug
+    /// that `addressees.yml` does not define; each with the key that holds it.
+    static func frontMatterProblems(in report: Report, vocabulary: AddresseeVocabulary) -> [(key: String, problem: String, unknownSlug: Bool)] {
         var ids: Set<String> = []
         for p in report.paragraphs {
             guard let anchor = p.anchor else { continue }
@@ -57,14 +59,26 @@ public enum RecommendationExtractor {
             for case .subParagraph(let s) in p.content { ids.insert(Anchor.paragraphID(s.anchor) ?? s.anchor) }
         }
         let slugs = Set(vocabulary.entries.map(\.slug))
-        var problems: [String] = []
+        var problems: [(key: String, problem: String, unknownSlug: Bool)] = []
         for (key, values) in report.metadata.addressees.sorted(by: { $0.key < $1.key }) {
-            if !ids.contains(key) { problems.append("addressees: '\(key)' is not a paragraph or sub-paragraph of \(report.symbol)") }
+            if !ids.contains(key) { problems.append((key, "addressees: '\(key)' is not a paragraph or sub-paragraph of \(report.symbol)", false)) }
             for slug in values where !slugs.contains(slug) {
-                problems.append("addressees: '\(key)' names '\(slug)', which addressees.yml does not define")
+                problems.append((key, "addressees: '\(key)' names '\(slug)', an addressee id that addressees.yml does not define", true))
             }
         }
         return problems
+    }
+
+    /// The overrides with only the slugs the vocabulary defines: an override that named only unknown ones is
+    /// dropped (the text decides, as without it), so that a typo never files a record under a page that does not exist.
+    static func knownOverrides(_ overrides: [String: [String]], slugs: Set<String>) -> [String: [String]] {
+        var kept: [String: [String]] = [:]
+        for (key, values) in overrides {
+            let known = values.filter(slugs.contains)
+            if known.isEmpty && !values.isEmpty { continue }
+            kept[key] = known
+        }
+        return kept
     }
 }
 
@@ -100,7 +114,7 @@ private struct Extraction {
     init(report: Report, matcher: AddresseeMatcher) {
         self.report = report
         self.matcher = matcher
-        self.overrides = report.metadata.addressees
+        self.overrides = RecommendationExtractor.knownOverrides(report.metadata.addressees, slugs: Set(matcher.order.keys))
         self.bodyContext = matcher.slugsNamed(in: report.metadata.body)
         self.sectionKinds = report.sectionKinds
     }
