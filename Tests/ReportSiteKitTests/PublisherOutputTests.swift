@@ -59,12 +59,13 @@ final class PublisherOutputTests: XCTestCase {
 
     func testAnImageThatLeavesTheReportsFolderIsRefused() throws {
         let (_, outcome, diagnostics) = try build { content in
-            try Data("x".utf8).write(to: content.appendingPathComponent("secret.png"))
+            // Beside the content folder (a file in content/ itself would be named as not read, and stop the build first).
+            try Data("x".utf8).write(to: content.deletingLastPathComponent().appendingPathComponent("secret.png"))
             let url = content.appendingPathComponent("reports/A-58-275.md")
-            try (try String(contentsOf: url, encoding: .utf8) + "\n![x](../secret.png)\n").write(to: url, atomically: true, encoding: .utf8)
+            try (try String(contentsOf: url, encoding: .utf8) + "\n![x](../../secret.png)\n").write(to: url, atomically: true, encoding: .utf8)
         }
         XCTAssertEqual(outcome, .contentErrors)
-        XCTAssertEqual(diagnostics.filter { $0.severity == .error }.map(\.message), ["the image ../secret.png is not a path inside content/reports/"])
+        XCTAssertEqual(diagnostics.filter { $0.severity == .error }.map(\.message), ["the image ../../secret.png is not a path inside content/reports/"])
     }
 
     func testThe404PageIsStyledWithoutBaseURLAndLinksFromBaseURLWithIt() throws {

@@ -53,7 +53,8 @@ public struct SourceFile: Sendable {
     /// well-formed UTF-8, and that byte.
     static func firstInvalidUTF8(_ data: Data) -> (SourcePosition, UInt8) {
         let bytes = [UInt8](data)
-        var i = 0, line = 1, column = 1
+        // Lines are counted as the text is read: CRLF and CR end a line as LF does; a byte order mark is not a column.
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0, line = 1, column = 1
         while i < bytes.count {
             let b = bytes[i]
             let length: Int
@@ -68,7 +69,10 @@ public struct SourceFile: Sendable {
                   String(bytes: bytes[i..<(i + length)], encoding: .utf8) != nil else {
                 return (SourcePosition(line: line, column: column), b)
             }
-            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+            if b == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A {
+                i += 1
+            }
+            if b == 0x0A || b == 0x0D { line += 1; column = 1 } else { column += 1 }
             i += length
         }
         return (SourcePosition(line: 1, column: 1), bytes.first ?? 0)

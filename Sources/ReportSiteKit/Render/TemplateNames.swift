@@ -71,7 +71,7 @@ enum TemplateNames {
 
     /// The problems of one template's text: sections that do not close in order, names no view offers.
     /// `file` is the template's path as diagnostics show it.
-    static func problems(in text: String, file: String) -> [Diagnostic] {
+    static func problems(in text: String, file: String, checkingNames: Bool = true) -> [Diagnostic] {
         guard let tags = tags(in: text) else { return [] }
         var problems: [Diagnostic] = []
         var open: [Tag] = []
@@ -103,7 +103,7 @@ enum TemplateNames {
                                        hint: "close it with {{/\(top.name)}}"))
             return problems
         }
-        for tag in tags where tag.kind == .variable || tag.kind == .open {
+        for tag in tags where checkingNames && (tag.kind == .variable || tag.kind == .open) {
             for name in names(in: tag.name) where !known.contains(name) {
                 let shown = tag.kind == .open ? "{{#\(tag.name)}}" : "{{\(tag.name)}}"
                 problems.append(Diagnostic(.error, .templateUnknownName, file: file, at: tag.position,

@@ -64,7 +64,7 @@ public struct TemplateSet: @unchecked Sendable {
                 continue
             }
             // Sections out of order are reported where they open, and names no view has, before Mustache parses.
-            let found = TemplateNames.problems(in: text, file: displayPath(url))
+            let found = TemplateNames.problems(in: text, file: displayPath(url), checkingNames: checkingNames)
             if !found.isEmpty {
                 problems += found
                 if found.contains(where: { $0.code == DiagnosticCode.templateSyntax.rawValue }) { continue }
