@@ -36,7 +36,7 @@ body: General Assembly
 
 ## I. {LONG}
 
-1. The {LONG}{LONG} practice (see https://example.org/{'a' * 120}).[^1]
+1. The {LONG}{LONG} practice.[^1] See https://example.org/{'a' * 120} for more.
 
 ### A. {LONG * 2}
 
