@@ -49,7 +49,7 @@ final class TrustTests: XCTestCase {
         let result = try runReportSite(["build", "--strict"], in: work)
         XCTAssertEqual(result.status, 1, result.stderr)
         XCTAssertEqual(diagnostics(result, code: "RS021"), [
-            "content/notes.txt: error: notes.txt is not read: content/ holds site.yml, addressees.yml, recommending-verbs.yml, reports/ and static/ [RS021]",
+            "content/notes.txt: error: notes.txt is not read: content/ holds site.yml, addressees.yml, recommending-verbs.yml, states.yml, reports/ and static/ [RS021]",
             "content/reports/.A-66-290.md: error: .A-66-290.md is a hidden file; it is not read [RS021]",
             "content/reports/A-66-290.markdown: error: A-66-290.markdown is not read: only files whose names end in `.md` (lower case) are reports [RS021]",
             "content/reports/A-66-291.MD: error: A-66-291.MD is not read: only files whose names end in `.md` (lower case) are reports [RS021]",

@@ -90,5 +90,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case noNumberedParagraph = "RS110"
     case linkDefinitionUnused = "RS304"
     case fileNotRead = "RS021"
+    case unknownRecommendingState = "RS705"
+    case unknownCountry = "RS023"
     case noReports = "RS022"
 }

@@ -11,7 +11,7 @@ public struct Corpus: Sendable {
     public init(config: SiteConfig, addressees: AddresseeVocabulary, summaries: [ReportSummary], models: ReportModels) {
         self.config = config
         self.addressees = addressees
-        self.reports = summaries.sorted { $0.symbol < $1.symbol }
+        self.reports = Self.applyingReviewViews(summaries.sorted { $0.symbol < $1.symbol })
         self.models = models
         var index: [Symbol: Int] = [:]
         for (i, r) in self.reports.enumerated() { index[r.symbol] = i }
@@ -21,6 +21,46 @@ public struct Corpus: Sendable {
     /// A corpus of models held in memory (tests, and tools that analysed the reports themselves).
     public init(config: SiteConfig, addressees: AddresseeVocabulary, reports: [Report]) {
         self.init(config: config, addressees: addressees, summaries: reports.map(\.summary), models: .kept(reports))
+    }
+
+    /// The word of an addendum with the views of the State under review (`A/HRC/43/15/Add.1`) on the positions of
+    /// its report's recommendations (`A/HRC/43/15`), when both are on the site: it wins over the report's own
+    /// lead-in ("will be examined by ..."). The first statement of an addendum that names a recommendation decides.
+    static func applyingReviewViews(_ reports: [ReportSummary]) -> [ReportSummary] {
+        var views: [String: [String: (Recommendation.ReviewPosition, String)]] = [:]
+        for addendum in reports where !addendum.reviewStatements.isEmpty {
+            let symbol = addendum.symbol.description
+            guard let cut = symbol.range(of: "/Add.", options: .backwards) else { continue }
+            let base = String(symbol[..<cut.lowerBound])
+            for statement in addendum.reviewStatements {
+                for item in statement.items where views[base]?[item] == nil {
+                    views[base, default: [:]][item] = (statement.position, symbol + "/#" + statement.anchor)
+                }
+            }
+        }
+        guard !views.isEmpty else { return reports }
+        return reports.map { report in
+            guard var said = views[report.symbol.description] else { return report }
+            // A number alone ("recommendations 1–5") is an item of the paragraph whose items are numbered that way:
+            // the one whose lead-in left them to be examined, else the only paragraph with items.
+            let itemParagraphs = Set(report.recommendations.compactMap { ReviewRecords.decimalItem($0.paragraph)?.0 })
+            let pendingParagraphs = Set(report.recommendations.filter { $0.reviewPosition == .pending }
+                .compactMap { ReviewRecords.decimalItem($0.paragraph)?.0 })
+            let home = pendingParagraphs.count == 1 ? pendingParagraphs.first : itemParagraphs.count == 1 ? itemParagraphs.first : nil
+            for (item, view) in said where item.hasPrefix("#") {
+                said[item] = nil
+                if let home, said["\(home)-\(item.dropFirst())"] == nil { said["\(home)-\(item.dropFirst())"] = view }
+            }
+            var r = report
+            r.recommendations = r.recommendations.map { record in
+                guard let (position, source) = said[record.paragraph] else { return record }
+                var changed = record
+                changed.reviewPosition = position
+                changed.positionSource = source
+                return changed
+            }
+            return r
+        }
     }
 
     public func index(of symbol: Symbol) -> Int? { bySymbol[symbol] }

@@ -12,6 +12,9 @@ public struct AddresseeVocabulary: Sendable, Equatable {
     /// The recommending language that goes with the vocabulary (`content/recommending-verbs.yml`, read beside
     /// `addressees.yml`; the built-in lists when there is no such file).
     public var language: RecommendingLanguage = .builtIn
+    /// The States (`content/states.yml`, read beside `addressees.yml`): the recommending States of a review's
+    /// recommendations and the State a document is about are named by these.
+    public var states: StateVocabulary = .empty
 
     static func read(_ file: SourceFile?, diagnostics: DiagnosticEngine) -> AddresseeVocabulary {
         guard let file else { return AddresseeVocabulary(entries: []) }

@@ -54,6 +54,7 @@ public struct ContentLoader: Sendable {
         site.reportsDirectory = reportsDirectory
         var addressees = AddresseeVocabulary.read(optionalFile("addressees.yml", diagnostics: diagnostics, into: &inputs), diagnostics: diagnostics)
         addressees.language = RecommendingLanguage.read(optionalFile("recommending-verbs.yml", diagnostics: diagnostics, into: &inputs), diagnostics: diagnostics)
+        addressees.states = StateVocabulary.read(optionalFile("states.yml", diagnostics: diagnostics, into: &inputs), diagnostics: diagnostics)
         checkTopLevel(diagnostics: diagnostics)
         let names = reportFiles(in: reportsDirectory, diagnostics: diagnostics)
         return Site(config: site, addressees: addressees, reportFiles: names, inputs: inputs.hex)
@@ -123,7 +124,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// What `content/` itself may hold; anything else there is named in a warning (RS021), as it is not read.
-    static let contentEntries: Set<String> = ["site.yml", "addressees.yml", "recommending-verbs.yml", "reports", "static"]
+    static let contentEntries: Set<String> = ["site.yml", "addressees.yml", "recommending-verbs.yml", "states.yml", "reports", "static"]
 
     func checkTopLevel(diagnostics: DiagnosticEngine) {
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: contentDirectory.path)) ?? []).sorted()
@@ -138,7 +139,7 @@ public struct ContentLoader: Sendable {
                 hint = "to publish it as it is, put it in content/static/; otherwise move it out of content/"
             }
             diagnostics.warning(.fileNotRead, file: display(contentDirectory.appendingPathComponent(entry)),
-                                "\(entry) is not read: content/ holds site.yml, addressees.yml, recommending-verbs.yml, reports/ and static/",
+                                "\(entry) is not read: content/ holds site.yml, addressees.yml, recommending-verbs.yml, states.yml, reports/ and static/",
                                 hint: hint)
         }
     }

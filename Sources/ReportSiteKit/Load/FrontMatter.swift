@@ -41,7 +41,7 @@ extension Substring {
 struct MetadataReader {
     static let required = ["symbol", "title", "date", "body"]
     static let optional = ["author", "mandate", "session", "agenda_item", "subtitle", "status", "excerpt", "source", "addressees"]
-        + ["paragraphs"]
+        + ["paragraphs", "country"]
 
     let file: String
     let diagnostics: DiagnosticEngine
@@ -132,7 +132,7 @@ struct MetadataReader {
             author: values["author"], mandate: values["mandate"], session: values["session"],
             agendaItem: values["agenda_item"], subtitle: values["subtitle"], status: values["status"],
             excerpt: values["excerpt"], source: values["source"], addressees: addressees,
-            addresseePositions: addresseePositions, unnumbered: values["paragraphs"] == "none")
+            addresseePositions: addresseePositions, country: values["country"], unnumbered: values["paragraphs"] == "none")
     }
 
     /// Where a YAML error is in the file, what it is and what to do. Yams counts lines of the YAML text from 1;

@@ -17,6 +17,8 @@ public struct ReportMetadata: Hashable, Sendable, Codable {
     public var addressees: [String: [String]]
     /// Where each override's key is written in the file, for diagnostics about it.
     public var addresseePositions: [String: SourcePosition] = [:]
+    /// The State the document is about, as the front matter writes it (contract, section 1).
+    public var country: String? = nil
     /// `paragraphs: none`: the document is printed without numbered paragraphs (a decision, a letter).
     public var unnumbered: Bool = false
 

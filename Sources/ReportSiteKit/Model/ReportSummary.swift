@@ -17,6 +17,8 @@ public struct ReportSummary: Hashable, Sendable, Codable {
     /// The file's path under `content/reports/` (`A-58-275.md`, `2003/A-58-275.md`); empty when not known
     /// (a summary made from a model in memory), then the symbol's file name.
     public var source: String = ""
+    /// For an addendum with the views of a State under review: what it says of the recommendations, by number.
+    public var reviewStatements: [ReviewStatement] = []
 
     public var symbol: Symbol { metadata.symbol }
     /// The file's path under `content/reports/`.
@@ -41,6 +43,7 @@ extension Report {
             for part in p.content { if case .subParagraph(let s) = part { add(s) } }
         }
         return ReportSummary(metadata: metadata, file: file, citations: citations, recommendations: recommendations,
-                             sourceFingerprint: sourceFingerprint, anchors: anchors.sorted())
+                             sourceFingerprint: sourceFingerprint, anchors: anchors.sorted(),
+                             reviewStatements: ReviewStatement.statements(in: self))
     }
 }

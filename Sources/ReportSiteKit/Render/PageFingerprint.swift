@@ -23,6 +23,10 @@ struct PageFingerprint {
             for alias in a.aliases { f.add(alias) }
         }
         for field in corpus.addressees.language.fingerprintFields { f.add(field) }
+        for state in corpus.addressees.states.states {
+            f.add(state.name)
+            for alias in state.aliases { f.add(alias) }
+        }
         shared = f.hex
     }
 
@@ -46,6 +50,12 @@ struct PageFingerprint {
             f.add(r.externalURL ?? "-")
         }
         f.add(own.citedCount)
+        // What other reports may change of its records: an addendum's word on their positions.
+        for r in report.recommendations {
+            f.add(r.paragraph)
+            f.add(r.reviewPosition?.rawValue ?? "-")
+            f.add(r.positionSource ?? "-")
+        }
         for (anchor, places) in own.citedBy.sorted(by: { $0.key < $1.key }) {
             f.add(anchor)
             for place in places {

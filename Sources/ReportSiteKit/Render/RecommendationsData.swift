@@ -20,6 +20,11 @@ struct RecommendationsData {
         let addressees: [String]
         let assigned_by: String
         let text: String
+        // When the document says so (contract, section 5): absent otherwise.
+        let country: String?
+        let recommended_by: [String]?
+        let position: String?
+        let position_source: String?
     }
 
     struct AddresseeCount: Encodable {
@@ -40,7 +45,9 @@ struct RecommendationsData {
              addressees: index.groups.map { AddresseeCount(slug: $0.addressee.slug, name: $0.addressee.name, count: $0.records.count) },
              recommendations: index.records.map {
                  Record(report: $0.report.description, paragraph: $0.paragraph, anchor: $0.anchor, url: Self.url($0),
-                        section: Self.section($0), addressees: $0.addressees, assigned_by: $0.assignedBy.rawValue, text: $0.text)
+                        section: Self.section($0), addressees: $0.addressees, assigned_by: $0.assignedBy.rawValue, text: $0.text,
+                        country: $0.country, recommended_by: $0.recommendedBy.isEmpty ? nil : $0.recommendedBy,
+                        position: $0.reviewPosition?.rawValue, position_source: $0.positionSource)
              })
     }
 
@@ -53,9 +60,15 @@ struct RecommendationsData {
         PrettyJSON.write([("generated", .string(generated)), ("addressees", .objects(addressees)),
                           ("recommendations", .lazyObjects(records.count) { i in
                               let r = records[i]
-                              return [("report", .string(r.report.description)), ("paragraph", .string(r.paragraph)), ("anchor", .string(r.anchor)),
-                                      ("url", .string(Self.url(r))), ("section", .string(Self.section(r))), ("addressees", .strings(r.addressees)),
-                                      ("assigned_by", .string(r.assignedBy.rawValue)), ("text", .string(r.text))]
+                              var fields: [(String, PrettyJSON.Value)] = [
+                                  ("report", .string(r.report.description)), ("paragraph", .string(r.paragraph)), ("anchor", .string(r.anchor)),
+                                  ("url", .string(Self.url(r))), ("section", .string(Self.section(r))), ("addressees", .strings(r.addressees)),
+                                  ("assigned_by", .string(r.assignedBy.rawValue)), ("text", .string(r.text))]
+                              if let country = r.country { fields.append(("country", .string(country))) }
+                              if !r.recommendedBy.isEmpty { fields.append(("recommended_by", .strings(r.recommendedBy))) }
+                              if let position = r.reviewPosition { fields.append(("position", .string(position.rawValue))) }
+                              if let source = r.positionSource { fields.append(("position_source", .string(source))) }
+                              return fields
                           })], to: writer)
     }
 
@@ -65,7 +78,8 @@ struct RecommendationsData {
         return Data(writer.buffer)
     }
 
-    static let csvHeader = ["report", "paragraph", "anchor", "url", "section", "addressee", "addressee_name", "assigned_by", "text"]
+    static let csvHeader = ["report", "paragraph", "anchor", "url", "section", "addressee", "addressee_name", "assigned_by", "text",
+                            "country", "recommended_by", "position", "position_source"]
 
     /// RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, quote or line break,
     /// quotes doubled. One row a recommendation and addressee. UTF-8 with a byte order mark: without it a
@@ -93,7 +107,8 @@ struct RecommendationsData {
         for r in index.records {
             for slug in r.addressees {
                 row([r.report.description, r.paragraph, r.anchor, (baseURL.isEmpty ? "" : baseURL + "/") + Self.url(r), Self.section(r), slug,
-                     index.addressee(slug)?.name ?? slug, r.assignedBy.rawValue, r.text])
+                     index.addressee(slug)?.name ?? slug, r.assignedBy.rawValue, r.text,
+                     r.country ?? "", r.recommendedBy.joined(separator: "; "), r.reviewPosition?.rawValue ?? "", r.positionSource ?? ""])
             }
         }
     }

@@ -31,6 +31,20 @@ public struct Recommendation: Hashable, Sendable, Codable {
     public var text: String
     public var position: SourcePosition
 
+    /// The position of the State under review on a Universal Periodic Review recommendation.
+    public enum ReviewPosition: String, Hashable, Sendable, Codable {
+        case supported, noted, pending
+    }
+
+    /// The State the document is about (the front matter's `country`, by its name in `states.yml`).
+    public var country: String? = nil
+    /// The recommending States named in brackets at the end of a review's recommendation, as the report writes them
+    /// (each a name or alias of `states.yml`: "Turkey" in 2014, "Türkiye" in 2024, as OHCHR's lists keep them).
+    public var recommendedBy: [String] = []
+    /// The position of the State under review, and the URL (relative to the site's root) of the paragraph that states it.
+    public var reviewPosition: ReviewPosition? = nil
+    public var positionSource: String? = nil
+
     public init(report: Symbol, paragraph: String, anchor: String, section: [String], addressees: [String],
                 assignedBy: AssignedBy, text: String, position: SourcePosition) {
         self.report = report

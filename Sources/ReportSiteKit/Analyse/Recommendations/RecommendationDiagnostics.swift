@@ -14,13 +14,19 @@ struct RecommendationDiagnostics {
                                     ? "the addressee ids of content/addressees.yml are: \(known) (the override is ignored until it names one)"
                                     : "keys are paragraph ids such as \"85\" or \"91-c\"; values are slugs of content/addressees.yml")
         }
-        let (records, unassigned) = RecommendationExtractor.extract(from: report, vocabulary: vocabulary)
+        let (extracted, unassigned) = RecommendationExtractor.extract(from: report, vocabulary: vocabulary)
         if let first = unassigned.first {
             let ids = unassigned.map { ParagraphID.display($0.paragraph) }
             let what = unassigned.count == 1 ? "recommendation names no addressee: para. " : "recommendations name no addressee: paras. "
             diagnostics.emit(Diagnostic(.note, .unassignedRecommendation, file: report.file, at: first.position,
                                         "\(unassigned.count) \(what)\(ids.joined(separator: ", ")); the index lists them under Not specified",
                                         hint: "if the report means someone, say so in the front matter: addressees: { \"\(first.paragraph)\": [states] }"))
+        }
+        let records = ReviewRecords.annotate(extracted, report: report, states: vocabulary.states, diagnostics: diagnostics)
+        if let country = report.metadata.country, !vocabulary.states.states.isEmpty, vocabulary.states.state(named: country) == nil {
+            diagnostics.warning(.unknownCountry, file: report.file, at: SourcePosition(line: 1, column: 1),
+                                "country '\(country)' is not a State of content/states.yml",
+                                hint: "write the State's name as states.yml has it (Slovenia, Türkiye, Venezuela (Bolivarian Republic of)), or add the name to its aliases")
         }
         reportSkipped(report, records: records, imperatives: vocabulary.language.imperatives)
         reportEmptySections(report, records: records)
