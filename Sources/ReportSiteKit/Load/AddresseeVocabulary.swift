@@ -42,8 +42,9 @@ public struct AddresseeVocabulary: Sendable, Equatable {
                 diagnostics.error(.invalidConfiguration, file: file.path, at: at, "addressee slug '\(slug)' may hold only a-z, 0-9 and '-'")
                 continue
             }
-            guard slug != "report" else {
-                diagnostics.error(.invalidConfiguration, file: file.path, at: at, "addressee slug 'report' is reserved for the index's pages by report",
+            guard !RecommendationPages.reservedSlugs.contains(slug) else {
+                diagnostics.error(.invalidConfiguration, file: file.path, at: at,
+                                  "addressee slug '\(slug)' is reserved for the index's pages by report, State concerned, recommending State and position",
                                   hint: "choose another slug")
                 continue
             }

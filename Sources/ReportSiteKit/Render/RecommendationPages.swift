@@ -43,8 +43,71 @@ struct RecommendationPages: Sendable {
             listings.append(Listing(folder: Self.reportFolder(report.symbol), title: "Recommendations of \(report.symbol)",
                                     groups: byReport[report.symbol] ?? [], current: .report(report.symbol)))
         }
+        // The same records by State concerned, by recommending State and by position (contract, section 5), each
+        // grouped by addressee as a report's page is.
+        for facet in facets() {
+            let wanted = Set(facet.records.map { "\($0.report)#\($0.anchor)" })
+            let groups = index.groups.compactMap { g -> RecommendationIndex.Group? in
+                let records = g.records.filter { wanted.contains("\($0.report)#\($0.anchor)") }
+                return records.isEmpty ? nil : RecommendationIndex.Group(addressee: g.addressee, records: records)
+            }
+            listings.append(Listing(folder: facet.folder, title: facet.title, groups: groups, current: .facet(facet.folder)))
+        }
         return listings
     }
+
+    /// One value of a facet of the index: a State concerned, a recommending State, a position.
+    struct Facet: Sendable {
+        enum Kind: String, Sendable, CaseIterable { case country, recommendedBy = "recommended-by", position }
+        var kind: Kind
+        var label: String
+        var folder: String
+        var title: String
+        var records: [Recommendation]
+    }
+
+    /// The facets' values, each with its records: States by their names in states.yml (a recommending State written
+    /// "Turkey" and one written "Türkiye" are one State), in alphabetical order; positions as supported, noted, pending.
+    func facets() -> [Facet] {
+        let states = corpus.addressees.states
+        var countries: [String: [Recommendation]] = [:]
+        var recommending: [String: [Recommendation]] = [:]
+        var positions: [Recommendation.ReviewPosition: [Recommendation]] = [:]
+        for r in index.records {
+            if let c = r.country { countries[c, default: []].append(r) }
+            var seen: Set<String> = []
+            for written in r.recommendedBy {
+                let name = states.state(named: written) ?? written
+                if seen.insert(name).inserted { recommending[name, default: []].append(r) }
+            }
+            if let p = r.reviewPosition { positions[p, default: []].append(r) }
+        }
+        var out: [Facet] = []
+        for (name, records) in countries.sorted(by: { $0.key < $1.key }) {
+            out.append(Facet(kind: .country, label: name, folder: Self.facetFolder(.country, name),
+                             title: "Recommendations concerning \(name)", records: records))
+        }
+        for (name, records) in recommending.sorted(by: { $0.key < $1.key }) {
+            out.append(Facet(kind: .recommendedBy, label: name, folder: Self.facetFolder(.recommendedBy, name),
+                             title: "Recommendations made by \(name)", records: records))
+        }
+        for position in [Recommendation.ReviewPosition.supported, .noted, .pending] {
+            guard let records = positions[position] else { continue }
+            let label = position.rawValue.prefix(1).uppercased() + position.rawValue.dropFirst()
+            out.append(Facet(kind: .position, label: label, folder: Self.facetFolder(.position, position.rawValue),
+                             title: "Recommendations \(position == .pending ? "pending a position" : position.rawValue)", records: records))
+        }
+        return out
+    }
+
+    /// `recommendations/country/slovenia`, `recommendations/recommended-by/united-kingdom-of-great-britain-and-northern-ireland`.
+    static func facetFolder(_ kind: Facet.Kind, _ value: String) -> String {
+        let s = slug(value)
+        return "\(folder)/\(kind.rawValue)/\(s.isEmpty ? "-" : s)"
+    }
+
+    /// Addressee slugs that would take the folder of a listing of another kind.
+    static let reservedSlugs: Set<String> = ["report", "country", "recommended-by", "position", "page"]
 
     /// Renders every page of the index into `staging`, in parallel, and returns their ledger entries in the site's
     /// order. With a cache, a page whose inputs did not change is taken from the previous build.
@@ -98,6 +161,11 @@ struct RecommendationPages: Sendable {
                 f.add(report.symbol.description)
                 f.add(report.recommendations.count)
             }
+            for facet in facets() {
+                f.add(facet.folder)
+                f.add(facet.label)
+                f.add(facet.records.count)
+            }
         }
         for part in pages[number - 1] {
             for r in part.group.records {
@@ -109,6 +177,9 @@ struct RecommendationPages: Sendable {
                 f.add(r.addressees.joined(separator: ","))
                 f.add(r.assignedBy.rawValue)
                 f.add(r.text)
+                f.add(r.recommendedBy.joined(separator: ","))
+                f.add(r.reviewPosition?.rawValue ?? "-")
+                f.add(r.positionSource ?? "-")
             }
         }
         return f.hex
@@ -162,7 +233,7 @@ struct RecommendationPages: Sendable {
         var continued: Bool
     }
 
-    enum Current: Equatable, Sendable { case all, addressee(String), report(Symbol) }
+    enum Current: Equatable, Sendable { case all, addressee(String), report(Symbol), facet(String) }
 
     private func page(folder: String, number: Int, of pages: [[PageGroup]], all: [RecommendationIndex.Group], title: String,
                       current: Current) -> RecommendationsPageView {
@@ -202,6 +273,13 @@ struct RecommendationPages: Sendable {
             FilterLinkView(label: $0.symbol.description, count: $0.recommendations.count, href: root + Self.reportPath($0.symbol),
                            current: false)
         }
+        // The facets' lists, like the list of reports, on the first page of the main listing only.
+        let facetLinks = current != .all || number > 1 ? [] : facets()
+        func links(_ kind: Facet.Kind) -> [FilterLinkView] {
+            facetLinks.filter { $0.kind == kind }.map {
+                FilterLinkView(label: $0.label, count: $0.records.count, href: root + Self.pagePath($0.folder, 1), current: false)
+            }
+        }
         let groupViews = parts.map { part in
             let g = part.group
             return RecommendationGroupView(
@@ -214,6 +292,15 @@ struct RecommendationPages: Sendable {
                         section: r.section.joined(separator: " › "), date: date(r.report),
                         displayDate: DisplayDate.format(date(r.report)), textHTML: HTMLEscaping.escape(r.text),
                         assignedBy: r.assignedBy.rawValue,
+                        recommendedBy: r.recommendedBy.isEmpty ? nil : r.recommendedBy.joined(separator: ", "),
+                        position: r.reviewPosition.map { p in
+                            PositionView(label: p.rawValue.prefix(1).uppercased() + p.rawValue.dropFirst(),
+                                         href: r.positionSource.flatMap { source in
+                                             source.range(of: "/#").flatMap { cut in
+                                                 Symbol(String(source[..<cut.lowerBound])).map { root + $0.pagePath + "#" + source[cut.upperBound...] }
+                                             }
+                                         })
+                        },
                         others: r.addressees.filter { $0 != g.addressee.slug }.compactMap { slug in
                             index.addressee(slug).map { TagView(name: $0.name, href: root + Self.addresseePath(slug)) }
                         })
@@ -223,7 +310,8 @@ struct RecommendationPages: Sendable {
             layout: layout, title: title, isAll: current == .all, allHref: root + "\(Self.folder)/index.html",
             pagination: count == 1 ? [] : [PaginationView(folder: folder, root: root, number: number, count: count)],
             total: groups.reduce(into: Set<String>()) { set, g in g.records.forEach { set.insert("\($0.report)#\($0.anchor)") } }.count,
-            addressees: addressees, reports: reports, hasReports: !reports.isEmpty, groups: groupViews)
+            addressees: addressees, reports: reports, hasReports: !reports.isEmpty, groups: groupViews,
+            countries: links(.country), recommendingStates: links(.recommendedBy), positions: links(.position))
     }
 }
 
@@ -239,6 +327,10 @@ struct RecommendationsPageView {
     let reports: [FilterLinkView]
     let hasReports: Bool
     let groups: [RecommendationGroupView]
+    /// The values of the facets, with their counts: on the main page of the index only.
+    let countries: [FilterLinkView]
+    let recommendingStates: [FilterLinkView]
+    let positions: [FilterLinkView]
 }
 
 /// "Page 2 of 5", with links to every page of the listing (none when it fits on one page).
@@ -287,6 +379,9 @@ struct RecordView {
     /// Escaped here (Mustache's own escaping was a tenth of a build's instructions on large indexes).
     let textHTML: String
     let assignedBy: String
+    /// A review's recommending States ("France, Lithuania") and the position of the State under review.
+    let recommendedBy: String?
+    let position: PositionView?
     let others: [TagView]
 }
 

@@ -16,7 +16,7 @@ enum TemplateNames {
         IndexEntryView.self, RecommendationsPageView.self, PaginationView.self, FilterLinkView.self,
         RecommendationGroupView.self, Sitemap.View.self, Sitemap.URLView.self, Sitemap.RobotsView.self,
         Sitemap.FeedView.self, Sitemap.FeedEntryView.self, CrumbView.self, FacetView.self, NeighbourView.self,
-        SearchPageView.self,
+        SearchPageView.self, PositionView.self,
     ]
 
     static let known: Set<String> = Set(views.flatMap { $0.fieldNames })

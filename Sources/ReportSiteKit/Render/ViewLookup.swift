@@ -293,7 +293,7 @@ extension PageStartView: TemplateView {
 
 extension RecordView: TemplateView {
     enum Field: String, CaseIterable {
-        case symbol, reportHref, href, paragraphLabel, section, date, displayDate, textHTML, assignedBy, others, hasOthers
+        case symbol, reportHref, href, paragraphLabel, section, date, displayDate, textHTML, assignedBy, others, hasOthers, recommendedBy, position
     }
 
     func value(_ name: String) -> TemplateValue {
@@ -310,6 +310,8 @@ extension RecordView: TemplateView {
         case .assignedBy: return .text(assignedBy)
         case .others: return .views(others)
         case .hasOthers: return .bool(!others.isEmpty)
+        case .recommendedBy: return .optional(recommendedBy)
+        case .position: return .optional(position)
         }
     }
 }
@@ -330,13 +332,29 @@ extension TagView: TemplateView {
 
 extension RecommendationTagsView: TemplateView {
     enum Field: String, CaseIterable {
-        case tags
+        case tags, recommendedBy, position
     }
 
     func value(_ name: String) -> TemplateValue {
         guard let field = Field(rawValue: name) else { return .absent }
         switch field {
         case .tags: return .views(tags)
+        case .recommendedBy: return .optional(recommendedBy)
+        case .position: return .optional(position)
+        }
+    }
+}
+
+extension PositionView: TemplateView {
+    enum Field: String, CaseIterable {
+        case label, href
+    }
+
+    func value(_ name: String) -> TemplateValue {
+        guard let field = Field(rawValue: name) else { return .absent }
+        switch field {
+        case .label: return .text(label)
+        case .href: return .optional(href)
         }
     }
 }
@@ -385,7 +403,8 @@ extension IndexEntryView: TemplateView {
 
 extension RecommendationsPageView: TemplateView {
     enum Field: String, CaseIterable {
-        case layout, title, isAll, allHref, pagination, total, addressees, reports, hasReports, groups
+        case layout, title, isAll, allHref, pagination, total, addressees, reports, hasReports, groups, countries, recommendingStates, positions,
+             hasFacets
     }
 
     func value(_ name: String) -> TemplateValue {
@@ -401,6 +420,10 @@ extension RecommendationsPageView: TemplateView {
         case .reports: return .views(reports)
         case .hasReports: return .bool(hasReports)
         case .groups: return .views(groups)
+        case .countries: return .views(countries)
+        case .recommendingStates: return .views(recommendingStates)
+        case .positions: return .views(positions)
+        case .hasFacets: return .bool(!countries.isEmpty || !recommendingStates.isEmpty || !positions.isEmpty)
         }
     }
 }

@@ -222,4 +222,14 @@ func paragraphRange(_ first: Int?, _ last: Int?) -> String? {
 /// The addressees of a recommendation, shown on its report page.
 struct RecommendationTagsView {
     let tags: [TagView]
+    /// The recommending States of a review's recommendation ("France, Lithuania"), nil when none.
+    var recommendedBy: String? = nil
+    /// The position of the State under review, linked to the paragraph that states it.
+    var position: PositionView? = nil
+}
+
+/// "Supported", "Noted", "Pending", and where the report or its addendum says so.
+struct PositionView {
+    let label: String
+    let href: String?
 }
