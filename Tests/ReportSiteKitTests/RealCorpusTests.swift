@@ -44,7 +44,7 @@ final class RealCorpusTests: XCTestCase {
         let fm = FileManager.default
         try fm.createDirectory(at: root, withIntermediateDirectories: true)
         try fm.copyItem(at: Self.real.appendingPathComponent(half).appendingPathComponent("reports"), to: root.appendingPathComponent("reports"))
-        for name in ["addressees.yml", "recommending-verbs.yml"] where fm.fileExists(atPath: Project.content.appendingPathComponent(name).path) {
+        for name in ["addressees.yml", "recommending-verbs.yml", "states.yml"] where fm.fileExists(atPath: Project.content.appendingPathComponent(name).path) {
             try fm.copyItem(at: Project.content.appendingPathComponent(name), to: root.appendingPathComponent(name))
         }
         return root

@@ -64,10 +64,11 @@ final class RecommendationOutputTests: XCTestCase {
         let raw = try String(contentsOf: Self.site.appendingPathComponent("recommendations.csv"), encoding: .utf8)
         XCTAssertTrue(raw.hasSuffix("\r\n"))
         let rows = parseCSV(raw)
-        XCTAssertEqual(rows[0], ["report", "paragraph", "anchor", "url", "section", "addressee", "addressee_name", "assigned_by", "text"])
+        XCTAssertEqual(rows[0], ["report", "paragraph", "anchor", "url", "section", "addressee", "addressee_name", "assigned_by", "text",
+                                 "country", "recommended_by", "position", "position_source"])
         let pairs = (try json()["recommendations"] as! [[String: Any]]).reduce(0) { $0 + ($1["addressees"] as! [String]).count }
         XCTAssertEqual(rows.count - 1, pairs)
-        XCTAssertTrue(rows.allSatisfy { $0.count == 9 })
+        XCTAssertTrue(rows.allSatisfy { $0.count == 13 })
         let row = try XCTUnwrap(rows.first { $0[0] == "A/68/283" && $0[1] == "140" })
         XCTAssertEqual(row[5], "human-rights-council")
         XCTAssertEqual(row[6], "Human Rights Council")

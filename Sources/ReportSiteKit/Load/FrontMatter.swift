@@ -83,8 +83,11 @@ struct MetadataReader {
                 continue
             }
             guard Self.required.contains(key) || Self.optional.contains(key) else {
+                let known = Self.required + Self.optional
+                let closest = known.min { TemplateNames.editDistance(key.lowercased(), $0) < TemplateNames.editDistance(key.lowercased(), $1) }
+                let guess = closest.flatMap { TemplateNames.editDistance(key.lowercased(), $0) <= max(2, key.count / 3) ? "did you mean '\($0)'? " : nil } ?? ""
                 diagnostics.warning(.unknownKey, file: file, at: at(keyNode), "unknown front matter key '\(key)'",
-                                    hint: "known keys: " + (Self.required + Self.optional).joined(separator: ", "))
+                                    hint: guess + "known keys: " + known.joined(separator: ", "))
                 continue
             }
             guard var text = value.scalar?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {

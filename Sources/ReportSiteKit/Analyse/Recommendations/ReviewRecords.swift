@@ -21,7 +21,8 @@ enum ReviewRecords {
             var r = record
             r.country = country
             guard let (paragraph, _) = decimalItem(r.paragraph) else { return r }
-            let (found, unknown) = recommendingStates(in: r.text, states: states)
+            // Without states.yml no bracket can be told to be a State: none is taken, none is warned about.
+            let (found, unknown) = states.states.isEmpty ? ([], []) : recommendingStates(in: r.text, states: states)
             r.recommendedBy = found
             for bracket in unknown {
                 diagnostics.warning(.unknownRecommendingState, file: report.file, at: r.position,
