@@ -5,6 +5,7 @@ import Foundation
 ///     FOLDER/content/site.yml                 every key, commented
 ///     FOLDER/content/addressees.yml           copied from the project
 ///     FOLDER/content/recommending-verbs.yml   copied from the project
+///     FOLDER/content/states.yml               copied from the project (when it has one)
 ///     FOLDER/content/reports/EXAMPLE-1.md     an example report, to replace
 ///     FOLDER/Templates/                       a copy of the templates
 ///     FOLDER/.gitignore                       /site/, /.reportsite-cache/, /.site.*
@@ -66,6 +67,11 @@ public enum SiteScaffold {
             for name in ["addressees.yml", "recommending-verbs.yml"] {
                 try fm.copyItem(at: sources.vocabulary.appendingPathComponent(name), to: folder.appendingPathComponent("content/" + name))
             }
+            // The States of the index: a site of another mandate needs them too; an older checkout may not have the file.
+            let states = sources.vocabulary.appendingPathComponent("states.yml")
+            if fm.fileExists(atPath: states.path) {
+                try fm.copyItem(at: states, to: folder.appendingPathComponent("content/states.yml"))
+            }
             try Data(exampleReport.utf8).write(to: folder.appendingPathComponent("content/reports/" + exampleSymbol.fileName))
             written.append("Templates")
             // The templates themselves, even when the folder named is a symbolic link to them: the new site's look
@@ -82,8 +88,9 @@ public enum SiteScaffold {
             }
             throw Failure(description: "cannot write the new site into \(folder.path): \(error.localizedDescription)")
         }
-        return ["content/site.yml", "content/addressees.yml", "content/recommending-verbs.yml",
-                "content/reports/" + exampleSymbol.fileName, "Templates/", ".gitignore"]
+        let hasStates = fm.fileExists(atPath: folder.appendingPathComponent("content/states.yml").path)
+        return ["content/site.yml", "content/addressees.yml", "content/recommending-verbs.yml"] + (hasStates ? ["content/states.yml"] : [])
+            + ["content/reports/" + exampleSymbol.fileName, "Templates/", ".gitignore"]
     }
 
     static let exampleSymbol = Symbol("EXAMPLE/1")!
