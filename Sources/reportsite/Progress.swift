@@ -44,6 +44,7 @@ final class ProgressLine: @unchecked Sendable {
 
     static func text(_ s: BuildProgress.Snapshot, output: String) -> String {
         switch s.stage {
+        case .waiting: return "waiting for the other build into \(output)/ to finish"
         case .loading: return "reading the templates and the site's configuration"
         case .analysing: return "reading and analysing reports: \(grouped(s.analysed)) of \(grouped(s.reports))"
         case .linking: return "linking citations and recommendations (\(grouped(s.reports)) reports)"

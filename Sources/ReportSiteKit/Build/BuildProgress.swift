@@ -5,7 +5,7 @@ import Foundation
 /// build from any thread; read by another thread at any time.
 public final class BuildProgress: @unchecked Sendable {
     public enum Stage: Sendable, Equatable {
-        case loading, analysing, linking, writing, checking, finishing
+        case waiting, loading, analysing, linking, writing, checking, finishing
     }
 
     public struct Snapshot: Sendable, Equatable {

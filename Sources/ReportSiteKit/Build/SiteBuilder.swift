@@ -151,7 +151,15 @@ public struct SiteBuilder {
         do {
             // Checked before the lock is taken: nothing, not even the lock file, is made beside a refused folder.
             try guardian.check(display: loader.display)
-            lock = try OutputLock.acquire(output: options.output, waiting: options.waiting)
+            var waiting = options.waiting
+            if case .wait(let announce) = waiting, let progress = options.progress {
+                waiting = .wait(announce: { pid in
+                    announce(pid)
+                    progress.enter(.waiting)
+                })
+            }
+            lock = try OutputLock.acquire(output: options.output, waiting: waiting)
+            options.progress?.enter(.loading)
             try guardian.check(display: loader.display)
         } catch let refusal as OutputFolder.Refusal {
             throw Stop(outcome: .usageError(refusal.description))
@@ -161,7 +169,7 @@ public struct SiteBuilder {
                 + "\n  note: run the build again once it has finished, or without --no-wait to wait for it"))
         } catch {
             throw Stop(outcome: .usageError("\(loader.display(options.output)): error: cannot lock the output folder: \(describeFileError(error))\n"
-                + "  note: the folder that holds it must be writable (the lock is .reportsite-cache/\(options.output.lastPathComponent).lock beside it)"))
+                + "  note: builds into it take a lock, .reportsite-cache/\(options.output.lastPathComponent).lock beside it: make that place writable, or name another output folder with --output"))
         }
         // What a killed build left: the old site put back if it was moved aside, temporary folders removed.
         let writer = SiteWriter(output: options.output)

@@ -42,11 +42,7 @@ public final class OutputLock: @unchecked Sendable {
     public static func acquire(output: URL, waiting: Waiting) throws -> OutputLock {
         let file = file(for: output)
         let folder = file.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw FileFailure(path: folder.path, action: "create the folder", error: error)
-        }
+        try makeFolders(folder.path)
         let fd = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileFailure(path: file.path, action: "open the lock file", errno: errno) }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
@@ -110,10 +106,17 @@ public struct FileFailure: Error, CustomStringConvertible, LocalizedError {
         reason = String(cString: strerror(number))
     }
 
+    public init(path: String, action: String, reason: String) {
+        self.path = path
+        self.action = action
+        self.reason = reason
+    }
+
     public init(path: String, action: String, error: Error) {
         self.path = path
         self.action = action
-        reason = describeFileError(error)
+        let text = describeFileError(error)
+        reason = text.hasPrefix(path + ": ") ? String(text.dropFirst(path.count + 2)) : text
     }
 
     public var description: String { "cannot \(action) \(path): \(reason)" }
@@ -137,7 +140,28 @@ public func describeFileError(_ error: Error) -> String {
         reason = String(cString: strerror(Int32(ns.code)))
     }
     let path = (ns.userInfo[NSFilePathErrorKey] as? String) ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
-    let text = reason ?? ns.localizedDescription
+    // Foundation's own text without its empty preamble: "A file with the same name already exists."
+    var text = reason ?? ns.localizedDescription
+    for preamble in ["The operation could not be completed. ", "The operation couldn’t be completed. "] where text.hasPrefix(preamble) {
+        text.removeFirst(preamble.count)
+    }
     if let path, !text.contains(path) { return "\(path): \(text)" }
     return text
+}
+
+/// `mkdir -p`, with the system's reason when a folder cannot be made (Foundation's `createDirectory` says only
+/// "error 512" when a file is in the way): "cannot create the folder x/y: a file of that name is in the way".
+func makeFolders(_ path: String) throws {
+    var info = stat()
+    if stat(path, &info) == 0 {
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            throw FileFailure(path: path, action: "create the folder", reason: "a file of that name is in the way")
+        }
+        return
+    }
+    let parent = (path as NSString).deletingLastPathComponent
+    if !parent.isEmpty, parent != path { try makeFolders(parent) }
+    if mkdir(path, 0o755) != 0, errno != EEXIST {
+        throw FileFailure(path: path, action: "create the folder", errno: errno)
+    }
 }

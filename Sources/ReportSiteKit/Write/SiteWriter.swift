@@ -16,11 +16,11 @@ public final class StagingFolder: @unchecked Sendable {
     /// A staging folder for `writer`'s output, created now (stale ones of killed builds are removed first).
     public init(writer: SiteWriter) throws {
         let fm = FileManager.default
-        try fm.createDirectory(at: writer.parent, withIntermediateDirectories: true)
+        try makeFolders(writer.parent.path)
         writer.removeStaleStaging()
         let staging = writer.parent.appendingPathComponent(writer.stagingPrefix + "\(ProcessInfo.processInfo.processIdentifier)")
         try? fm.removeItem(at: staging)
-        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        try makeFolders(staging.path)
         url = staging
     }
 
@@ -84,7 +84,7 @@ public final class StagingFolder: @unchecked Sendable {
         lock.lock()
         let isNew = folders.insert(folder).inserted
         lock.unlock()
-        if isNew { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        if isNew { try makeFolders(folder) }
         return target
     }
 
