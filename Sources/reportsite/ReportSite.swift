@@ -334,13 +334,16 @@ struct Build: ParsableCommand {
         whole build succeeded: on any error the previous site is left exactly as it was.
         When nothing changed since the last build, it says the site is up to date and writes nothing; otherwise pages \
         whose inputs did not change are reused (--no-cache renders them all).
+        The files of CONTENT/static/ (CNAME, favicon.ico, PDFs) are copied into the site as they are. A file in the \
+        output folder that no build wrote stops the build (nothing is deleted): move it into CONTENT/static/. \
+        One build at a time writes into a folder: a second one waits for the first (--no-wait: exits 2).
         Exit status: 0 built, 1 the content has errors (or warnings with --strict), 2 wrong usage, unreadable input, \
         or an output folder the build refuses to replace.
         """)
 
     @OptionGroup var options: BuildOptions
 
-    @Option(name: .long, help: ArgumentHelp("Where to write the site; replaced whole on success. It must be new, empty, or a site ReportSite built: the content, the templates, the working directory, a repository or a folder of other files is refused.", valueName: "folder"))
+    @Option(name: .long, help: ArgumentHelp("Where to write the site; replaced whole on success. It must be new, empty, or a site ReportSite built holding only the files it wrote: the content, the templates, the working directory, a repository or a folder of other files is refused.", valueName: "folder"))
     var output = "site"
 
     func run() throws {
