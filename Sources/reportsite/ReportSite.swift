@@ -37,7 +37,11 @@ struct ReportSite: ParsableCommand {
             // --help, --version and an exit status the command chose (it said why) go as ArgumentParser sends them.
             if code == .success || error is ExitCode { exit(withError: error) }
             guard code == .validationFailure else {
-                FileHandle.standardError.write(Data(lowercaseErrorPrefix(fullMessage(for: error)).utf8 + [0x0A]))
+                // A file error a command let through: its cause in words (not "NSCocoaErrorDomain error 512").
+                let ns = error as NSError
+                let text = ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain
+                    ? "error: " + describeFileError(error) : lowercaseErrorPrefix(fullMessage(for: error))
+                FileHandle.standardError.write(Data((text + "\n").utf8))
                 Foundation.exit(code.rawValue)
             }
             var message = lowercaseErrorPrefix(fullMessage(for: error)) + "\n"

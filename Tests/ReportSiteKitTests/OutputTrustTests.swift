@@ -202,7 +202,7 @@ final class OutputTrustTests: XCTestCase {
         let site = project.appendingPathComponent("site")
         XCTAssertEqual(try runReportSite(["build"], in: project).status, 0)
         let alone = try folderSnapshot(site)
-        for round in 0..<3 {
+        for round in 0..<2 {
             let results = [["build", "--no-cache"], round == 1 ? ["build"] : ["build", "--no-cache"]].parallelMap { arguments in
                 try? runReportSite(arguments, in: project)
             }
@@ -264,6 +264,9 @@ final class OutputTrustTests: XCTestCase {
         XCTAssertGreaterThan(notes.count, 1, "the content has RS701 notes")
         XCTAssertTrue(notes.allSatisfy { $0["code"] as? String == "RS701" })
 
+        let quietJSON = try runReportSite(["check", "--format", "json", "--quiet"], in: project)
+        XCTAssertEqual(quietJSON.stdout, json.stdout, "JSON holds every diagnostic, --quiet or not")
+
         let plain = try runReportSite(["check"], in: project)
         XCTAssertEqual(plain.status, 0)
         XCTAssertFalse(plain.stderr.contains("[RS701]"), plain.stderr)
@@ -284,7 +287,7 @@ final class OutputTrustTests: XCTestCase {
     }
 
     /// Runs `reportsite` with standard error on a terminal (a pseudo-terminal): what the terminal received.
-    func runOnTerminal(_ arguments: [String], in folder: URL, whileRunning: (Process) throws -> Void = { _ in }) throws -> (Int32, String) {
+    func runOnTerminal(_ arguments: [String], in folder: URL, whileRunning: (Box) throws -> Void = { _ in }) throws -> (Int32, String) {
         // The C library's pseudo-terminal functions (Swift's Glibc module does not declare them).
         let libc = dlopen(nil, RTLD_NOW)
         func function<T>(_ name: String, as type: T.Type) throws -> T {
@@ -320,7 +323,7 @@ final class OutputTrustTests: XCTestCase {
         try process.run()
         close(slave)
         reader.start()
-        try whileRunning(process)
+        try whileRunning(received)
         process.waitUntilExit()
         received.waitUntilFinished()
         close(master)
@@ -335,6 +338,12 @@ final class OutputTrustTests: XCTestCase {
         func finish() { done.signal() }
         func waitUntilFinished() { _ = done.wait(timeout: .now() + 10) }
         var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+
+        /// Waits (at most 20 s) until the terminal has received `part`.
+        func wait(for part: String) {
+            let deadline = Date().addingTimeInterval(20)
+            while Date() < deadline, !text.contains(part) { Thread.sleep(forTimeInterval: 0.02) }
+        }
     }
 
     /// On a terminal, a line rewritten in place (here while the build waits for another one), erased before the
@@ -344,8 +353,8 @@ final class OutputTrustTests: XCTestCase {
         let site = project.appendingPathComponent("site")
         XCTAssertEqual(try runReportSite(["build"], in: project).status, 0)
         var fd = try holdLock(of: site, pid: 4242)
-        let (status, text) = try runOnTerminal(["build", "--no-cache"], in: project) { _ in
-            Thread.sleep(forTimeInterval: 0.9)
+        let (status, text) = try runOnTerminal(["build", "--no-cache"], in: project) { terminal in
+            terminal.wait(for: "\r\u{1B}[Kwaiting for the other build into site/ to finish")
             close(fd)
         }
         XCTAssertEqual(status, 0, text)
@@ -353,8 +362,9 @@ final class OutputTrustTests: XCTestCase {
         XCTAssertTrue(text.hasSuffix("\r\u{1B}[K") || text.contains("\r\u{1B}[Knote: "), "the line is erased: \(text.debugDescription)")
 
         fd = try holdLock(of: site, pid: 4242)
-        let (quietStatus, quiet) = try runOnTerminal(["build", "--no-cache", "--quiet"], in: project) { _ in
-            Thread.sleep(forTimeInterval: 0.6)
+        let (quietStatus, quiet) = try runOnTerminal(["build", "--no-cache", "--quiet"], in: project) { terminal in
+            terminal.wait(for: "waiting for it to finish")
+            Thread.sleep(forTimeInterval: 0.8)  // longer than a progress line waits to appear
             close(fd)
         }
         XCTAssertEqual(quietStatus, 0)
