@@ -216,6 +216,33 @@ final class OutputTrustTests: XCTestCase {
         }
     }
 
+    /// A build killed while it holds the lock does not leave the folder locked: the kernel releases it.
+    func testAKilledBuildLeavesNoLock() throws {
+        let project = try makeProject()
+        let site = project.appendingPathComponent("site")
+        XCTAssertEqual(try runReportSite(["build"], in: project).status, 0)
+        let alone = try folderSnapshot(site)
+        let process = Process()
+        process.executableURL = reportSiteExecutable()
+        process.arguments = ["build", "--no-cache"]
+        process.currentDirectoryURL = project
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // It holds the lock once its process id is in the lock file.
+        let lockFile = OutputLock.file(for: site)
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, process.isRunning,
+              (try? String(contentsOf: lockFile, encoding: .utf8)) != "\(process.processIdentifier)\n" {
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let next = try runReportSite(["build", "--no-wait"], in: project)
+        XCTAssertEqual(next.status, 0, next.stderr)
+        XCTAssertEqual(try folderSnapshot(site), alone, "the site is whole")
+    }
+
     /// A folder that cannot be made says why (not "error 512").
     func testAWriteFailureSaysItsCause() throws {
         let project = try makeProject()

@@ -7,7 +7,8 @@ import Foundation
 /// which every build writes into the site) and nothing else. The marker lists every file the build wrote; a
 /// file or folder that is not listed (a user's `drafts/notes.docx`, a `CNAME` put there by hand) makes the
 /// build stop before anything is written, naming it, so that it is never deleted (such files belong in
-/// `content/static/`). A marker without the list (written by a version before it) is trusted as it was.
+/// `content/static/`). For a site from before the list, the files named in the page cache the last build wrote
+/// beside it are the list; with neither, the marker is trusted as it was.
 /// Whatever the marker says, a folder is refused when it is or holds the content, the templates, the working
 /// directory, the home folder, `/` or a git work tree, or when it lies inside the content or the templates.
 public struct OutputFolder: Sendable {
@@ -117,9 +118,11 @@ public struct OutputFolder: Sendable {
             throw refuse("it holds `\(guarded)`, so it is a project or a repository, not a site",
                          "the build replaces its output folder whole; \(otherFolder)")
         }
-        if entries.contains(Self.markerName) {
-            guard let marker = fm.contents(atPath: target.appendingPathComponent(Self.markerName).path),
-                  let listed = Self.listing(marker) else { return }
+        let earlier = Self.isEarlierSite(entries)
+        if entries.contains(Self.markerName) || earlier {
+            // The marker's list; for a site from before the list, the files the last build's cache names.
+            let marker = fm.contents(atPath: target.appendingPathComponent(Self.markerName).path)
+            guard let listed = marker.flatMap(Self.listing) ?? PageCache.filesOfLastBuild(output: output) else { return }
             let foreign = Self.foreignEntries(in: target, listed: listed)
             guard let first = foreign.first else { return }
             let others = foreign.count - 1
@@ -127,7 +130,6 @@ public struct OutputFolder: Sendable {
                          "a build replaces \(shown)/ whole and would delete it: move it into content/static/ "
                          + "(copied into the site at every build) or delete it, then build again")
         }
-        if Self.isEarlierSite(entries) { return }
         let shownEntries = entries.prefix(3).map { "`\($0)`" }.joined(separator: ", ") + (entries.count > 3 ? ", ..." : "")
         throw refuse("it is not empty and holds no site built by ReportSite (it has \(shownEntries))",
                      "the build replaces its output folder whole; \(otherFolder), or empty this one first")

@@ -80,6 +80,21 @@ public final class PageCache: @unchecked Sendable {
         }
     }
 
+    /// Every file the last build into `output` left there, as its cache names them, whatever tool or format wrote
+    /// it (nil without a cache that says): what a site built before the marker listed its files is made of.
+    static func filesOfLastBuild(output: URL) -> Set<String>? {
+        struct Files: Decodable {
+            struct Site: Decodable { var files: [String: Stamp] }
+            var site: Site?
+        }
+        let output = output.standardizedFileURL
+        let file = output.deletingLastPathComponent().appendingPathComponent(".reportsite-cache")
+            .appendingPathComponent(output.lastPathComponent + ".json")
+        guard let data = FileManager.default.contents(atPath: file.path),
+              let files = (try? JSONDecoder().decode(Files.self, from: data))?.site?.files else { return nil }
+        return Set(files.keys)
+    }
+
     /// The previous build's ledger, read once, when it is the one written with the cache (else empty).
     private func ledgerOfPreviousBuild() -> [String: PageEntry] {
         lock.lock()
