@@ -260,6 +260,19 @@ final class OutputTrustTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: project.appendingPathComponent("site").path))
     }
 
+    /// What the write stage says when Foundation fails to write a page: the system's reason, with the path.
+    func testAFoundationWriteErrorIsDescribedByItsCause() throws {
+        let root = try temporaryFolder(self)
+        let target = root.appendingPathComponent("missing/x.html")
+        XCTAssertThrowsError(try Data("x".utf8).write(to: target)) { error in
+            XCTAssertEqual(describeFileError(error), "\(target.path): No such file or directory")
+        }
+        try Data("x".utf8).write(to: root.appendingPathComponent("file"))
+        XCTAssertThrowsError(try makeFolders(root.appendingPathComponent("file/sub").path)) { error in
+            XCTAssertEqual(describeFileError(error), "cannot create the folder \(root.path)/file: a file of that name is in the way")
+        }
+    }
+
     // MARK: Item 13: --no-cache reads no cache and writes them
 
     func testNoCacheRendersEverythingAndTheNextBuildIsIncremental() throws {

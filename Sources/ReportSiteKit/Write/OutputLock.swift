@@ -138,6 +138,16 @@ public func describeFileError(_ error: Error) -> String {
         }
     } else if ns.domain == NSPOSIXErrorDomain {
         reason = String(cString: strerror(Int32(ns.code)))
+    } else if ns.domain == NSCocoaErrorDomain {
+        // The errno Foundation turned into one of its codes, said as the system says it.
+        switch CocoaError.Code(rawValue: ns.code) {
+        case .fileNoSuchFile, .fileReadNoSuchFile: reason = String(cString: strerror(ENOENT))
+        case .fileWriteNoPermission, .fileReadNoPermission: reason = String(cString: strerror(EACCES))
+        case .fileWriteOutOfSpace: reason = String(cString: strerror(ENOSPC))
+        case .fileWriteVolumeReadOnly: reason = String(cString: strerror(EROFS))
+        case .fileWriteFileExists: reason = "a file of that name is in the way"
+        default: break
+        }
     }
     let path = (ns.userInfo[NSFilePathErrorKey] as? String) ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
     // Foundation's own text without its empty preamble: "A file with the same name already exists."
