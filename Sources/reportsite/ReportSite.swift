@@ -26,16 +26,37 @@ struct ReportSite: ParsableCommand {
         subcommands: [Build.self, Check.self, Import.self, Serve.self, New.self, Init.self],
         defaultSubcommand: Build.self)
 
-    /// As ArgumentParser's, but wrong usage exits 2 (as the README and the contract say), not 64.
+    /// As ArgumentParser's, but wrong usage exits 2 (as the README and the contract say), not 64, and every
+    /// message has the form of the others, `error: ...` (never ArgumentParser's `Error: ...`).
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            var message = fullMessage(for: error) + "\n"
-            if let typo = CommandLine.arguments.dropFirst().first, let meant = suggestion(for: typo) {
+            let code = exitCode(for: error)
+            // --help, --version and an exit status the command chose (it said why) go as ArgumentParser sends them.
+            if code == .success || error is ExitCode { exit(withError: error) }
+            guard code == .validationFailure else {
+                // A file error a command let through: its cause in words (not "NSCocoaErrorDomain error 512").
+                let ns = error as NSError
+                let text = ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain
+                    ? "error: " + describeFileError(error) : lowercaseErrorPrefix(fullMessage(for: error))
+                FileHandle.standardError.write(Data((text + "\n").utf8))
+                Foundation.exit(code.rawValue)
+            }
+            var message = lowercaseErrorPrefix(fullMessage(for: error)) + "\n"
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if let typo = arguments.first, let meant = suggestion(for: typo) {
                 message = "error: unknown command '\(typo)'\n  note: did you mean 'reportsite \(meant)'? (reportsite --help lists the commands)\n"
+            } else if let unknown = unknownOption(in: message) {
+                // ArgumentParser suggests the options of the command only; --version and --help are everyone's.
+                let command = arguments.first.flatMap { first in configuration.subcommands.first { $0._commandName == first } }
+                let known = longOptions(helpMessage(for: command ?? Build.self)) + ["--version", "--help"]
+                var lines = message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                if let said = lines[0].range(of: ". Did you mean") { lines[0] = String(lines[0][..<said.lowerBound]) }
+                if let meant = closest(unknown, among: known) {
+                    message = lines[0] + "\n  note: did you mean '\(meant)'?\n" + (lines.count > 1 ? lines[1] : "")
+                }
             }
             FileHandle.standardError.write(Data(message.utf8))
             Foundation.exit(2)
@@ -43,11 +64,49 @@ struct ReportSite: ParsableCommand {
     }
 }
 
+/// ArgumentParser's `Error: Unknown option '--x'` as the other messages are written: `error: unknown option '--x'`.
+func lowercaseErrorPrefix(_ message: String) -> String {
+    guard message.hasPrefix("Error: ") else { return message }
+    var rest = message.dropFirst("Error: ".count)
+    // "Unknown option" -> "unknown option"; a word in capitals (a name, "URL") is left as it is.
+    if let first = rest.first, first.isUppercase, let second = rest.dropFirst().first, second.isLowercase {
+        rest = Substring(first.lowercased()) + rest.dropFirst()
+    }
+    return "error: " + rest
+}
+
+/// The option an `unknown option '--x'` message names.
+func unknownOption(in message: String) -> String? {
+    guard let start = message.range(of: "nknown option '") else { return nil }
+    let rest = message[start.upperBound...]
+    return rest.firstIndex(of: "'").map { String(rest[..<$0]) }
+}
+
+/// Every `--long-option` a help text names.
+func longOptions(_ help: String) -> [String] {
+    var found: [String] = []
+    var current = ""
+    for c in help + " " {
+        if c.isLetter || c.isNumber || c == "-" {
+            current.append(c)
+        } else {
+            if current.hasPrefix("--"), current.count > 2, !found.contains(current) { found.append(current) }
+            current = ""
+        }
+    }
+    return found
+}
+
 /// The command a mistyped first word most likely meant (`biuld` -> `build`): one whose name is at most two edits
 /// away. Nil for an option, a real command, or a word close to none (it may be a value, such as a folder).
 func suggestion(for word: String) -> String? {
     let names = ReportSite.configuration.subcommands.map { $0._commandName }
     guard !word.hasPrefix("-"), !names.contains(word), word.count >= 3 else { return nil }
+    return closest(word, among: names)
+}
+
+/// The name at most two edits away from `word` (a swap of two neighbours is one edit), the closest first.
+func closest(_ word: String, among names: [String]) -> String? {
     func distance(_ a: [Character], _ b: [Character]) -> Int {
         var previous = Array(0...b.count)
         for (i, x) in a.enumerated() {
@@ -77,14 +136,29 @@ struct BuildOptions: ParsableArguments {
     @Flag(name: .long, help: "Print the time each stage of the build took, and how many report pages were reused.")
     var timings = false
 
-    @Flag(name: .long, help: ArgumentHelp("Render every page, without reusing the pages of the previous build (.reportsite-cache/ beside the output folder)."))
+    @Flag(name: .long, help: ArgumentHelp("Do not read the caches of the previous build (.reportsite-cache/ beside the output folder): analyse and render everything. The caches are still written, so the next build is incremental again."))
     var noCache = false
+
+    @Flag(name: .long, help: ArgumentHelp("When another build into the same output folder is running, exit (status 2) instead of waiting for it to finish."))
+    var noWait = false
+
+    @Flag(name: .long, help: ArgumentHelp("No progress line and no summary of notes; errors, warnings and the last line are still printed."))
+    var quiet = false
+
+    @Flag(name: .long, help: ArgumentHelp("Print every note (such as RS701, a recommendation with no addressee), not one summary line a code."))
+    var verbose = false
 
     @Option(name: .long, help: ArgumentHelp("How to print diagnostics: text (path:line:column: severity: message) or json (an array, for editors and CI annotations, on standard output).", valueName: "text|json"))
     var format: DiagnosticFormat = .text
 
     @Option(name: .long, help: ArgumentHelp("The anchors.txt of the site published before: fail if any of its pages or anchors is missing from the new site.", valueName: "file"))
     var previousAnchors: String?
+}
+
+extension BuildOptions {
+    func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+    }
 }
 
 enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
@@ -131,7 +205,8 @@ extension BuildOptions {
         var message: String
     }
 
-    func build(output: String, write: Bool) -> BuildReport {
+    /// `announce`: called once the build knows how many reports it has (serve's first build says so).
+    func build(output: String, write: Bool, announce: (@Sendable (Int) -> Void)? = nil) -> BuildReport {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let contentURL = self.contentURL
         let templatesURL: URL
@@ -149,8 +224,19 @@ extension BuildOptions {
             strict: strict, displayBase: cwd, write: write)
         options.previousAnchors = previousAnchors.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
         options.cache = !noCache
+        // As the user wrote it, without a trailing slash (`site/` is shown `site/`, not `site//`).
+        var output = output
+        while output.count > 1, output.hasSuffix("/") { output.removeLast() }
+        let shownOutput = output
+        options.waiting = noWait ? .fail : .wait(announce: { pid in
+            FileHandle.standardError.write(Data("reportsite: another build into \(shownOutput)/ is running\(pid.map { " (pid \($0))" } ?? ""); waiting for it to finish (--no-wait exits instead)\n".utf8))
+        })
+        let progress = BuildProgress(reportsFound: announce ?? { _ in })
+        options.progress = progress
+        let line = ProgressLine.start(progress, output: output, enabled: !quiet && isatty(STDERR_FILENO) == 1)
         var builder = SiteBuilder(options: options)
         let outcome = builder.build()
+        line?.stop()
         if timings {
             for (stage, seconds, resident) in builder.timings {
                 let line = "timing: " + stage.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds)
@@ -162,7 +248,11 @@ extension BuildOptions {
         let diagnostics = builder.diagnostics.diagnostics
         switch format {
         case .text:
-            for d in diagnostics { FileHandle.standardError.write(Data((d.formatted + "\n").utf8)) }
+            // Errors and warnings in full; notes (hundreds at a time on a large site) one line a code, unless --verbose.
+            var text = ""
+            for d in diagnostics where verbose || d.severity != .note { text += d.formatted + "\n" }
+            if !verbose && !quiet { text += NoteSummary.lines(diagnostics) }
+            FileHandle.standardError.write(Data(text.utf8))
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -170,9 +260,6 @@ extension BuildOptions {
             FileHandle.standardOutput.write((try? encoder.encode(records)) ?? Data("[]".utf8))
             FileHandle.standardOutput.write(Data("\n".utf8))
         }
-        // As the user wrote it, without a trailing slash (`site/` is shown `site/`, not `site//`).
-        var output = output
-        while output.count > 1, output.hasSuffix("/") { output.removeLast() }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         switch outcome {
@@ -251,13 +338,16 @@ struct Build: ParsableCommand {
         whole build succeeded: on any error the previous site is left exactly as it was.
         When nothing changed since the last build, it says the site is up to date and writes nothing; otherwise pages \
         whose inputs did not change are reused (--no-cache renders them all).
+        The files of CONTENT/static/ (CNAME, favicon.ico, PDFs) are copied into the site as they are. A file in the \
+        output folder that no build wrote stops the build (nothing is deleted): move it into CONTENT/static/. \
+        One build at a time writes into a folder: a second one waits for the first (--no-wait: exits 2).
         Exit status: 0 built, 1 the content has errors (or warnings with --strict), 2 wrong usage, unreadable input, \
         or an output folder the build refuses to replace.
         """)
 
     @OptionGroup var options: BuildOptions
 
-    @Option(name: .long, help: ArgumentHelp("Where to write the site; replaced whole on success. It must be new, empty, or a site ReportSite built: the content, the templates, the working directory, a repository or a folder of other files is refused.", valueName: "folder"))
+    @Option(name: .long, help: ArgumentHelp("Where to write the site; replaced whole on success. It must be new, empty, or a site ReportSite built holding only the files it wrote: the content, the templates, the working directory, a repository or a folder of other files is refused.", valueName: "folder"))
     var output = "site"
 
     func run() throws {

@@ -56,8 +56,16 @@ struct Serve: ParsableCommand {
             watched: [options.contentURL.standardizedFileURL, templates.standardizedFileURL],
             watchedNames: [Self.display(options.content), Self.display(templates.path)])
         let options = self.options, output = self.output
+        let firstBuild = Once()
+        let shownName = name
+        let announceFirst: @Sendable (Int) -> Void = { reports in
+            let line = "building \(grouped(reports)) report\(reports == 1 ? "" : "s") into \(shownName)/ ...\n"
+            FileHandle.standardOutput.write(Data(line.utf8))
+        }
         let server = DevServer(configuration: configuration) {
-            let report = options.build(output: output, write: true)
+            // The first build can take a while on a large site: say what is being done before it is served.
+            let announce = firstBuild.claim() ? announceFirst : nil
+            let report = options.build(output: output, write: true, announce: announce)
             return BuildResult(succeeded: report.code == 0, changedSite: report.code == 0 && !report.upToDate, errors: report.errors,
                                usageError: report.code == 2)
         }
@@ -71,5 +79,19 @@ struct Serve: ParsableCommand {
         var shown = path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
         while shown.count > 1, shown.hasSuffix("/") { shown.removeLast() }
         return shown + "/"
+    }
+}
+
+/// True the first time only.
+final class Once: @unchecked Sendable {
+    private let lock = NSLock()
+    private var claimed = false
+
+    func claim() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if claimed { return false }
+        claimed = true
+        return true
     }
 }

@@ -124,9 +124,15 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertFalse(run(root, into: "site", strict: true, epoch: "1800000000").upToDate)
         try Data("changed".utf8).write(to: site.appendingPathComponent("citations.json"))
         XCTAssertFalse(run(root, into: "site", strict: true, epoch: "1800000000").upToDate)
+        // A file no build wrote: the build stops and leaves it (issue 18); once it is moved away, the site is as built.
         try Data("stray".utf8).write(to: site.appendingPathComponent("stray.html"))
-        XCTAssertFalse(run(root, into: "site", strict: true, epoch: "1800000000").upToDate, "a file no build wrote")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("stray.html").path))
+        let refused = run(root, into: "site", strict: true, epoch: "1800000000")
+        XCTAssertFalse(refused.upToDate, "a file no build wrote")
+        guard case .usageError(let message) = refused.outcome else { return XCTFail("\(refused.outcome)") }
+        XCTAssertTrue(message.contains("it holds `stray.html`, a file the build did not write"), message)
+        XCTAssertEqual(FileManager.default.contents(atPath: site.appendingPathComponent("stray.html").path), Data("stray".utf8))
+        try FileManager.default.removeItem(at: site.appendingPathComponent("stray.html"))
+        XCTAssertTrue(run(root, into: "site", strict: true, epoch: "1800000000").upToDate)
         _ = run(root, into: "clean", cache: false, strict: true, epoch: "1800000000")
         XCTAssertEqual(try tree(site), try tree(root.appendingPathComponent("clean")))
     }

@@ -133,7 +133,8 @@ final class OutputFolderTests: XCTestCase {
         var result = try runReportSite(["build", "--output", "site"], in: p.project)
         XCTAssertEqual(result.status, 0, result.stderr)
         let marker = p.project.appendingPathComponent("site").appendingPathComponent(OutputFolder.markerName)
-        XCTAssertEqual(fm.contents(atPath: marker.path), Data(OutputFolder.markerContents.utf8))
+        let markerText = try String(contentsOf: marker, encoding: .utf8)
+        XCTAssertTrue(markerText.hasPrefix(OutputFolder.markerContents + "files:\n404.html\nA/99/1/index.html\n"), markerText)
         let first = try snapshot(p.project.appendingPathComponent("site"))
         result = try runReportSite(["build", "--output", "site"], in: p.project)
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -144,8 +145,15 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
 
         // A site from before the marker: it has anchors.txt, citations.json, recommendations.json and index.html.
+        // The files its build wrote are those its cache names: another one stops the build (issue 18).
         try fm.removeItem(at: marker)
         try Data("stale".utf8).write(to: p.project.appendingPathComponent("site/old-page.html"))
+        result = try runReportSite(["build", "--output", "site"], in: p.project)
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertTrue(result.stderr.contains("it holds `old-page.html`, a file the build did not write"), result.stderr)
+        XCTAssertEqual(fm.contents(atPath: p.project.appendingPathComponent("site/old-page.html").path), Data("stale".utf8))
+        // Without a cache either, nothing says which files are the build's: it is replaced, as it always was.
+        try fm.removeItem(at: p.project.appendingPathComponent(".reportsite-cache"))
         result = try runReportSite(["build", "--output", "site"], in: p.project)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(try snapshot(p.project.appendingPathComponent("site")), first)

@@ -119,7 +119,9 @@ final class SafetyTests: XCTestCase {
             let (outcome, diagnostics) = buildSite(content: c, output: root.appendingPathComponent("site"))
             XCTAssertEqual(outcome, .contentErrors, symbol)
             XCTAssertEqual(diagnostics.filter { $0.code != "RS004" }.map(\.code), ["RS015"], "\(symbol) (control characters also give an RS004)")
-            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted(), ["content"], symbol)
+            // Nothing but the content, and the lock every build into site/ takes (issue 18).
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted(), [".reportsite-cache", "content"], symbol)
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(".reportsite-cache").path), ["site.lock"], symbol)
         }
     }
 

@@ -34,7 +34,8 @@ final class StrictModeTests: XCTestCase {
     func testUnassignedRecommendationsAreANoteUnderStrictAndTheBuildSucceeds() throws {
         let work = try temporaryFolder(self)
         try FileManager.default.copyItem(at: Project.content, to: work.appendingPathComponent("content"))
-        let result = try runReportSite(["build", "--strict", "--templates", Project.templates.path], in: work)
+        // --verbose: each note in full (without it, one line a code).
+        let result = try runReportSite(["build", "--strict", "--verbose", "--templates", Project.templates.path], in: work)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stderr.contains("content/reports/A-57-292.md:36:1: note: 4 recommendations name no addressee: paras. 72, 73, 74, 76; the index lists them under Not specified [RS701]"), result.stderr)
         XCTAssertFalse(result.stderr.contains("error:"))
@@ -44,7 +45,7 @@ final class StrictModeTests: XCTestCase {
         let text = try String(contentsOf: url, encoding: .utf8)
         try text.replacingOccurrences(of: "\n---\n", with: "\naddressees: { \"72\": [not-specified], \"73\": [not-specified], \"74\": [not-specified], \"76\": [not-specified] }\n---\n", options: [], range: text.index(after: text.startIndex)..<text.endIndex)
             .write(to: url, atomically: true, encoding: .utf8)
-        let quiet = try runReportSite(["build", "--strict", "--templates", Project.templates.path], in: work)
+        let quiet = try runReportSite(["build", "--strict", "--verbose", "--templates", Project.templates.path], in: work)
         XCTAssertEqual(quiet.status, 0, quiet.stderr)
         XCTAssertFalse(quiet.stderr.contains("A-57-292.md:36:1"), quiet.stderr)
     }

@@ -27,7 +27,11 @@ final class AnalysisCache: @unchecked Sendable {
     private var pending: [String: Entry] = [:]
 
     /// `site`: the fingerprint of the configuration files as the loader read them (`ContentLoader.Site.inputs`).
-    init(output: URL, site: String, strict: Bool, tool: String = PageCache.toolIdentity()) {
+    /// false: no entry is read (`--no-cache`); the analyses of this build are still kept for the next one.
+    let reads: Bool
+
+    init(output: URL, site: String, strict: Bool, read: Bool = true, tool: String = PageCache.toolIdentity()) {
+        reads = read
         let output = output.standardizedFileURL
         folder = output.deletingLastPathComponent().appendingPathComponent(".reportsite-cache")
             .appendingPathComponent(output.lastPathComponent + ".analysis")
@@ -51,7 +55,7 @@ final class AnalysisCache: @unchecked Sendable {
 
     /// The analysis a previous build made of these very bytes, if it is kept.
     func analysis(key: String) -> Entry? {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(key + ".json").path),
+        guard reads, let data = FileManager.default.contents(atPath: folder.appendingPathComponent(key + ".json").path),
               let entry = try? JSONDecoder().decode(Entry.self, from: data) else { return nil }
         note(key)
         return entry

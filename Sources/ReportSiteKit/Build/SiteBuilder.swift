@@ -17,7 +17,13 @@ public struct SiteBuilder {
         /// Where `SOURCE_DATE_EPOCH` is read (never the clock).
         public var environment: [String: String] = ProcessInfo.processInfo.environment
         /// Reuse the analyses and pages of the previous build whose inputs did not change (`.reportsite-cache/`).
+        /// false (`--no-cache`): read nothing of the caches, render everything; the caches are still written, so
+        /// that the next build is incremental.
         public var cache = true
+        /// When another build into the same output runs: wait for it (the default) or stop (`--no-wait`).
+        public var waiting: OutputLock.Waiting = .wait(announce: { _ in })
+        /// Updated as the build goes, for a progress line.
+        public var progress: BuildProgress?
         /// The folder the command runs in: never used as, or replaced with, the output.
         public var workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 
@@ -61,6 +67,10 @@ public struct SiteBuilder {
     public private(set) var analysedReports: [String] = []
 
     public init(options: Options) {
+        var options = options
+        // Folders the user names through a symbolic link are followed (a shared theme: `--templates T`, T a link).
+        options.content = Self.followingLink(options.content)
+        options.templates = Self.followingLink(options.templates)
         self.options = options
         self.diagnostics = DiagnosticEngine(strict: options.strict)
     }
@@ -70,10 +80,13 @@ public struct SiteBuilder {
         defer { timings = clock.laps }
         let loader = ContentLoader(contentDirectory: options.content, displayBase: options.displayBase)
         do {
-            try checkFolders(loader)  // before anything is read or written
+            // Before anything is read or written; held until the new site and its caches are in place.
+            let lock = try checkFolders(loader)
+            defer { lock?.release() }
             let (templates, site) = try load(loader)
+            options.progress?.found(reports: site.reportFiles.count)
             clock.lap("load")
-            let cache = options.write && options.cache ? PageCache(output: options.output) : nil
+            let cache = options.write ? PageCache(output: options.output, read: options.cache) : nil
             let read = cache.map { _ in buildInputs(content: options.content, templates: options.templates, strict: options.strict,
                                                         environment: options.environment, displayBase: options.displayBase) }
             let inputs = read?.inputs
@@ -82,9 +95,10 @@ public struct SiteBuilder {
                 return try replay(previous, loader: loader)
             }
             let siteDiagnostics = diagnostics.recorded.count
-            let analysisCache = cache.map { _ in AnalysisCache(output: options.output, site: site.inputs, strict: options.strict) }
+            let analysisCache = cache.map { _ in AnalysisCache(output: options.output, site: site.inputs, strict: options.strict, read: options.cache) }
             let reports = analyse(site, loader: loader, cache: analysisCache, digests: read?.reports ?? [:])
             clock.lap("read and analyse")
+            options.progress?.enter(.linking)
             let corpus = Corpus(config: site.config, addressees: site.addressees, summaries: reports,
                                 models: .reanalysed(loader: loader, vocabulary: site.addressees, strict: options.strict))
             let links = CitationResolver(corpus: corpus, diagnostics: diagnostics).resolve()
@@ -96,6 +110,7 @@ public struct SiteBuilder {
             let (files, ledger, oldSite) = try renderCheckWrite(renderer, loader: loader, clock: &clock)
             // The old site is removed while the caches are written: they describe the site now in place (a cache
             // that cannot be written only costs the next build time).
+            options.progress?.enter(.finishing)
             let removal = DispatchGroup()
             DispatchQueue.global().async(group: removal) { SiteWriter.removeOldSite(oldSite) }
             try? cache?.save(inputs: inputs, diagnostics: Array(diagnostics.recorded.dropFirst(siteDiagnostics)), reports: reports.count,
@@ -107,7 +122,7 @@ public struct SiteBuilder {
         } catch let stop as Stop {
             return stop.outcome
         } catch {
-            return .usageError("error: \(error)")
+            return .usageError("error: \(describeFileError(error))")
         }
     }
 
@@ -120,25 +135,55 @@ public struct SiteBuilder {
         if diagnostics.hasErrors { throw Stop(outcome: .contentErrors) }
     }
 
-    /// The content folder exists, and the output folder is one a build may replace (`OutputFolder`).
-    private func checkFolders(_ loader: ContentLoader) throws {
+    /// The content folder exists, and the output folder is one a build may replace (`OutputFolder`). A build that
+    /// writes then takes the output's lock (`OutputLock`), waiting for another build into it to end, and checks
+    /// the output again (that build may have changed it); the lock is returned, to hold until the end.
+    private func checkFolders(_ loader: ContentLoader) throws -> OutputLock? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: options.content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw Stop(outcome: .usageError("\(loader.display(options.content)): error: the content folder does not exist\n"
                 + "  note: run reportsite in the folder that holds content/, or name the content folder with --content"))
         }
-        guard options.write else { return }
+        guard options.write else { return nil }
         let guardian = OutputFolder(output: options.output, content: options.content, templates: options.templates,
                                     workingDirectory: options.workingDirectory)
+        let lock: OutputLock
         do {
+            // Checked before the lock is taken: nothing, not even the lock file, is made beside a refused folder.
+            try guardian.check(display: loader.display)
+            var waiting = options.waiting
+            if case .wait(let announce) = waiting, let progress = options.progress {
+                waiting = .wait(announce: { pid in
+                    announce(pid)
+                    progress.enter(.waiting)
+                })
+            }
+            lock = try OutputLock.acquire(output: options.output, waiting: waiting)
+            options.progress?.enter(.loading)
             try guardian.check(display: loader.display)
         } catch let refusal as OutputFolder.Refusal {
             throw Stop(outcome: .usageError(refusal.description))
+        } catch let busy as OutputLock.Busy {
+            throw Stop(outcome: .usageError("error: another build into \(loader.display(options.output))/ is running"
+                + (busy.pid.map { " (pid \($0))" } ?? "")
+                + "\n  note: run the build again once it has finished, or without --no-wait to wait for it"))
+        } catch {
+            throw Stop(outcome: .usageError("\(loader.display(options.output)): error: cannot lock the output folder: \(describeFileError(error))\n"
+                + "  note: builds into it take a lock, .reportsite-cache/\(options.output.lastPathComponent).lock beside it: make that place writable, or name another output folder with --output"))
         }
         // What a killed build left: the old site put back if it was moved aside, temporary folders removed.
         let writer = SiteWriter(output: options.output)
         writer.restoreInterruptedSwap()
         writer.removeStaleStaging()
+        return lock
+    }
+
+    /// A folder named through a symbolic link, as the folder the link leads to (enumerating a folder's files
+    /// does not go through a link at its top); other paths as they are.
+    static func followingLink(_ url: URL) -> URL {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+              attributes[.type] as? FileAttributeType == .typeSymbolicLink else { return url }
+        return url.resolvingSymlinksInPath()
     }
 
     /// The templates (checked whole before any content is read), then the site's configuration and vocabulary;
@@ -183,10 +228,12 @@ public struct SiteBuilder {
             throw Stop(outcome: writeFailed(error, loader: loader))
         }
         do {
+            options.progress?.enter(.writing, staging: staging)
             let ledger = try renderer.render(to: staging)
             reusedPages = renderer.pageCache?.reused ?? []
             clock.lap("render and write")
             try stopOnErrors()
+            options.progress?.enter(.checking)
             let assetPaths = renderer.templates.assetFiles()
             OutputLinkCheck(corpus: renderer.corpus, diagnostics: diagnostics).check(ledger, assetPaths: assetPaths)
             // Held whole only to compare it with the manifest published before (`--previous-anchors`).
@@ -199,9 +246,13 @@ public struct SiteBuilder {
             } else {
                 try staging.stream(to: "anchors.txt") { OutputLinkCheck.writeManifest(ledger, to: $0) }
             }
-            try staging.write(Data(OutputFolder.markerContents.utf8), to: OutputFolder.markerName)
             let assets = renderer.templates.directory.appendingPathComponent("assets")
             for path in assetPaths { try staging.copy(assets.appendingPathComponent(path), to: "assets/" + path) }
+            try copyStatic(into: staging, loader: loader)
+            try stopOnErrors()
+            // Last: the marker lists every file of the site (the next build refuses to delete any other).
+            try staging.write(OutputFolder.marker(listing: staging.paths), to: OutputFolder.markerName)
+            options.progress?.enter(.finishing)
             let oldSite = try writer.commit(staging)
             clock.lap("write")
             return (staging.count, ledger, oldSite)
@@ -230,8 +281,29 @@ public struct SiteBuilder {
         return nil
     }
 
+    /// `content/static/` into the site's root, once every generated file is written: a static file whose path the
+    /// build wrote is an error at that file (so is one that cannot be read). `reportsite check` checks the same.
+    private func copyStatic(into staging: StagingFolder, loader: ContentLoader) throws {
+        let statics = StaticFiles(content: options.content)
+        let generated = staging.paths
+        for problem in statics.problems + statics.collisions(with: generated) {
+            let url = problem.path.isEmpty ? statics.root : statics.root.appendingPathComponent(problem.path)
+            diagnostics.error(.staticFile, file: loader.display(url), problem.message, hint: problem.hint)
+        }
+        if diagnostics.hasErrors { return }
+        for (path, source) in statics.files {
+            do {
+                try staging.copy(source.resolvingSymlinksInPath(), to: path)
+            } catch {
+                diagnostics.error(.staticFile, file: loader.display(statics.root.appendingPathComponent(path)),
+                                  "cannot copy this file into the site: \(describeFileError(error))",
+                                  hint: "make it readable, or remove it from content/static/")
+            }
+        }
+    }
+
     private func writeFailed(_ error: Error, loader: ContentLoader) -> Outcome {
-        diagnostics.error(.writeError, file: loader.display(options.output), "cannot write the site: \(error.localizedDescription)",
+        diagnostics.error(.writeError, file: loader.display(options.output), "cannot write the site: \(describeFileError(error))",
                           hint: "check that the output folder's parent is writable and has free space")
         return .contentErrors
     }
@@ -245,9 +317,11 @@ public struct SiteBuilder {
                                   digests: [String: String]) -> [ReportSummary] {
         let strict = options.strict
         let vocabulary = site.addressees
+        let progress = options.progress
         let results = site.reportFiles.parallelMap { name -> (ReportSummary?, [Diagnostic], analysed: Bool) in
             let path = loader.display(loader.reportURL(name))
             if let digest = digests[name], let cache, let kept = cache.analysis(key: cache.key(path: path, digest: digest)) {
+                progress?.reportAnalysed()
                 return (kept.summary, kept.diagnostics, false)
             }
             // Not found by the digest read with the inputs: the bytes read now decide, for the lookup (unless they
@@ -255,7 +329,10 @@ public struct SiteBuilder {
             let bytes = FileManager.default.contents(atPath: loader.reportURL(name).path)
             let digest = bytes.map(fileDigest)
             let key = digest.flatMap { digest in cache?.key(path: path, digest: digest) }
-            if let key, digest != digests[name], let kept = cache?.analysis(key: key) { return (kept.summary, kept.diagnostics, false) }
+            if let key, digest != digests[name], let kept = cache?.analysis(key: key) {
+                progress?.reportAnalysed()
+                return (kept.summary, kept.diagnostics, false)
+            }
             let own = DiagnosticEngine(strict: strict)
             var summary: ReportSummary?
             if let loaded = loader.loadReport(named: name, data: bytes, diagnostics: own) {
@@ -264,6 +341,7 @@ public struct SiteBuilder {
                 summary = analysis.report?.summary
             }
             if let key { cache?.store(AnalysisCache.Entry(summary: summary, diagnostics: own.recorded), key: key) }
+            progress?.reportAnalysed()
             return (summary, own.recorded, true)
         }
         for (_, found, _) in results { diagnostics.append(found) }

@@ -75,6 +75,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case invalidAddresseeOverride = "RS702"
     case templateError = "RS401"
     case writeError = "RS501"
+    /// A file of content/static/ that cannot be copied into the site: its path is one the build writes, or it is
+    /// not a readable file.
+    case staticFile = "RS502"
     case brokenLink = "RS801"
     case anchorRemoved = "RS802"
     // Front matter, images and templates (issue 9).

@@ -28,6 +28,8 @@ final class SearchIndex: @unchecked Sendable {
     let cacheFolder: URL?
     let published: URL?
     let tool: String
+    /// false: the previous build's entries are not used (`--no-cache`); this build's are written.
+    let reads: Bool
     /// The site has a search page only when the templates have `search.mustache`.
     let enabled: Bool
     private let lock = NSLock()
@@ -46,7 +48,9 @@ final class SearchIndex: @unchecked Sendable {
             cacheFolder = cache.file.deletingPathExtension().appendingPathExtension("search")
             published = cache.output
             tool = cache.tool
+            reads = cache.reads
         } else {
+            reads = false
             cacheFolder = nil
             published = nil
             tool = ""
@@ -152,17 +156,19 @@ final class SearchIndex: @unchecked Sendable {
 
     private static func writeBytes(_ bytes: [UInt8], to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
-        var failed = false
+        guard fd >= 0 else { throw FileFailure(path: path, action: "create", errno: errno) }
+        var failure: Int32 = 0
         bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { failed = true; return }
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { failure = n < 0 ? errno : EIO; return }
                 offset += n
             }
         }
-        if close(fd) != 0 || failed { throw CocoaError(.fileWriteUnknown) }
+        if close(fd) != 0, failure == 0 { failure = errno }
+        if failure != 0 { throw FileFailure(path: path, action: "write", errno: failure) }
     }
 
     /// Keeps a report's words until those of every report before it are in; then merges them, in corpus order,
@@ -181,7 +187,7 @@ final class SearchIndex: @unchecked Sendable {
     /// The chunk paths and the words of a report whose previous files may be reused: the cache entry is for the
     /// same fingerprint, and each published chunk is still the file that build wrote (same size and time).
     private func reusable(_ r: ReportSummary, fingerprint: String, staging: StagingFolder) -> ([String], [UInt8])? {
-        guard let file = entryFile(r.symbol), let published, staging.url != nil,
+        guard reads, let file = entryFile(r.symbol), let published, staging.url != nil,
               let data = FileManager.default.contents(atPath: file.path) else { return nil }
         let bytes = [UInt8](data)
         var lines: [String] = []

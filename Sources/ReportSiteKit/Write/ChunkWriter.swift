@@ -27,6 +27,13 @@ final class ChunkWriter {
 
     static func inMemory() -> ChunkWriter { ChunkWriter(keeping: true) }
 
+    /// A new, empty file to write (an existing one is emptied); throws the system's reason when it cannot be made.
+    static func create(_ path: String) throws -> FileHandle {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FileFailure(path: path, action: "create", errno: errno) }
+        return FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+    }
+
     func append(_ bytes: [UInt8]) {
         buffer += bytes
         flushIfFull()
@@ -69,8 +76,7 @@ extension StagingFolder {
     func stream(to path: String, _ body: (ChunkWriter) throws -> Void) throws {
         var handle: FileHandle?
         if let target = try placeForStream(path) {
-            guard FileManager.default.createFile(atPath: target.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
-            handle = try FileHandle(forWritingTo: target)
+            handle = try ChunkWriter.create(target.path)
         }
         let writer = ChunkWriter(handle: handle)
         do {

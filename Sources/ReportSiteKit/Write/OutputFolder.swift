@@ -4,18 +4,41 @@ import Foundation
 ///
 /// A build replaces its output folder whole, so the folder must be one that nobody else owns: it does not
 /// exist yet, it is empty, or it holds a site that ReportSite wrote (recognised by `OutputFolder.markerName`,
-/// which every build writes into the site). Whatever the marker says, a folder is refused when it is or holds
-/// the content, the templates, the working directory, the home folder, `/` or a git work tree, or when it
-/// lies inside the content or the templates.
+/// which every build writes into the site) and nothing else. The marker lists every file the build wrote; a
+/// file or folder that is not listed (a user's `drafts/notes.docx`, a `CNAME` put there by hand) makes the
+/// build stop before anything is written, naming it, so that it is never deleted (such files belong in
+/// `content/static/`). For a site from before the list, the files named in the page cache the last build wrote
+/// beside it are the list; with neither, the marker is trusted as it was.
+/// Whatever the marker says, a folder is refused when it is or holds the content, the templates, the working
+/// directory, the home folder, `/` or a git work tree, or when it lies inside the content or the templates.
 public struct OutputFolder: Sendable {
     /// The file every built site carries at its root.
     public static let markerName = ".reportsite-site"
-    /// Its contents (the same for every build, so that builds stay byte-identical).
+    /// The text the marker starts with (the same for every build); the list of the site's files follows it
+    /// (`marker(listing:)`). A marker of only this text is one written before the list existed.
     public static let markerContents = """
         This folder is a site built by ReportSite (reportsite build).
-        The next build replaces the whole folder: do not keep other files here.
+        The next build replaces the whole folder. It stops, and deletes nothing, when the folder holds a file
+        that is not listed below: files to publish with the site belong in content/static/.
 
         """
+    /// The line after which the marker lists the site's files, one a line.
+    static let listingHeading = "files:"
+
+    /// The marker of a site made of `paths` (the marker aside): its text, then every path, sorted (byte-identical
+    /// for the same site).
+    public static func marker(listing paths: some Sequence<String>) -> Data {
+        var text = markerContents + listingHeading + "\n"
+        for path in paths.filter({ $0 != markerName }).sorted() { text += path + "\n" }
+        return Data(text.utf8)
+    }
+
+    /// The files a marker lists; nil for a marker without a list.
+    static func listing(_ marker: Data) -> Set<String>? {
+        let lines = String(decoding: marker, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard let heading = lines.firstIndex(of: Substring(listingHeading)) else { return nil }
+        return Set(lines[(heading + 1)...].filter { !$0.isEmpty }.map(String.init))
+    }
 
     /// Why a folder is refused; `description` is the message a user sees.
     public struct Refusal: Error, Equatable, CustomStringConvertible {
@@ -95,11 +118,58 @@ public struct OutputFolder: Sendable {
             throw refuse("it holds `\(guarded)`, so it is a project or a repository, not a site",
                          "the build replaces its output folder whole; \(otherFolder)")
         }
-        if entries.contains(Self.markerName) { return }
-        if Self.isEarlierSite(entries) { return }
+        let earlier = Self.isEarlierSite(entries)
+        if entries.contains(Self.markerName) || earlier {
+            // The marker's list; for a site from before the list, the files the last build's cache names.
+            let marker = fm.contents(atPath: target.appendingPathComponent(Self.markerName).path)
+            guard let listed = marker.flatMap(Self.listing) ?? PageCache.filesOfLastBuild(output: output) else { return }
+            let foreign = Self.foreignEntries(in: target, listed: listed)
+            guard let first = foreign.first else { return }
+            let others = foreign.count - 1
+            throw refuse("it holds `\(first)`, a file the build did not write" + (others > 0 ? " (and \(others) more)" : ""),
+                         "a build replaces \(shown)/ whole and would delete it: move it into content/static/ "
+                         + "(copied into the site at every build) or delete it, then build again")
+        }
         let shownEntries = entries.prefix(3).map { "`\($0)`" }.joined(separator: ", ") + (entries.count > 3 ? ", ..." : "")
         throw refuse("it is not empty and holds no site built by ReportSite (it has \(shownEntries))",
                      "the build replaces its output folder whole; \(otherFolder), or empty this one first")
+    }
+
+    /// What `site` holds that its marker does not list, sorted: the files, and the folders holding nothing the
+    /// build wrote and no file (named with a trailing `/`), by their paths relative to `site`. Symbolic links are not
+    /// followed; a listed path that is no longer a regular file is foreign too.
+    static func foreignEntries(in site: URL, listed: Set<String>) -> [String] {
+        var folders: Set<String> = []
+        for path in listed {
+            var parts = path.split(separator: "/").dropLast()
+            while !parts.isEmpty {
+                if !folders.insert(parts.joined(separator: "/")).inserted { break }
+                parts = parts.dropLast()
+            }
+        }
+        var foreign: [String] = []
+        func walk(_ folder: String, _ prefix: String) {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+            for name in names {
+                let relative = prefix.isEmpty ? name : prefix + "/" + name
+                if prefix.isEmpty, name == markerName { continue }
+                var info = stat()
+                guard lstat(folder + "/" + name, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR:
+                    let before = foreign.count
+                    walk(folder + "/" + name, relative)
+                    // An empty folder of the user's is named itself.
+                    if !folders.contains(relative), foreign.count == before { foreign.append(relative + "/") }
+                case S_IFREG where listed.contains(relative):
+                    continue
+                default:
+                    foreign.append(relative)
+                }
+            }
+        }
+        walk(site.path, "")
+        return foreign
     }
 
     /// A site written by a ReportSite version from before the marker: it has the three data files every build writes.

@@ -55,14 +55,19 @@ public final class PageCache: @unchecked Sendable {
     private var current: [String: (fingerprint: String, images: [String])] = [:]
     private var reusedList: [String] = []
 
-    public init(output: URL, tool: String = PageCache.toolIdentity()) {
+    /// Whether the previous build's pages may be reused (false: `--no-cache`, which still writes the cache).
+    let reads: Bool
+
+    /// `read`: false to ignore what the previous build left (`--no-cache`); this build's cache is written either way.
+    public init(output: URL, read: Bool = true, tool: String = PageCache.toolIdentity()) {
         let output = output.standardizedFileURL
         self.output = output
         self.tool = tool
+        reads = read
         let folder = output.deletingLastPathComponent().appendingPathComponent(".reportsite-cache")
         file = folder.appendingPathComponent(output.lastPathComponent + ".json")
         ledgerFile = folder.appendingPathComponent(output.lastPathComponent + ".ledger")
-        if let data = FileManager.default.contents(atPath: file.path),
+        if read, let data = FileManager.default.contents(atPath: file.path),
            let stored = try? JSONDecoder().decode(Stored.self, from: data),
            stored.format == Self.format, stored.tool == tool {
             previous = stored.pages
@@ -73,6 +78,21 @@ public final class PageCache: @unchecked Sendable {
             previousSite = nil
             previousLedgerFingerprint = nil
         }
+    }
+
+    /// Every file the last build into `output` left there, as its cache names them, whatever tool or format wrote
+    /// it (nil without a cache that says): what a site built before the marker listed its files is made of.
+    static func filesOfLastBuild(output: URL) -> Set<String>? {
+        struct Files: Decodable {
+            struct Site: Decodable { var files: [String: Stamp] }
+            var site: Site?
+        }
+        let output = output.standardizedFileURL
+        let file = output.deletingLastPathComponent().appendingPathComponent(".reportsite-cache")
+            .appendingPathComponent(output.lastPathComponent + ".json")
+        guard let data = FileManager.default.contents(atPath: file.path),
+              let files = (try? JSONDecoder().decode(Files.self, from: data))?.site?.files else { return nil }
+        return Set(files.keys)
     }
 
     /// The previous build's ledger, read once, when it is the one written with the cache (else empty).
@@ -169,11 +189,12 @@ public final class PageCache: @unchecked Sendable {
         if let ledger {
             let temporary = folder.appendingPathComponent(ledgerFile.lastPathComponent + ".tmp-\(ProcessInfo.processInfo.processIdentifier)")
             do {
-                guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
-                let writer = ChunkWriter(handle: try FileHandle(forWritingTo: temporary))
+                let writer = ChunkWriter(handle: try ChunkWriter.create(temporary.path))
                 LedgerFile.write(ledger.entries.filter { pages[$0.path] != nil }, to: writer)
                 try writer.close()
-                guard Foundation.rename(temporary.path, ledgerFile.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+                guard Foundation.rename(temporary.path, ledgerFile.path) == 0 else {
+                    throw FileFailure(path: ledgerFile.path, action: "rename \(temporary.lastPathComponent) to", errno: errno)
+                }
             } catch {
                 try? FileManager.default.removeItem(at: temporary)
                 throw error
@@ -248,7 +269,10 @@ func buildInputs(content: URL, templates: URL, strict: Bool, environment: [Strin
     func tree(_ folder: URL) -> [String] {
         (FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []).sorted()
     }
-    let files = tree(content).map { (content, $0) } + tree(templates).map { (templates, $0) }
+    // content/static/ as the build copies it (links followed, so that a change behind a link is seen).
+    let statics = StaticFiles(content: content)
+    let files = tree(content).filter { !$0.hasPrefix(StaticFiles.folderName + "/") }.map { (content, $0) }
+        + statics.files.map { (statics.root, $0.path) } + tree(templates).map { (templates, $0) }
     let digests = files.parallelMap { folder, path -> String? in
         FileManager.default.contents(atPath: folder.appendingPathComponent(path).path).map(fileDigest)
     }

@@ -11,15 +11,16 @@ public final class StagingFolder: @unchecked Sendable {
     private let lock = NSLock()
     private var folders: Set<String> = []
     private var written = 0
+    private var writtenPaths: Set<String> = []
 
     /// A staging folder for `writer`'s output, created now (stale ones of killed builds are removed first).
     public init(writer: SiteWriter) throws {
         let fm = FileManager.default
-        try fm.createDirectory(at: writer.parent, withIntermediateDirectories: true)
+        try makeFolders(writer.parent.path)
         writer.removeStaleStaging()
         let staging = writer.parent.appendingPathComponent(writer.stagingPrefix + "\(ProcessInfo.processInfo.processIdentifier)")
         try? fm.removeItem(at: staging)
-        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        try makeFolders(staging.path)
         url = staging
     }
 
@@ -33,6 +34,13 @@ public final class StagingFolder: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return written
+    }
+
+    /// The path in the site of every file written (or counted).
+    public var paths: Set<String> {
+        lock.lock()
+        defer { lock.unlock() }
+        return writtenPaths
     }
 
     public func write(_ file: OutputFile) throws {
@@ -52,8 +60,8 @@ public final class StagingFolder: @unchecked Sendable {
 
     /// Puts a file of the previous site into this one as it is: a hard link (a copy where links are not possible).
     /// Returns where it now is.
-    func link(_ source: URL, to path: String) throws -> URL {
-        guard let target = try place(path) else { throw CocoaError(.fileWriteUnknown) }
+    func link(_ source: URL, to path: String) throws -> URL? {
+        guard let target = try place(path) else { return nil }
         if Foundation.link(source.path, target.path) != 0 {
             try? FileManager.default.removeItem(at: target)
             try FileManager.default.copyItem(at: source, to: target)
@@ -68,6 +76,7 @@ public final class StagingFolder: @unchecked Sendable {
     private func place(_ path: String) throws -> URL? {
         lock.lock()
         written += 1
+        writtenPaths.insert(path)
         lock.unlock()
         guard let url else { return nil }
         let target = url.appendingPathComponent(path)
@@ -75,7 +84,7 @@ public final class StagingFolder: @unchecked Sendable {
         lock.lock()
         let isNew = folders.insert(folder).inserted
         lock.unlock()
-        if isNew { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        if isNew { try makeFolders(folder) }
         return target
     }
 
