@@ -124,7 +124,7 @@ func closest(_ word: String, among names: [String]) -> String? {
 }
 
 struct BuildOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The content folder: site.yml, addressees.yml and reports/*.md.", valueName: "folder"))
+    @Option(name: .long, help: ArgumentHelp("The content folder: site.yml, the vocabularies (addressees.yml, recommending-verbs.yml, states.yml), reports/ (every *.md, in subfolders too) and static/.", valueName: "folder"))
     var content = "content"
 
     @Option(name: .long, help: ArgumentHelp("The site's templates, CSS and other assets (default: Templates in the working directory, else the Templates folder next to the content folder).", valueName: "folder"))

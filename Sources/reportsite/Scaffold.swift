@@ -21,7 +21,7 @@ struct New: ParsableCommand {
     @Argument(help: ArgumentHelp("The report's document symbol, e.g. A/79/123.", valueName: "symbol"))
     var symbol: String
 
-    @Option(name: .long, help: ArgumentHelp("The content folder: site.yml, addressees.yml and reports/*.md.", valueName: "folder"))
+    @Option(name: .long, help: ArgumentHelp("The content folder: site.yml, the vocabularies (addressees.yml, recommending-verbs.yml, states.yml), reports/ (every *.md, in subfolders too) and static/.", valueName: "folder"))
     var content = "content"
 
     @Option(help: "Title as printed (default: a placeholder to replace).")
@@ -77,7 +77,7 @@ struct New: ParsableCommand {
             // withoutOverwriting: a file made since the check above is not replaced either.
             try Data(text.utf8).write(to: target, options: .withoutOverwriting)
         } catch {
-            fail("error: cannot write \(shown): \(error.localizedDescription)")
+            fail("error: cannot write \(shown): \(describeFileError(error))")
         }
         // Only what was not given: a placeholder title, a date and a body that are defaults.
         var steps: [String] = []

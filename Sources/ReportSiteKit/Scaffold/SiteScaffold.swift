@@ -86,7 +86,7 @@ public enum SiteScaffold {
             } else if existed {
                 for name in written { try? fm.removeItem(at: folder.appendingPathComponent(name)) }
             }
-            throw Failure(description: "cannot write the new site into \(folder.path): \(error.localizedDescription)")
+            throw Failure(description: "cannot write the new site into \(folder.path): \(describeFileError(error))")
         }
         let hasStates = fm.fileExists(atPath: folder.appendingPathComponent("content/states.yml").path)
         return ["content/site.yml", "content/addressees.yml", "content/recommending-verbs.yml"] + (hasStates ? ["content/states.yml"] : [])
