@@ -104,6 +104,39 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(try tree(root.appendingPathComponent("site")), try tree(root.appendingPathComponent("clean")))
     }
 
+    /// The independent review's experiment (issue 20): a template that shows the older report's date, that date
+    /// moved by a day, a rebuild. Under the hand-written page fingerprints the page was reused with the old date;
+    /// with declared inputs it is rendered again, and the rebuild equals a clean build.
+    func testANeighboursDateShownByATemplateIsNeverStale() throws {
+        let root = try project()
+        let templates = root.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: Project.templates, to: templates)
+        let page = templates.appendingPathComponent("report.mustache")
+        let text = try String(contentsOf: page, encoding: .utf8)
+        let shown = "<span class=\"nb-title\">{{title}}</span> <time datetime=\"{{date}}\">{{displayDate}}</time></a>"
+        try Data(text.replacingOccurrences(of: "<span class=\"nb-title\">{{title}}</span></a>", with: shown).utf8).write(to: page)
+        func build(_ output: String, cache: Bool) throws {
+            var options = SiteBuilder.Options(content: root.appendingPathComponent("content"), output: root.appendingPathComponent(output),
+                                              templates: templates, strict: false, displayBase: root)
+            options.cache = cache
+            options.environment = ["SOURCE_DATE_EPOCH": "1700000000"]
+            var builder = SiteBuilder(options: options)
+            guard case .success = builder.build() else { return XCTFail(builder.diagnostics.diagnostics.map(\.formatted).joined(separator: "\n")) }
+        }
+        try build("site", cache: true)
+        let before = try String(contentsOf: root.appendingPathComponent("site/A/58/275/index.html"), encoding: .utf8)
+        XCTAssertTrue(before.contains("<time datetime=\"2002-08-09\">9 August 2002</time>"), "A/58/275's older report is A/57/292")
+        try edit(root, "A-57-292.md", replacing: "date: 2002-08-09", with: "date: 2002-08-10")
+        try build("site", cache: true)
+        try build("clean", cache: false)
+        let after = try String(contentsOf: root.appendingPathComponent("site/A/58/275/index.html"), encoding: .utf8)
+        XCTAssertTrue(after.contains("<time datetime=\"2002-08-10\">10 August 2002</time>"), "the page shows the new date")
+        let incremental = try tree(root.appendingPathComponent("site"))
+        for (path, data) in try tree(root.appendingPathComponent("clean")) where incremental[path] != data {
+            XCTFail("\(path) differs from a clean build")
+        }
+    }
+
     /// Nothing changed: nothing is analysed, rendered or written, and the same diagnostics are printed.
     func testANoChangeRebuildIsUpToDate() throws {
         let root = try project()

@@ -1,20 +1,15 @@
-/// Builds the view of one report page from the document model.
+/// Builds the view of one report page from the document model and the page's declared inputs
+/// (`ReportPageInputs`), and from nothing else.
 struct ReportPage {
     /// The report's full model.
     let report: Report
-    let corpus: Corpus
-    let links: LinkTable
-    let recommendations: RecommendationIndex
+    let inputs: ReportPageInputs
     let templates: TemplateSet
     /// Filled with the destination of every image of the page.
     var imageSources: ImageSources?
-    /// The reports before and after this one in the list of reports (newest first).
-    var newer: ReportSummary? = nil
-    var older: ReportSummary? = nil
 
     func view() -> ReportPageView {
-        let own = links[report.symbol]
-        let resolved = own.resolved
+        let resolved = inputs.links
         var markup = MarkupRenderer(templates: templates)
         markup.imageSources = imageSources
         markup.noteAnchors = Dictionary(report.footnotes.map { ($0.label, $0.anchor) }, uniquingKeysWith: { a, _ in a })
@@ -31,13 +26,19 @@ struct ReportPage {
             symbol: m.symbol.description, title: m.title, subtitle: m.subtitle, date: m.date,
             displayDate: DisplayDate.format(m.date), body: m.body, author: m.author, mandate: m.mandate,
             session: m.session, agendaItem: m.agendaItem, status: m.status, excerpt: m.excerpt, source: m.source,
-            documentURL: SiteURL.document(corpus.config.documents, symbol: m.symbol.description),
+            documentURL: SiteURL.document(inputs.settings.documents, symbol: m.symbol.description),
             paragraphCount: paragraphs.count, firstParagraph: paragraphs.first?.number, lastParagraph: paragraphs.last?.number,
-            citedCount: own.citedCount > 0 ? own.citedCount : nil)
+            citedCount: inputs.citedCount > 0 ? inputs.citedCount : nil)
         let root = m.symbol.rootPrefix
+        var config = SiteConfig()
+        config.title = inputs.settings.title
+        config.baseURL = inputs.settings.baseURL
+        config.documents = inputs.settings.documents
+        config.language = inputs.settings.language
+        config.description = inputs.settings.description
         let layout = LayoutView(
-            config: corpus.config, root: root, pageTitle: "\(m.symbol): \(m.title)",
-            canonical: corpus.config.baseURL.isEmpty ? nil : SiteURL.published(base: corpus.config.baseURL, symbol: m.symbol),
+            config: config, root: root, pageTitle: "\(m.symbol): \(m.title)",
+            canonical: config.baseURL.isEmpty ? nil : SiteURL.published(base: config.baseURL, symbol: m.symbol),
             description: [m.title, m.subtitle, m.body, DisplayDate.format(m.date)].compactMap { $0 }.joined(separator: ". "),
             ogType: "article",
             crumbs: [CrumbView(label: "Reports", href: root + "index.html"),
@@ -74,12 +75,12 @@ struct ReportPage {
         }
         let toc = tocEntries(parent: nil)
         let body = items.map { templates.render("partials/body-item", $0) }.joined()
-        func neighbour(_ r: ReportSummary?) -> NeighbourView? {
-            r.map { NeighbourView(href: SiteURL.relative(from: report.symbol, to: $0.symbol), symbol: $0.symbol.description,
-                                  title: $0.metadata.title) }
+        func neighbour(_ n: ReportPageInputs.Neighbour?) -> NeighbourView? {
+            n.map { NeighbourView(href: SiteURL.relative(from: report.symbol, to: $0.metadata.symbol), symbol: $0.metadata.symbol.description,
+                                  title: $0.metadata.title, date: $0.metadata.date, displayDate: DisplayDate.format($0.metadata.date)) }
         }
         return ReportPageView(layout: layout, report: header, toc: toc, bodyHTML: body, footnotes: footnotes,
-                              hasToc: !toc.isEmpty, hasFootnotes: !footnotes.isEmpty, newer: neighbour(newer), older: neighbour(older),
+                              hasToc: !toc.isEmpty, hasFootnotes: !footnotes.isEmpty, newer: neighbour(inputs.newer), older: neighbour(inputs.older),
                               citeURL: layout.canonical)
     }
 
@@ -100,14 +101,14 @@ struct ReportPage {
 
     /// The addressees of the recommendation at an anchor, each linking to its page of the index.
     private func recommendationTags(_ anchor: String) -> RecommendationTagsView? {
-        guard let record = report.recommendations.first(where: { $0.anchor == anchor }) else { return nil }
+        guard let record = inputs.recommendations.first(where: { $0.anchor == anchor }) else { return nil }
         var position: PositionView?
         if let stance = record.reviewPosition {
             position = PositionView(label: stance.rawValue.prefix(1).uppercased() + stance.rawValue.dropFirst(),
                                     href: record.positionSource.flatMap { Self.href(of: $0, from: report.symbol) })
         }
         return RecommendationTagsView(tags: record.addressees.map { slug in
-            TagView(name: recommendations.addressee(slug)?.name ?? slug,
+            TagView(name: inputs.addresseeNames[slug] ?? slug,
                     href: report.symbol.rootPrefix + RecommendationPages.addresseePath(slug))
         }, recommendedBy: record.recommendedBy.isEmpty ? nil : record.recommendedBy.joined(separator: ", "), position: position)
     }
@@ -121,7 +122,7 @@ struct ReportPage {
 
     /// The places in other reports that cite an anchor of this page.
     private func citedBy(_ anchor: String) -> [CitedByView] {
-        let places = links[report.symbol].citedBy[anchor] ?? []
+        let places = inputs.citedBy[anchor] ?? []
         return places.enumerated().map { i, place in
             CitedByView(href: SiteURL.relative(from: report.symbol, to: place.source, anchor: place.anchor),
                         label: place.label, last: i == places.count - 1)

@@ -46,13 +46,11 @@ public struct SiteRenderer: Sendable {
         let pages = Array(corpus.reports.indices).parallelMap { i -> Result<(PageEntry, [String]), Error> in
             Result {
                 let model = LazyReport { try corpus.model(i) }
+                let inputs = ReportPageInputs(i, corpus: corpus, links: links, recommendations: recommendations, neighbours: neighbours[i])
                 let page = try PageCache.page(corpus.reports[i].symbol.pagePath,
-                                              fingerprint: fingerprints?.page(i, corpus: corpus, links: links, neighbours: neighbours[i]),
+                                              fingerprint: fingerprints.map { inputs.key(shared: $0.shared) },
                                               cache: pageCache, into: output) {
-                    var page = ReportPage(report: try model.get(), corpus: corpus, links: links, recommendations: recommendations,
-                                          templates: templates)
-                    page.newer = neighbours[i].newer.map { corpus.reports[$0] }
-                    page.older = neighbours[i].older.map { corpus.reports[$0] }
+                    var page = ReportPage(report: try model.get(), inputs: inputs, templates: templates)
                     let images = ImageSources()
                     page.imageSources = images
                     return (Data(templates.render("report", page.view()).utf8), images.list)

@@ -535,7 +535,7 @@ extension FacetView: TemplateView {
 
 extension NeighbourView: TemplateView {
     enum Field: String, CaseIterable {
-        case href, symbol, title
+        case href, symbol, title, date, displayDate
     }
 
     func value(_ name: String) -> TemplateValue {
@@ -544,6 +544,8 @@ extension NeighbourView: TemplateView {
         case .href: return .text(href)
         case .symbol: return .text(symbol)
         case .title: return .text(title)
+        case .date: return .text(date)
+        case .displayDate: return .text(displayDate)
         }
     }
 }

@@ -64,6 +64,8 @@ struct NeighbourView {
     let href: String
     let symbol: String
     let title: String
+    let date: String
+    let displayDate: String
 }
 
 struct ReportHeaderView {
