@@ -106,6 +106,43 @@ final class ReviewRecordTests: XCTestCase {
         XCTAssertFalse(noted.contains("para. 122.1<"), noted)
     }
 
+    /// An addendum added to the site changes its report's page and the index's pages: a rebuild renders them again
+    /// (their declared inputs hold the records' positions) and equals a clean build, byte for byte; so does its removal.
+    func testAnAddendumAddedOrRemovedRebuildsWhatItChanges() throws {
+        let work = try temporaryFolder(self)
+        try FileManager.default.copyItem(at: Project.content, to: work.appendingPathComponent("content"))
+        try Data(Self.report.utf8).write(to: work.appendingPathComponent("content/reports/A-HRC-43-15.md"))
+        func build(_ output: String, cache: Bool = true) throws {
+            let result = try runReportSite(["build", "--templates", Project.templates.path, "--output", output, "--quiet"] + (cache ? [] : ["--no-cache"]),
+                                           in: work, environment: ["SOURCE_DATE_EPOCH": "1700000000", "PATH": "/usr/bin:/bin"])
+            XCTAssertEqual(result.status, 0, result.stderr)
+        }
+        func tree(_ name: String) throws -> [String: Data] {
+            let folder = work.appendingPathComponent(name)
+            var files: [String: Data] = [:]
+            for case let path as String in FileManager.default.enumerator(atPath: folder.path)! where path != ".reportsite-site" {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    files[path] = try Data(contentsOf: folder.appendingPathComponent(path))
+                }
+            }
+            return files
+        }
+        try build("site")
+        let addendum = work.appendingPathComponent("content/reports/A-HRC-43-15-Add.1.md")
+        try Data(Self.addendum.utf8).write(to: addendum)
+        try build("site")
+        try build("clean", cache: false)
+        XCTAssertEqual(try tree("site"), try tree("clean"))
+        let page = try String(contentsOf: work.appendingPathComponent("site/A/HRC/43/15/index.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("Position: <a href=\"../../../../A/HRC/43/15/Add.1/index.html#para-5\">Noted</a>"), page)
+        try FileManager.default.removeItem(at: addendum)
+        try build("site")
+        try FileManager.default.removeItem(at: work.appendingPathComponent("clean"))
+        try build("clean", cache: false)
+        XCTAssertEqual(try tree("site"), try tree("clean"))
+    }
+
     func testAnAddendumsNumbersRangesAndLostHyphens() {
         XCTAssertEqual(ReviewStatement.numbers(in: "accepts 122.17-18, 122.34- 35, 122.14– 15 and 122.6266"),
                        ["122-17", "122-18", "122-34", "122-35", "122-14", "122-15", "122-62", "122-63", "122-64", "122-65", "122-66"])

@@ -116,73 +116,19 @@ struct RecommendationPages: Sendable {
             let pages = Self.paginate(listing.groups)
             return pages.indices.map { (listing, pages, $0 + 1) }
         }
+        // The facets' lists are the same on every page that shows them: made once.
+        let facetLinks = facets()
         let results = jobs.parallelMap { listing, pages, number -> Result<PageEntry, Error> in
             Result {
-                try PageCache.page(Self.pagePath(listing.folder, number),
-                                   fingerprint: shared.map { self.fingerprint(listing, pages: pages, number: number, shared: $0) },
-                                   cache: cache, into: staging) {
-                    let view = self.page(folder: listing.folder, number: number, of: pages, all: listing.groups, title: listing.title,
-                                         current: listing.current)
-                    return (Data(templates.render("recommendations", view).utf8), [])
+                let inputs = self.inputs(folder: listing.folder, number: number, of: pages, all: listing.groups, title: listing.title,
+                                         current: listing.current, facets: facetLinks)
+                return try PageCache.page(Self.pagePath(listing.folder, number), fingerprint: shared.map { inputs.key(shared: $0) },
+                                          cache: cache, into: staging) {
+                    (Data(templates.render("recommendations", Self.view(inputs)).utf8), [])
                 }.0
             }
         }
         return try results.map { try $0.get() }
-    }
-
-    /// Everything page `number` of a listing shows: its records, the listing's cut into pages, the counts it links
-    /// to, and for the main listing the list of reports.
-    private func fingerprint(_ listing: Listing, pages: [[PageGroup]], number: Int, shared: String) -> String {
-        var f = Fingerprint()
-        f.add(shared)
-        f.add(listing.folder)
-        f.add(listing.title)
-        f.add(number)
-        for page in pages {
-            f.add("page")
-            for part in page {
-                f.add(part.group.addressee.slug)
-                f.add(part.continued ? 1 : 0)
-                f.add(part.group.records.count)
-            }
-        }
-        for group in listing.groups {
-            f.add(group.addressee.slug)
-            f.add(group.records.count)
-        }
-        if case .report = listing.current {} else {
-            for group in index.groups {
-                f.add(group.addressee.slug)
-                f.add(group.records.count)
-            }
-        }
-        if listing.current == .all, number == 1 {
-            for report in corpus.reports where !report.recommendations.isEmpty {
-                f.add(report.symbol.description)
-                f.add(report.recommendations.count)
-            }
-            for facet in facets() {
-                f.add(facet.folder)
-                f.add(facet.label)
-                f.add(facet.records.count)
-            }
-        }
-        for part in pages[number - 1] {
-            for r in part.group.records {
-                f.add(r.report.description)
-                f.add(date(r.report))
-                f.add(r.paragraph)
-                f.add(r.anchor)
-                for s in r.section { f.add(s) }
-                f.add(r.addressees.joined(separator: ","))
-                f.add(r.assignedBy.rawValue)
-                f.add(r.text)
-                f.add(r.recommendedBy.joined(separator: ","))
-                f.add(r.reviewPosition?.rawValue ?? "-")
-                f.add(r.positionSource ?? "-")
-            }
-        }
-        return f.hex
     }
 
     static func addresseeFolder(_ slug: String) -> String { "\(folder)/\(slug)" }
@@ -235,20 +181,12 @@ struct RecommendationPages: Sendable {
 
     enum Current: Equatable, Sendable { case all, addressee(String), report(Symbol), facet(String) }
 
-    private func page(folder: String, number: Int, of pages: [[PageGroup]], all: [RecommendationIndex.Group], title: String,
-                      current: Current) -> RecommendationsPageView {
-        let parts = pages[number - 1]
-        let count = pages.count
-        let groups = parts.map(\.group)
+    /// Everything page `number` of a listing shows, as one value (issue 20, declared inputs): its records and the
+    /// dates of their reports, the listing's cut into pages, the counts it links to and, on the main page, the lists
+    /// of reports and of the facets' values. The page is made from this alone (`view`), and its cache key is its digest.
+    private func inputs(folder: String, number: Int, of pages: [[PageGroup]], all: [RecommendationIndex.Group], title: String,
+                        current: Current, facets: [Facet]) -> RecommendationPageInputs {
         let root = String(repeating: "../", count: Self.pagePath(folder, number).split(separator: "/").count - 1)
-        let base = corpus.config.baseURL
-        let path = Self.pagePath(folder, number)
-        let crumbs = [CrumbView(label: "Reports", href: root + "index.html")]
-            + (current == .all ? [] : [CrumbView(label: "Recommendations", href: root + "\(Self.folder)/index.html")])
-            + [CrumbView(label: title, href: nil)]
-        let layout = LayoutView(config: corpus.config, root: root,
-                                pageTitle: "\(title)\(count > 1 ? " (page \(number) of \(count))" : "") · \(corpus.config.title)",
-                                canonical: base.isEmpty ? nil : base + "/" + path.dropLast("index.html".count), crumbs: crumbs)
         // A report's page counts that report's recommendations and links to its own groups; the other pages
         // count the whole index and link to each addressee's page.
         let addressees: [FilterLinkView]
@@ -268,29 +206,60 @@ struct RecommendationPages: Sendable {
         }
         // The list of reports is on the first page of the main listing only: on every report's page, or on every
         // page of the main listing (5,000 reports: 100 pages of 5,000 links), the index would grow with the square
-        // of the number of reports.
-        let reports = current != .all || number > 1 ? [] : corpus.reports.filter { !$0.recommendations.isEmpty }.map {
+        // of the number of reports. So are the facets' lists.
+        let main = current == .all && number == 1
+        let reports = !main ? [] : corpus.reports.filter { !$0.recommendations.isEmpty }.map {
             FilterLinkView(label: $0.symbol.description, count: $0.recommendations.count, href: root + Self.reportPath($0.symbol),
                            current: false)
         }
-        // The facets' lists, like the list of reports, on the first page of the main listing only.
-        let facetLinks = current != .all || number > 1 ? [] : facets()
         func links(_ kind: Facet.Kind) -> [FilterLinkView] {
-            facetLinks.filter { $0.kind == kind }.map {
+            !main ? [] : facets.filter { $0.kind == kind }.map {
                 FilterLinkView(label: $0.label, count: $0.records.count, href: root + Self.pagePath($0.folder, 1), current: false)
             }
         }
-        let groupViews = parts.map { part in
-            let g = part.group
-            return RecommendationGroupView(
-                id: "addressee-" + g.addressee.slug, name: g.addressee.name + (part.continued ? " (continued)" : ""), count: g.records.count,
-                records: g.records.map { r in
-                    RecordView(
+        let parts = pages[number - 1]
+        var dates: [String: String] = [:]
+        var names: [String: String] = [:]
+        for part in parts {
+            for r in part.group.records {
+                dates[r.report.description] = date(r.report)
+                for slug in r.addressees { names[slug] = index.addressee(slug)?.name }
+            }
+        }
+        return RecommendationPageInputs(
+            settings: ReportPageInputs.Settings(corpus.config),
+            folder: folder, number: number, pageCount: pages.count, title: title, isAll: current == .all,
+            isMainListing: current == .all,
+            parts: parts.map { RecommendationPageInputs.Part(slug: $0.group.addressee.slug, name: $0.group.addressee.name,
+                                                             continued: $0.continued, records: $0.group.records) },
+            addressees: addressees, reports: reports, countries: links(.country), recommendingStates: links(.recommendedBy),
+            positions: links(.position), dates: dates, addresseeNames: names)
+    }
+
+    /// The page made from its inputs, and from nothing else.
+    static func view(_ inputs: RecommendationPageInputs) -> RecommendationsPageView {
+        let (folder, number, count, title) = (inputs.folder, inputs.number, inputs.pageCount, inputs.title)
+        let root = String(repeating: "../", count: Self.pagePath(folder, number).split(separator: "/").count - 1)
+        let config = inputs.settings.config
+        let base = config.baseURL
+        let path = Self.pagePath(folder, number)
+        let crumbs = [CrumbView(label: "Reports", href: root + "index.html")]
+            + (inputs.isMainListing ? [] : [CrumbView(label: "Recommendations", href: root + "\(Self.folder)/index.html")])
+            + [CrumbView(label: title, href: nil)]
+        let layout = LayoutView(config: config, root: root,
+                                pageTitle: "\(title)\(count > 1 ? " (page \(number) of \(count))" : "") · \(config.title)",
+                                canonical: base.isEmpty ? nil : base + "/" + path.dropLast("index.html".count), crumbs: crumbs)
+        let groupViews = inputs.parts.map { part in
+            RecommendationGroupView(
+                id: "addressee-" + part.slug, name: part.name + (part.continued ? " (continued)" : ""), count: part.records.count,
+                records: part.records.map { r in
+                    let date = inputs.dates[r.report.description] ?? ""
+                    return RecordView(
                         symbol: r.report.description, reportHref: root + r.report.pagePath,
                         href: root + r.report.pagePath + "#" + r.anchor,
                         paragraphLabel: "para. " + ParagraphID.display(r.paragraph),
-                        section: r.section.joined(separator: " › "), date: date(r.report),
-                        displayDate: DisplayDate.format(date(r.report)), textHTML: HTMLEscaping.escape(r.text),
+                        section: r.section.joined(separator: " › "), date: date,
+                        displayDate: DisplayDate.format(date), textHTML: HTMLEscaping.escape(r.text),
                         assignedBy: r.assignedBy.rawValue,
                         recommendedBy: r.recommendedBy.isEmpty ? nil : r.recommendedBy.joined(separator: ", "),
                         position: r.reviewPosition.map { p in
@@ -301,18 +270,48 @@ struct RecommendationPages: Sendable {
                                              }
                                          })
                         },
-                        others: r.addressees.filter { $0 != g.addressee.slug }.compactMap { slug in
-                            index.addressee(slug).map { TagView(name: $0.name, href: root + Self.addresseePath(slug)) }
+                        others: r.addressees.filter { $0 != part.slug }.compactMap { slug in
+                            inputs.addresseeNames[slug].map { TagView(name: $0, href: root + Self.addresseePath(slug)) }
                         })
                 })
         }
         return RecommendationsPageView(
-            layout: layout, title: title, isAll: current == .all, allHref: root + "\(Self.folder)/index.html",
+            layout: layout, title: title, isAll: inputs.isAll, allHref: root + "\(Self.folder)/index.html",
             pagination: count == 1 ? [] : [PaginationView(folder: folder, root: root, number: number, count: count)],
-            total: groups.reduce(into: Set<String>()) { set, g in g.records.forEach { set.insert("\($0.report)#\($0.anchor)") } }.count,
-            addressees: addressees, reports: reports, hasReports: !reports.isEmpty, groups: groupViews,
-            countries: links(.country), recommendingStates: links(.recommendedBy), positions: links(.position))
+            total: inputs.parts.reduce(into: Set<String>()) { set, part in part.records.forEach { set.insert("\($0.report)#\($0.anchor)") } }.count,
+            addressees: inputs.addressees, reports: inputs.reports, hasReports: !inputs.reports.isEmpty, groups: groupViews,
+            countries: inputs.countries, recommendingStates: inputs.recommendingStates, positions: inputs.positions)
     }
+}
+
+/// What one page of the recommendations index is made of (see `RecommendationPages.inputs`).
+struct RecommendationPageInputs: DeclaredInputs, Codable, Hashable, Sendable {
+    struct Part: Codable, Hashable, Sendable {
+        var slug: String
+        var name: String
+        /// The group began on an earlier page.
+        var continued: Bool
+        var records: [Recommendation]
+    }
+
+    var settings: ReportPageInputs.Settings
+    var folder: String
+    var number: Int
+    var pageCount: Int
+    var title: String
+    var isAll: Bool
+    var isMainListing: Bool
+    var parts: [Part]
+    var addressees: [FilterLinkView]
+    var reports: [FilterLinkView]
+    var countries: [FilterLinkView]
+    var recommendingStates: [FilterLinkView]
+    var positions: [FilterLinkView]
+    /// The date of each report whose records the page lists.
+    var dates: [String: String]
+    /// The names of the addressees the page's records name.
+    var addresseeNames: [String: String]
+
 }
 
 struct RecommendationsPageView {
@@ -354,7 +353,7 @@ struct PaginationView {
     }
 }
 
-struct FilterLinkView {
+struct FilterLinkView: Codable, Hashable, Sendable {
     let label: String
     let count: Int
     let href: String

@@ -30,12 +30,7 @@ struct ReportPage {
             paragraphCount: paragraphs.count, firstParagraph: paragraphs.first?.number, lastParagraph: paragraphs.last?.number,
             citedCount: inputs.citedCount > 0 ? inputs.citedCount : nil)
         let root = m.symbol.rootPrefix
-        var config = SiteConfig()
-        config.title = inputs.settings.title
-        config.baseURL = inputs.settings.baseURL
-        config.documents = inputs.settings.documents
-        config.language = inputs.settings.language
-        config.description = inputs.settings.description
+        let config = inputs.settings.config
         let layout = LayoutView(
             config: config, root: root, pageTitle: "\(m.symbol): \(m.title)",
             canonical: config.baseURL.isEmpty ? nil : SiteURL.published(base: config.baseURL, symbol: m.symbol),

@@ -6,7 +6,7 @@ import Foundation
 /// the page cache's key is the digest of this value, encoded, with the shared inputs of every page (the
 /// templates, the vocabulary, the tool). A field added to the page's view must come from here, and so is in the
 /// key: the "Older report" date of the review's experiment can never be stale.
-struct ReportPageInputs: Codable, Hashable, Sendable {
+struct ReportPageInputs: DeclaredInputs, Codable, Hashable, Sendable {
     /// The settings of `site.yml` a page shows.
     struct Settings: Codable, Hashable, Sendable {
         var title: String
@@ -14,6 +14,17 @@ struct ReportPageInputs: Codable, Hashable, Sendable {
         var documents: String
         var language: String
         var description: String
+
+        init(_ c: SiteConfig) {
+            (title, baseURL, documents, language, description) = (c.title, c.baseURL, c.documents, c.language, c.description)
+        }
+
+        /// The settings as the views take them.
+        var config: SiteConfig {
+            var c = SiteConfig()
+            (c.title, c.baseURL, c.documents, c.language, c.description) = (title, baseURL, documents, language, description)
+            return c
+        }
     }
 
     /// A report next to this one in the list of reports: its whole front matter, whatever the page shows of it.
@@ -52,8 +63,7 @@ struct ReportPageInputs: Codable, Hashable, Sendable {
     /// The inputs of report `index`'s page, from the linked corpus.
     init(_ index: Int, corpus: Corpus, links table: LinkTable, recommendations: RecommendationIndex, neighbours: (newer: Int?, older: Int?)) {
         let report = corpus.reports[index]
-        let c = corpus.config
-        settings = Settings(title: c.title, baseURL: c.baseURL, documents: c.documents, language: c.language, description: c.description)
+        settings = Settings(corpus.config)
         file = report.file
         sourceFingerprint = report.sourceFingerprint
         let own = table[report.symbol]
@@ -68,7 +78,13 @@ struct ReportPageInputs: Codable, Hashable, Sendable {
         older = neighbours.older.map { Neighbour(metadata: corpus.reports[$0].metadata) }
     }
 
-    /// The page cache's key: the shared inputs of every page and this value, encoded with sorted keys.
+}
+
+/// What one output is made of, declared as one value: its cache key is the digest of the value, encoded with
+/// sorted keys, after the inputs every page shares (`PageFingerprint.shared`: templates, vocabularies, tool).
+protocol DeclaredInputs: Encodable {}
+
+extension DeclaredInputs {
     func key(shared: String) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
