@@ -60,12 +60,21 @@ final class SearchIndex: @unchecked Sendable {
     /// Chunk `n` of a report: `A/58/275` -> `search/r/A-58-275.0.js` (one folder for all: no folder to make a report).
     static func chunkPath(_ symbol: Symbol, _ n: Int) -> String { "search/r/" + symbol.components.joined(separator: "-") + ".\(n).js" }
 
-    private func fingerprint(_ r: ReportSummary) -> String {
-        var f = Fingerprint()
-        for field in ["search", String(Self.format), String(Self.unitsPerChunk), tool, r.symbol.description, r.file, r.sourceFingerprint] {
-            f.add(field)
-        }
-        return f.hex
+    /// What a report's search chunks are made of besides its model (issue 20, declared inputs): the chunks are
+    /// written from the model's units and this value only, and the cache entry's key is its digest.
+    struct ChunkInputs: DeclaredInputs, Codable, Hashable, Sendable {
+        var format: Int
+        var unitsPerChunk: Int
+        var tool: String
+        var symbol: Symbol
+        var title: String
+        var file: String
+        var sourceFingerprint: String
+    }
+
+    private func inputs(_ r: ReportSummary) -> ChunkInputs {
+        ChunkInputs(format: Self.format, unitsPerChunk: Self.unitsPerChunk, tool: tool, symbol: r.symbol, title: r.metadata.title,
+                    file: r.file, sourceFingerprint: r.sourceFingerprint)
     }
 
     private func entryFile(_ symbol: Symbol) -> URL? {
@@ -79,9 +88,9 @@ final class SearchIndex: @unchecked Sendable {
     func add(_ index: Int, model: () throws -> Report, into staging: StagingFolder) throws {
         guard enabled else { return }
         try makeFolders(in: staging)
-        let summary = corpus.reports[index]
-        let fp = fingerprint(summary)
-        if let (paths, blob) = reusable(summary, fingerprint: fp, staging: staging) {
+        let declared = inputs(corpus.reports[index])
+        let fp = declared.key(shared: "search")
+        if let (paths, blob) = reusable(declared.symbol, fingerprint: fp, staging: staging) {
             var made: [PageEntry] = []
             for path in paths {
                 _ = try staging.link(published!.appendingPathComponent(path), to: path)
@@ -94,13 +103,13 @@ final class SearchIndex: @unchecked Sendable {
         var paths: [String] = []
         var stamps: [FileStamps.Stamp] = []
         for (n, start) in stride(from: 0, to: units.count, by: Self.unitsPerChunk).enumerated() {
-            let path = Self.chunkPath(summary.symbol, n)
+            let path = Self.chunkPath(declared.symbol, n)
             var js = Array("ReportSiteSearch.chunk(".utf8)
-            SearchJS.append(summary.symbol.description, to: &js)
+            SearchJS.append(declared.symbol.description, to: &js)
             js += Array(",\(n),".utf8)
             // The report's title is in each chunk, not in the manifest: a search loads the titles of the results
             // it shows only (at 5,000 reports the titles would be 270 KB of every first search).
-            SearchJS.append(summary.metadata.title, to: &js)
+            SearchJS.append(declared.title, to: &js)
             js += Array(",[\n".utf8)
             for (k, u) in units[start..<min(start + Self.unitsPerChunk, units.count)].enumerated() {
                 js += Array((k == 0 ? "[" : ",\n[").utf8)
@@ -117,7 +126,7 @@ final class SearchIndex: @unchecked Sendable {
             if let root = staging.url, let stamp = FileStamps.of(root.appendingPathComponent(path).path) { stamps.append(stamp) }
         }
         let blob = SearchPacking.reportWords(units)
-        if let file = entryFile(summary.symbol), stamps.count == paths.count {
+        if let file = entryFile(declared.symbol), stamps.count == paths.count {
             var head = "reportsite-search \(Self.format)\n\(fp)\n\(paths.count)\n"
             for s in stamps { head += "\(s.size) \(s.modified)\n" }
             head += Self.blobLine(blob) + "--\n"
@@ -186,8 +195,8 @@ final class SearchIndex: @unchecked Sendable {
 
     /// The chunk paths and the words of a report whose previous files may be reused: the cache entry is for the
     /// same fingerprint, and each published chunk is still the file that build wrote (same size and time).
-    private func reusable(_ r: ReportSummary, fingerprint: String, staging: StagingFolder) -> ([String], [UInt8])? {
-        guard reads, let file = entryFile(r.symbol), let published, staging.url != nil,
+    private func reusable(_ symbol: Symbol, fingerprint: String, staging: StagingFolder) -> ([String], [UInt8])? {
+        guard reads, let file = entryFile(symbol), let published, staging.url != nil,
               let data = FileManager.default.contents(atPath: file.path) else { return nil }
         let bytes = [UInt8](data)
         var lines: [String] = []
@@ -206,7 +215,7 @@ final class SearchIndex: @unchecked Sendable {
         var paths: [String] = []
         for n in 0..<count {
             let parts = lines[3 + n].split(separator: " ")
-            let path = Self.chunkPath(r.symbol, n)
+            let path = Self.chunkPath(symbol, n)
             guard parts.count == 2, let size = UInt64(parts[0]), let modified = Double(parts[1]),
                   let stamp = FileStamps.of(published.appendingPathComponent(path).path),
                   stamp.size == size, stamp.modified == modified else { return nil }
