@@ -26,6 +26,10 @@ public struct AddresseeVocabulary: Sendable, Equatable {
                 return AddresseeVocabulary(entries: [])
             }
             sequence = s
+        } catch let error as YamlError {
+            let (position, problem, hint) = MetadataReader.explain(error, yaml: file.text, offset: 0)
+            diagnostics.error(.invalidConfiguration, file: file.path, at: position, "addressees.yml is not valid YAML: \(problem)", hint: hint)
+            return AddresseeVocabulary(entries: [])
         } catch {
             diagnostics.error(.invalidConfiguration, file: file.path, at: SourcePosition(line: 1, column: 1), "addressees.yml is not valid YAML: \(error)")
             return AddresseeVocabulary(entries: [])

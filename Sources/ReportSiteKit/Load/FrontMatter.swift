@@ -171,8 +171,14 @@ struct MetadataReader {
             let colonHint = problem.contains("mapping values are not allowed")
                 ? "quote values that contain a colon followed by a space: title: \"Report: the text\"" : hint
             return (SourcePosition(line: mark.line + offset, column: mark.column), problem, colonHint)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return (SourcePosition(line: context.mark.line + offset, column: context.mark.column),
+                    "the key \(keys) is written twice in the mapping that starts here", "write each key once")
         default:
-            return (SourcePosition(line: 1, column: 1), "\(error)", hint)
+            // Yams' own text may quote the whole file after its first line: the first line says the problem.
+            let first = "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
+            return (SourcePosition(line: 1, column: 1), first, hint)
         }
     }
 

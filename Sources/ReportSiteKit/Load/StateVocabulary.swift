@@ -47,6 +47,10 @@ public struct StateVocabulary: Sendable, Equatable {
                 return .empty
             }
             sequence = s
+        } catch let error as YamlError {
+            let (position, problem, hint) = MetadataReader.explain(error, yaml: file.text, offset: 0)
+            diagnostics.error(.invalidConfiguration, file: file.path, at: position, "states.yml is not valid YAML: \(problem)", hint: hint)
+            return .empty
         } catch {
             diagnostics.error(.invalidConfiguration, file: file.path, at: SourcePosition(line: 1, column: 1), "states.yml is not valid YAML: \(error)")
             return .empty
