@@ -143,6 +143,34 @@ final class ReviewRecordTests: XCTestCase {
         XCTAssertEqual(try tree("site"), try tree("clean"))
     }
 
+    /// An item's label alone on its line (as pdftotext writes the third and fourth cycles' items), with the text on
+    /// the next line or after a blank line, is the item; a missing item number is said (review of issue 18, defect 1).
+    func testAnItemLabelAloneOnItsLineIsTheItemAndAGapIsSaid() throws {
+        let body = """
+            ## II. Conclusions and/or recommendations
+
+            121. The recommendations formulated during the interactive dialogue/listed below have been examined by Slovenia and enjoy the support of Slovenia:
+
+            121.1 Ratify the International Convention for the Protection of All Persons from Enforced Disappearance (France) (Lithuania);
+
+            121.2
+            Complete the process of ratification of the International Convention for the Protection of All Persons from Enforced Disappearance (Ukraine);
+
+            121.3
+
+            Ratify and implement the International Labour Organization’s 2014 Protocol to the Forced Labour Convention, 1930 (No. 29) (United Kingdom of Great Britain and Northern Ireland);
+
+            121.5 Ratify (Ukraine);
+            """
+        let (report, found) = analyseBody(body, excerpt: "paragraph 121")
+        let items = report.paragraphs.first?.content.compactMap { part -> String? in
+            if case .subParagraph(let s) = part { return "\(s.anchor)=\(RecommendationText.text(of: s.content).prefix(24))" } else { return nil }
+        }
+        XCTAssertEqual(items, ["para-121-1=Ratify the International", "para-121-2=Complete the process of ",
+                               "para-121-3=Ratify and implement the", "para-121-5=Ratify (Ukraine);"])
+        XCTAssertEqual(found.map(\.message), ["item 121.5 follows 121.3; item 121.4 is missing"])
+    }
+
     func testAnAddendumsNumbersRangesAndLostHyphens() {
         XCTAssertEqual(ReviewStatement.numbers(in: "accepts 122.17-18, 122.34- 35, 122.14– 15 and 122.6266"),
                        ["122-17", "122-18", "122-34", "122-35", "122-14", "122-15", "122-62", "122-63", "122-64", "122-65", "122-66"])

@@ -19,12 +19,24 @@ struct SubParagraphGrouper {
             if let l = letter { parts.append(.subParagraph(l)) }
             letter = nil
         }
+        var lastItem = 0
         for (index, block) in blocks.enumerated() {
             if index > 0, let number = paragraphNumber, let (item, content) = Self.decimalLabel(of: block, paragraph: number) {
+                // Items rise by one, as paragraphs do: a gap is where an item was lost (a label the text did not keep).
+                if let n = Int(item), n != lastItem + 1 {
+                    anchors.diagnostics.warning(
+                        n > lastItem ? .paragraphGap : .paragraphRepeat, file: anchors.file, at: block.position,
+                        n > lastItem
+                            ? "item \(number).\(n) follows \(lastItem == 0 ? "the paragraph's lead-in" : "\(number).\(lastItem)"); "
+                              + (n - 1 == lastItem + 1 ? "item \(number).\(n - 1) is missing" : "items \(number).\(lastItem + 1)-\(number).\(n - 1) are missing")
+                            : "item \(number).\(n) comes after \(number).\(lastItem): items must rise by one",
+                        hint: "write each item as a block of its own that starts with its number: `\(number).\(lastItem + 1) Ratify ...`")
+                }
+                lastItem = Int(item) ?? lastItem
                 closeLetter()
                 let id = anchors.claim("\(paragraphAnchor)-\(item)", at: block.position, what: "sub-paragraph")
                 letter = SubParagraph(label: "\(number).\(item)", anchor: id, position: block.position,
-                                      content: [Block(.paragraph(content), at: block.position)], children: [])
+                                      content: content.isEmpty ? [] : [Block(.paragraph(content), at: block.position)], children: [])
                 continue
             }
             guard index > 0, let (label, content) = Self.label(of: block) else {
@@ -75,8 +87,16 @@ struct SubParagraphGrouper {
         let rest = text.dropFirst(paragraph.count + 1)
         let digits = rest.prefix { $0.isASCII && $0.isNumber }
         let after = rest.dropFirst(digits.count)
-        guard !digits.isEmpty, digits.count <= 4, digits.first != "0", after.first == " " || after.first == "\t" else { return nil }
+        guard !digits.isEmpty, digits.count <= 4, digits.first != "0" else { return nil }
         var content = inlines
+        if after.isEmpty {
+            // The label alone on its line, as a PDF's text has it ("121.1", then the recommendation on the next
+            // line, or after a blank line): the text that follows is the item's.
+            guard inlines.count == 1 || inlines[1] == .softBreak || inlines[1] == .lineBreak else { return nil }
+            content.removeFirst(min(2, content.count))
+            return (String(digits), content)
+        }
+        guard after.first == " " || after.first == "\t" else { return nil }
         let trimmed = after.drop { $0 == " " || $0 == "\t" }
         if trimmed.isEmpty { content.removeFirst() } else { content[0] = .text(String(trimmed)) }
         return (String(digits), content)
