@@ -60,10 +60,12 @@ struct New: ParsableCommand {
         // The build takes symbols that differ only in case for one (they would share a page): so does `new`,
         // in every folder under reports/.
         let wanted = parsed.fileName.lowercased()
-        let existing = (fm.enumerator(atPath: reports.path)?.compactMap { $0 as? String } ?? []).sorted()
+        let existing = FolderWalk.paths(in: reports)
         if let same = existing.first(where: { ($0.split(separator: "/").last.map(String.init) ?? $0).lowercased() == wanted }) {
             let other = (content.hasSuffix("/") ? content : content + "/") + "reports/" + same
-            fail("error: \(other) already holds the report \(symbol) (symbols that differ only in case are one report); nothing was written\n"
+            let exact = (same.split(separator: "/").last.map(String.init) ?? same) == parsed.fileName
+            fail("error: \(other) already holds the report \(symbol)"
+                + (exact ? "" : " (symbols that differ only in case are one report)") + "; nothing was written\n"
                 + "  note: edit that file, or give the new report its own symbol")
         }
         for (name, value) in [("--body", body), ("--author", author), ("--title", title)] {

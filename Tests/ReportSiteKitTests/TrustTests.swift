@@ -83,6 +83,36 @@ final class TrustTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: work.appendingPathComponent("site/A/70/1/map.png"), encoding: .utf8), "PNG")
     }
 
+    /// Folders linked into content/reports/ and into the templates are read, and a change behind a link is seen
+    /// (review of issue 18, defects 2-4); a link loop is named once.
+    func testLinkedFoldersAreReadAndTheirChangesSeen() throws {
+        let outside = try temporaryFolder(self)
+        let theme = try temporaryFolder(self)
+        let work = try work { work in
+            let fm = FileManager.default
+            try fm.moveItem(at: work.appendingPathComponent("content/reports/A-57-292.md"), to: outside.appendingPathComponent("A-57-292.md"))
+            try fm.createSymbolicLink(at: work.appendingPathComponent("content/reports/2002"), withDestinationURL: outside)
+            try fm.moveItem(at: work.appendingPathComponent("Templates/partials"), to: theme.appendingPathComponent("partials"))
+            try fm.createSymbolicLink(at: work.appendingPathComponent("Templates/partials"), withDestinationURL: theme.appendingPathComponent("partials"))
+            try fm.moveItem(at: work.appendingPathComponent("Templates/assets"), to: theme.appendingPathComponent("assets"))
+            try fm.createSymbolicLink(at: work.appendingPathComponent("Templates/assets"), withDestinationURL: theme.appendingPathComponent("assets"))
+        }
+        let first = try runReportSite(["build", "--strict"], in: work)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: work.appendingPathComponent("site/assets/style.css").path))
+        let report = outside.appendingPathComponent("A-57-292.md")
+        let text = try String(contentsOf: report, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "title: ", with: "title: Edited behind a link; ").utf8).write(to: report)
+        let second = try runReportSite(["build", "--strict"], in: work)
+        XCTAssertFalse(second.stdout.contains("up to date"), second.stdout)
+        XCTAssertTrue(try String(contentsOf: work.appendingPathComponent("site/A/57/292/index.html"), encoding: .utf8).contains("Edited behind a link"))
+        try FileManager.default.createSymbolicLink(at: work.appendingPathComponent("content/reports/loop"), withDestinationURL: work.appendingPathComponent("content/reports"))
+        let loop = try runReportSite(["check"], in: work)
+        XCTAssertEqual(diagnostics(loop, code: "RS021"),
+                       ["content/reports/loop: warning: loop is a link to a folder already read (a loop); nothing in it is read again [RS021]"])
+        XCTAssertEqual(diagnostics(loop, code: "RS017"), [])
+    }
+
     // Item 14: an empty reports folder, a report with front matter and no body.
     func testAnEmptyReportsFolderAndAnEmptyReportAreWarnings() throws {
         let empty = try work { work in

@@ -61,7 +61,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// Files a system writes into folders by itself, never the author's: passed over without a word.
-    static let systemFiles: Set<String> = [".DS_Store", "Thumbs.db", "desktop.ini"]
+    static let systemFiles: Set<String> = [".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep", ".keep", ".gitignore", ".gitattributes"]
     /// Files a report may show (contract, section 1, "Images"): they stay beside the reports.
     static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif"]
 
@@ -73,8 +73,16 @@ public struct ContentLoader: Sendable {
         var names: [String] = []
         var notRead: [(path: String, why: String, hint: String)] = []
         var pending = [""]
+        // Each folder once: a link back to a folder above (`reports/loop -> .`) is named, not followed again.
+        var visited: Set<[UInt64]> = []
         while let folder = pending.popLast() {
             let url = folder.isEmpty ? reportsDirectory : reportsDirectory.appendingPathComponent(folder)
+            var info = stat()
+            guard stat(url.path, &info) == 0, visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else {
+                notRead.append((String(folder.dropLast()), "is a link to a folder already read (a loop); nothing in it is read again",
+                                "remove the link"))
+                continue
+            }
             let entries = ((try? fm.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
             for entry in entries {
                 let relative = folder + entry
@@ -102,7 +110,9 @@ public struct ContentLoader: Sendable {
                 } else if ["md", "markdown", "mdown", "mkd", "mkdn", "txt", "text"].contains(ext) {
                     let stem = (entry as NSString).deletingPathExtension
                     notRead.append((relative, "is not read: only files whose names end in `.md` (lower case) are reports",
-                                    "rename it to \(stem).md if it is a report (or import a text first: reportsite import \(relative))"))
+                                    ext == "txt" || ext == "text"
+                                        ? "if it is a report's text, import it: reportsite import \(display(url.appendingPathComponent(entry)))"
+                                        : "rename it to \(stem).md if it is a report"))
                 } else if Self.imageExtensions.contains(ext) {
                     continue
                 } else {

@@ -10,8 +10,7 @@ struct PageFingerprint {
     init(corpus: Corpus, templates: TemplateSet) {
         var f = Fingerprint()
         let fm = FileManager.default
-        let names = (fm.enumerator(atPath: templates.directory.path)?.compactMap { $0 as? String } ?? [])
-            .filter { $0.hasSuffix(".mustache") }.sorted()
+        let names = FolderWalk.paths(in: templates.directory).filter { $0.hasSuffix(".mustache") }
         for name in names {
             f.add(name)
             f.add(String(decoding: fm.contents(atPath: templates.directory.appendingPathComponent(name).path) ?? Data(), as: UTF8.self))

@@ -52,9 +52,8 @@ public struct TemplateSet: @unchecked Sendable {
         var library = MustacheLibrary()
         var problems: [Diagnostic] = []
         var texts: [String: String] = [:]
-        let files = (fm.enumerator(atPath: directory.path)?.compactMap { $0 as? String } ?? [])
-            .filter { $0.hasSuffix(".mustache") }
-            .sorted()
+        // Links followed (a `partials/` shared by several sites): the templates are what a reader of the folder sees.
+        let files = FolderWalk.paths(in: directory).filter { $0.hasSuffix(".mustache") }
         for file in files {
             let url = directory.appendingPathComponent(file)
             let name = String(file.dropLast(".mustache".count))
@@ -210,14 +209,7 @@ public struct TemplateSet: @unchecked Sendable {
 
     /// Every file under `Templates/assets/`, relative paths sorted.
     func assetFiles() -> [String] {
-        let assets = directory.appendingPathComponent("assets")
-        let fm = FileManager.default
-        return (fm.enumerator(atPath: assets.path)?.compactMap { $0 as? String } ?? [])
-            .filter { path in
-                var isDirectory: ObjCBool = false
-                return fm.fileExists(atPath: assets.appendingPathComponent(path).path, isDirectory: &isDirectory) && !isDirectory.boolValue
-            }
-            .sorted()
+        FolderWalk.paths(in: directory.appendingPathComponent("assets"))
     }
 }
 

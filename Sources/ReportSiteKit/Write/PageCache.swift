@@ -266,9 +266,8 @@ enum LedgerFile {
 /// (`fileDigest`), by file name: the analysis cache finds a report's entry from it without reading the file again.
 func buildInputs(content: URL, templates: URL, strict: Bool, environment: [String: String],
                      displayBase: URL) -> (inputs: String, reports: [String: String]) {
-    func tree(_ folder: URL) -> [String] {
-        (FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []).sorted()
-    }
+    // Links followed, as the loader and the templates follow them: a change behind a linked folder is an input too.
+    func tree(_ folder: URL) -> [String] { FolderWalk.paths(in: folder, folders: true) }
     // content/static/ as the build copies it (links followed, so that a change behind a link is seen).
     let statics = StaticFiles(content: content)
     let files = tree(content).filter { !$0.hasPrefix(StaticFiles.folderName + "/") }.map { (content, $0) }
