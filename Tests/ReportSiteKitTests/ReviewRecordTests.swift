@@ -181,6 +181,28 @@ final class ReviewRecordTests: XCTestCase {
         XCTAssertEqual(ReviewStatement.position(of: "For the time being, the Government notes recommendations 6–13"), .noted)
         XCTAssertEqual(ReviewStatement.position(of: "Slovenia does not support recommendation 122.7"), .noted)
         XCTAssertEqual(ReviewStatement.position(of: "The Government accepts the following recommendations 122.1"), .supported)
+        // One sentence, two positions: each number takes its own part's (review of issue 18 and 21, defect 7).
+        XCTAssertEqual(ReviewStatement.clauses("Türkiye accepts recommendation 122.1 and notes recommendation 122.2.").map { "\($0.0)" },
+                       ["supported", "noted"])
+        XCTAssertEqual(ReviewStatement.clauses("Slovenia accepts 122.1-5 but does not accept 122.6.").map { ReviewStatement.numbers(in: $0.1).count },
+                       [5, 1])
+    }
+
+    /// A bracket that closes an inner part of an item is text, and an abbreviation is no State's name (defect 10);
+    /// a State written two ways is one State; a name in another case is written as states.yml spells it.
+    func testRecommendingStatesOfJoinedItems() throws {
+        let work = try temporaryFolder(self)
+        try FileManager.default.copyItem(at: Project.content, to: work.appendingPathComponent("content"))
+        let diagnostics = DiagnosticEngine()
+        let states = StateVocabulary.read(SourceFile.read(work.appendingPathComponent("content/states.yml"), displayPath: "states.yml",
+                                                          diagnostics: diagnostics), diagnostics: diagnostics)
+        XCTAssertEqual(ReviewRecords.recommendingStates(in: "Ratify the Optional Protocol (OP-CAT); establish a national preventive mechanism (France);",
+                                                        states: states).unknown, [])
+        XCTAssertEqual(ReviewRecords.recommendingStates(in: "Ratify the Convention (ICRMW) (Iran (Islamic Republic of));", states: states).found,
+                       ["Iran (Islamic Republic of)"])
+        XCTAssertEqual(ReviewRecords.recommendingStates(in: "Take further steps (netherlands); ensure (Côte d'Ivoire) (Cote d’Ivoire);",
+                                                        states: states).found, ["Netherlands", "Côte d'Ivoire"])
+        XCTAssertEqual(ReviewRecords.recommendingStates(in: "Ratify it (Narnia);", states: states).unknown, ["Narnia"])
     }
 
     func testAnUnknownRecommendingStateIsAWarning() throws {

@@ -13,15 +13,26 @@ public struct StateVocabulary: Sendable, Equatable {
     public var states: [State]
     /// Folded name or alias -> the State's name.
     private var lookup: [String: String]
+    /// Folded name or alias -> that name or alias as states.yml spells it.
+    private var spellings: [String: String]
 
     public init(states: [State]) {
         self.states = states
         var lookup: [String: String] = [:]
+        var spellings: [String: String] = [:]
         for state in states {
-            for name in [state.name] + state.aliases where lookup[Self.fold(name)] == nil { lookup[Self.fold(name)] = state.name }
+            for name in [state.name] + state.aliases where lookup[Self.fold(name)] == nil {
+                lookup[Self.fold(name)] = state.name
+                spellings[Self.fold(name)] = name
+            }
         }
         self.lookup = lookup
+        self.spellings = spellings
     }
+
+    /// The name or alias a text writes, as states.yml spells it ("netherlands" -> "Netherlands", "Cote d’Ivoire" ->
+    /// "Côte d'Ivoire", "Turkey" stays "Turkey").
+    public func spelling(of text: String) -> String? { spellings[Self.fold(text)] }
 
     public static let empty = StateVocabulary(states: [])
 

@@ -16,13 +16,22 @@ enum ReviewRecords {
             let blocks = p.content.compactMap { part -> Block? in if case .block(let b) = part { return b } else { return nil } }
             chapeaus[p.number] = (position(inLeadIn: RecommendationText.text(of: blocks)), p.anchor)
         }
+        // An item's recommending States close its own text, its first block: what follows it in the file (a note
+        // the page printed under it) is not read for them.
+        var itemTexts: [String: String] = [:]
+        for p in report.paragraphs {
+            for case .subParagraph(let s) in p.content {
+                if let first = s.content.first { itemTexts[s.anchor] = RecommendationText.text(of: first) }
+            }
+        }
         let url = report.symbol.description + "/#"
         return records.map { record in
             var r = record
             r.country = country
             guard let (paragraph, _) = decimalItem(r.paragraph) else { return r }
             // Without states.yml no bracket can be told to be a State: none is taken, none is warned about.
-            let (found, unknown) = states.states.isEmpty ? ([], []) : recommendingStates(in: r.text, states: states)
+            let own = itemTexts[r.anchor] ?? r.text
+            let (found, unknown) = states.states.isEmpty ? ([], []) : recommendingStates(in: own, states: states)
             r.recommendedBy = found
             for bracket in unknown {
                 diagnostics.warning(.unknownRecommendingState, file: report.file, at: r.position,
@@ -69,29 +78,31 @@ enum ReviewRecords {
     static func recommendingStates(in text: String, states: StateVocabulary) -> (found: [String], unknown: [String]) {
         var found: [String] = []
         var unknown: [String] = []
-        for clause in clauses(of: text) {
+        let all = clauses(of: text)
+        for (c, clause) in all.enumerated() {
             var rest = Substring(clause)
             var groups: [[String]] = []
-            var first = true
+            // Only the item's last bracket is warned about: one that closes an inner part ("(OP-CAT); establish ...") is text.
+            var first = c == all.count - 1
             while let (inner, before) = lastBracket(of: rest) {
                 // Each State as the report writes it ("Turkey" in 2014, "Türkiye" in 2024, as OHCHR's lists do), when
                 // states.yml knows the name; the index's pages group them by the State's name there.
                 let parts = topLevelParts(inner)
                 let known = parts.map { states.state(named: $0) != nil }
                 if known.allSatisfy({ $0 }) {
-                    groups.insert(parts, at: 0)
+                    groups.insert(parts.map { states.spelling(of: $0) ?? $0 }, at: 0)
                 } else {
                     // The last bracket of an item is its recommending States: one that names none is said; one further in is text.
                     if first, known.contains(true) || looksLikeStates(parts) {
                         unknown.append(String(inner))
-                        groups.insert(zip(parts, known).filter(\.1).map(\.0), at: 0)
+                        groups.insert(zip(parts, known).filter(\.1).map { states.spelling(of: $0.0) ?? $0.0 }, at: 0)
                     }
                     break
                 }
                 first = false
                 rest = before
             }
-            for name in groups.joined() where !found.contains(name) { found.append(name) }
+            for name in groups.joined() where !found.contains(where: { states.state(named: $0) == states.state(named: name) }) { found.append(name) }
         }
         return (found, unknown)
     }
@@ -101,6 +112,9 @@ enum ReviewRecords {
     static func looksLikeStates(_ parts: [String]) -> Bool {
         !parts.isEmpty && parts.allSatisfy { part in
             guard let first = part.first, first.isUppercase else { return false }
+            // An abbreviation ("OP-CAT", "ICRMW") is not a State's name.
+            let letters = part.filter(\.isLetter)
+            guard !letters.allSatisfy(\.isUppercase) else { return false }
             return !part.contains(where: \.isNumber) && part.split(separator: " ").count <= 8
         }
     }
@@ -190,9 +204,11 @@ extension ReviewStatement {
                 }
             }
             for sentence in sentences(RecommendationText.join(texts)) {
-                guard let position = position(of: sentence) else { continue }
-                let items = numbers(in: sentence)
-                if !items.isEmpty { found.append(ReviewStatement(position: position, items: items, anchor: anchor)) }
+                // Each part of a sentence from one position word to the next: "accepts 122.1 and notes 122.2".
+                for (position, part) in clauses(sentence) {
+                    let items = numbers(in: part)
+                    if !items.isEmpty { found.append(ReviewStatement(position: position, items: items, anchor: anchor)) }
+                }
             }
         }
         return found
@@ -214,16 +230,49 @@ extension ReviewStatement {
         return out
     }
 
-    /// The position a sentence takes on the recommendations it names, if it takes one.
-    static func position(of sentence: String) -> Recommendation.ReviewPosition? {
-        let t = " " + sentence.lowercased() + " "
-        let negative = ["does not support", "do not support", "did not support", "cannot support", "could not support",
-                        "not able to support", "does not accept", "do not accept", "cannot accept", "not accepted", "rejects", "rejected"]
-        if negative.contains(where: t.contains) { return .noted }
-        for word in [" notes ", " noted ", " takes note ", " take note "] where t.contains(word) { return .noted }
-        for word in [" accepts ", " accept ", " accepted ", " supports ", " support ", " supported "] where t.contains(word) { return .supported }
-        return nil
+    /// The words that take a position, longest first (so that "does not support" is not read as "support").
+    static let positionWords: [(String, Recommendation.ReviewPosition)] = [
+        ("not able to support", .noted), ("does not support", .noted), ("do not support", .noted), ("did not support", .noted),
+        ("cannot support", .noted), ("could not support", .noted), ("does not accept", .noted), ("do not accept", .noted),
+        ("cannot accept", .noted), ("not accepted", .noted), ("takes note", .noted), ("take note", .noted), ("rejects", .noted),
+        ("rejected", .noted), ("notes", .noted), ("noted", .noted),
+        ("accepts", .supported), ("accepted", .supported), ("accept", .supported), ("supports", .supported), ("supported", .supported),
+        ("support", .supported),
+    ]
+
+    /// The parts of a sentence, each from a position word to the next, with that word's position; what comes
+    /// before the first goes with it. Empty when the sentence takes no position.
+    static func clauses(_ sentence: String) -> [(Recommendation.ReviewPosition, String)] {
+        let lower = Array(sentence.lowercased())
+        var marks: [(offset: Int, end: Int, position: Recommendation.ReviewPosition)] = []
+        var i = 0
+        while i < lower.count {
+            let boundary = i == 0 || !lower[i - 1].isLetter
+            var matched = false
+            if boundary {
+                for (word, position) in positionWords {
+                    let w = Array(word)
+                    guard i + w.count <= lower.count, Array(lower[i..<(i + w.count)]) == w,
+                          i + w.count == lower.count || !lower[i + w.count].isLetter else { continue }
+                    marks.append((i, i + w.count, position))
+                    i += w.count
+                    matched = true
+                    break
+                }
+            }
+            if !matched { i += 1 }
+        }
+        guard !marks.isEmpty else { return [] }
+        let chars = Array(sentence)
+        return marks.enumerated().map { k, mark in
+            let start = k == 0 ? 0 : mark.offset
+            let end = k + 1 < marks.count ? marks[k + 1].offset : chars.count
+            return (mark.position, String(chars[start..<end]))
+        }
     }
+
+    /// The position a sentence takes, when it takes one (the first position word's).
+    static func position(of sentence: String) -> Recommendation.ReviewPosition? { clauses(sentence).first?.0 }
 
     /// The recommendation numbers of a sentence as paragraph ids: "122.1, 122.17-18, 122.34- 35, 122.14–122.16"
     /// and, where extraction lost a hyphen at a line's end, "122.6266" (122.62-66) and "122.91104" (122.91-104).
