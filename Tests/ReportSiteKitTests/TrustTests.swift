@@ -154,6 +154,34 @@ final class TrustTests: XCTestCase {
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(diagnostics(result, code: "RS304"),
                        ["content/reports/A-70-4.md:12:1: error: the link definition [link] is never used: it shows nothing on the page [RS304]"])
+
+        // The review's cases: uses over two lines, collapsed, in a footnote are uses; a paragraph that only looks like a
+        // definition is text; a use in a code span is none; definitions in a quote and under a heading are definitions.
+        try write(report("A/70/4", """
+            ## I. Text
+
+            [incode]: https://example.org/e
+            1. A [multi
+            line] shortcut, a collapsed [Foo
+            Bar][] and a note.[^1] Not a use: `[incode]`.
+
+            [multi line]: https://example.org/c
+            [foo bar]: https://example.org/d
+
+            [Translated from French]: text of the statement follows in the annex.
+
+            > [inquote]: https://example.org/f
+
+            [^1]: See [the note][n].
+
+            [n]: https://example.org/n
+
+            """), to: "content/reports/A-70-4.md", in: work)
+        let review = try check(work)
+        XCTAssertEqual(diagnostics(review, code: "RS304").map { $0.components(separatedBy: ": error: ").last ?? $0 }, [
+            "the link definition [incode] is never used: it shows nothing on the page [RS304]",
+            "the link definition [inquote] is never used: it shows nothing on the page [RS304]",
+        ], review.stderr)
     }
 
     // Item 6: a range is checked to its end.

@@ -18,7 +18,7 @@ public struct ReportAnalysis: Sendable {
         let blocks = MarkdownParser.parse(loaded.body)
         var report = ReportAnalyser(file: loaded.file.path, source: loaded.file.text, metadata: loaded.metadata, diagnostics: diagnostics)
             .analyse(blocks)
-        LinkDefinitions.checkUsed(in: loaded.body, file: loaded.file.path, diagnostics: diagnostics)
+        LinkDefinitions.checkUsed(in: loaded.body, blocks: blocks, file: loaded.file.path, diagnostics: diagnostics)
         if loaded.body.allSatisfy(\.isWhitespace) {
             diagnostics.warning(.emptyReport, file: loaded.file.path, at: SourcePosition(line: 1, column: 1),
                                 "the report has front matter but no text: its page would be empty",
