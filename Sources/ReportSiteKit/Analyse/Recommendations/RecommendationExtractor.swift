@@ -309,7 +309,7 @@ private struct Extraction {
         switch kind {
         case .recommendations: inIndex = !onlyLeadIn
         case .combined:
-            inIndex = !onlyLeadIn && (([chapeau] + subUnits).contains { SubjectFinder.hasRecommendingLanguage($0.tokens, language: language) }
+            inIndex = !onlyLeadIn && (([chapeau] + subUnits).contains { SubjectFinder.hasRecommendingLanguage($0.tokens, language: language, pronoun: pronoun) }
                 || imperativeItems || (!leadSlugs.isEmpty && beginsWithImperative(chapeau.tokens)))
         case .conclusions, .other: inIndex = false
         }

@@ -83,14 +83,19 @@ enum SubjectFinder {
     /// The phrases of the lexicon's `verbs` count, and `should`, `it is recommended that` and the passive requests
     /// (`are encouraged to`); not a `should` whose subject is `they` or `it`, which speaks of something already said
     /// ("They should not be construed as endorsed by the Working Group", "It should be noted").
-    static func hasRecommendingLanguage(_ tokens: [RecToken], language: RecommendingLanguage = .builtIn) -> Bool {
+    static func hasRecommendingLanguage(_ tokens: [RecToken], language: RecommendingLanguage = .builtIn, pronoun: String? = nil) -> Bool {
         for (i, token) in tokens.enumerated() {
             guard let word = token.word else { continue }
             let next = i + 1 < tokens.count ? tokens[i + 1].word : nil
             if word == "should" {
                 var b = i - 1
                 while b >= 0, let w = tokens[b].word, adverbs.contains(w) { b -= 1 }
-                if b >= 0, let w = tokens[b].word, w == "they" || w == "it" { continue }
+                if b >= 0, let w = tokens[b].word, w == "they" || w == "it" {
+                    // In a document about one State, `It should also include ...` is the State's (not `It should be noted`).
+                    let v = skipAdverbs(tokens, from: i + 1)
+                    if pronoun != nil, w == "it", v < tokens.count, tokens[v].word != "be" { return true }
+                    continue
+                }
                 // An indirect question reports, it does not recommend: `decide whether detained persons should receive ...`.
                 var c = i - 1
                 while c >= 0, tokens[c] != .hardBreak, tokens[c].word.map({ !clauseWords.contains($0) && $0 != "whether" }) ?? true { c -= 1 }
@@ -262,7 +267,7 @@ enum SubjectFinder {
                 || (w.count > 4 && w.hasSuffix("ly") && !notAdverbs.contains(w)) || w.contains(where: \.isNumber) || w == "'s" { return nil }
             words.append(w)
         }
-        while let first = words.first, fillers.contains(first) { words.removeFirst() }
+        while let first = words.first, ["the", "all", "any", "every", "each", "both"].contains(first) { words.removeFirst() }
         guard !words.isEmpty, words.count <= 4 else { return nil }
         return words.joined(separator: " ")
     }
