@@ -38,7 +38,8 @@ final class RecommendationIssue21Tests: XCTestCase {
         71. The Committee recommends that it consider ratifying the Optional Protocol.
         """
         XCTAssertEqual(index(body, country: "Finland"), ["5": "states (text)", "70": "states (text)", "71": "states (text)"])
-        XCTAssertEqual(index(body), ["70": "not-specified (none)", "71": "not-specified (none)"])
+        // Without the front matter's country, paragraph 5 still speaks of the State party: its pronoun is the State party's.
+        XCTAssertEqual(index(body), ["5": "states (text)", "70": "not-specified (none)", "71": "not-specified (none)"])
     }
 
     /// A/HRC/40/59/Add.1 para. 28 ("the authorities should ensure", a visit to Serbia), A/HRC/44/42/Add.1 para. 66
@@ -103,6 +104,10 @@ final class RecommendationIssue21Tests: XCTestCase {
         // A subject with no addressee at all is not listed: it is `not-specified`, which has its own note (RS701).
         let none = AddresseeMatcher.shared(for: Self.vocabulary).mask(RecTokenizer.tokens("All actors concerned should act."), context: [])
         XCTAssertEqual(SubjectFinder.unlistedParts(in: none), [])
+        // A/58/275 para. 79: the departments are the United Nations': no other addressee.
+        let departments = AddresseeMatcher.shared(for: Self.vocabulary).mask(RecTokenizer.tokens(
+            "All relevant United Nations agencies and departments and international organizations should be involved in such efforts."), context: [])
+        XCTAssertEqual(SubjectFinder.unlistedParts(in: departments), [])
     }
 
     /// The note for the parts not in the vocabulary, through the real build under --strict: a note, the build succeeds,

@@ -277,7 +277,13 @@ private struct Extraction {
         context.formUnion(matcher.slugsNamed(inTokens: ([chapeauTokens] + subTokens).flatMap { $0 }))
 
         let language = self.language
-        let pronoun = stateSlug
+        // The pronoun `it` is the State concerned in a document about one State, and in a paragraph that speaks of
+        // "the State party" (a treaty body's: "The Committee recommends that it consider ...").
+        let allRaw = ([chapeauTokens] + subTokens).flatMap { $0 }
+        let speaksOfStateParty = matcher.order["states"] != nil && allRaw.indices.dropLast().contains { k in
+            (allRaw[k].word == "state" && allRaw[k + 1].word == "party") || (allRaw[k].word == "states" && allRaw[k + 1].word == "parties")
+        }
+        let pronoun = stateSlug ?? (speaksOfStateParty ? "states" : nil)
         var unlistedParts: [String] = []
         func unit(_ sub: SubParagraph?, _ text: String, _ raw: [RecToken]) -> Unit {
             let tokens = stateOrgans(matcher.mask(Self.withSharedNoun(raw), context: context))

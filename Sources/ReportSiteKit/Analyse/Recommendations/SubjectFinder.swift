@@ -251,8 +251,13 @@ enum SubjectFinder {
     static func unlistedConjuncts(_ phrase: [RecToken]) -> [String] {
         var head = phrase
         if let cut = head.firstIndex(where: { $0.word.map(prepositions.contains) ?? false }) { head = Array(head[..<cut]) }
-        return conjuncts(head).compactMap { c in
+        let parts = conjuncts(head)
+        return parts.indices.compactMap { k in
+            let c = parts[k]
             if case .addressee? = c.last { return nil }
+            // `United Nations agencies and departments`: one noun joined to an alias shares its words (the United
+            // Nations' departments), it names no other addressee.
+            if c.count == 1, k > 0, case .addressee? = parts[k - 1].last { return nil }
             return listItemName(c)
         }
     }
