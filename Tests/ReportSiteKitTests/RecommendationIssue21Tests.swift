@@ -108,6 +108,14 @@ final class RecommendationIssue21Tests: XCTestCase {
         let departments = AddresseeMatcher.shared(for: Self.vocabulary).mask(RecTokenizer.tokens(
             "All relevant United Nations agencies and departments and international organizations should be involved in such efforts."), context: [])
         XCTAssertEqual(SubjectFinder.unlistedParts(in: departments), [])
+        // A/HRC/44/42/Add.1 para. 67 ("In that regard, Hungary should", here with States for the State visited) and A/68/317
+        // para. 83 ("The Secretariat, States and other relevant actors should"): an adverbial is no list item, and the others
+        // are the rest of the world.
+        for (text, parts) in [("In that regard, States should consider repealing article 353/A of the Penal Code.", [String]()),
+                              ("The Secretariat, States and other relevant actors should encourage and support innovation.", ["secretariat"])] {
+            let masked = AddresseeMatcher.shared(for: Self.vocabulary).mask(RecTokenizer.tokens(text), context: [])
+            XCTAssertEqual(SubjectFinder.unlistedParts(in: masked), parts, text)
+        }
     }
 
     /// The note for the parts not in the vocabulary, through the real build under --strict: a note, the build succeeds,

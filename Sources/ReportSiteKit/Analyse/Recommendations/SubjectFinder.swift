@@ -235,7 +235,7 @@ enum SubjectFinder {
             let slugs = pureList(item)
             if !slugs.isEmpty {
                 found = slugs + found
-            } else if let name = listItemName(item) {
+            } else if !started, let name = listItemName(item) {
                 unlisted.insert(name, at: 0)
             } else {
                 break
@@ -268,12 +268,15 @@ enum SubjectFinder {
         var words: [String] = []
         for t in item {
             guard let w = t.word else { return nil }
+            // `other entities working on minority issues`: the participle begins what describes the item.
+            if !words.isEmpty, w.count > 4, w.hasSuffix("ing") { break }
             if prepositions.contains(w) || clauseWords.contains(w) || leadingConjunctions.contains(w) || adverbs.contains(w)
                 || (w.count > 4 && w.hasSuffix("ly") && !notAdverbs.contains(w)) || w.contains(where: \.isNumber) || w == "'s" { return nil }
             words.append(w)
         }
         while let first = words.first, ["the", "all", "any", "every", "each", "both"].contains(first) { words.removeFirst() }
-        guard !words.isEmpty, words.count <= 4 else { return nil }
+        // `other stakeholders`, `other relevant actors`: the rest of the world, not an addressee to add.
+        guard !words.isEmpty, words.count <= 4, words.first != "other" else { return nil }
         return words.joined(separator: " ")
     }
 
