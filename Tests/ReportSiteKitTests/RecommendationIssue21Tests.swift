@@ -60,11 +60,16 @@ final class RecommendationIssue21Tests: XCTestCase {
         69. The new administration should review the law.
 
         70. The Committee recommends that the State party’s reports be made available to the public.
+
+        71. The State party’s legislation should be brought into line with the Covenant.
+
+        72. The Committee recommends that the reports be made available to the public.
         """
         XCTAssertEqual(index(body, country: "Hungary"), ["28": "states (text)", "66": "states (text)", "67": "states (text)", "68": "states (text)",
-                                                          "69": "states (text)", "70": "states (text)"])
+                                                          "69": "states (text)", "70": "states (text)", "71": "states (text)", "72": "not-specified (none)"])
         XCTAssertEqual(index(body), ["28": "not-specified (none)", "66": "not-specified (none)", "67": "not-specified (none)",
-                                     "68": "not-specified (none)", "69": "not-specified (none)", "70": "states (text)"])
+                                     "68": "not-specified (none)", "69": "not-specified (none)", "70": "states (text)", "71": "states (text)",
+                                     "72": "not-specified (none)"])
     }
 
     // MARK: - Item 5: the classes the index missed

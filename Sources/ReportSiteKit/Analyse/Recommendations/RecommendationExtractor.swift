@@ -17,6 +17,11 @@
 /// section, until another lead-in or a later heading that names an addressee); the nearest heading that names an
 /// addressee; otherwise `not-specified`.
 ///
+/// In a document about one State (the front matter's `country`: a treaty body's concluding observations, a country visit),
+/// the State's names in `states.yml` and its organs named by role (`the authorities`, `the new administration`, a ministry,
+/// a national institute) read as `states`, and so does the pronoun `it` as a recommending sentence's subject (also in a
+/// paragraph that speaks of "the State party"). A subject's items that the vocabulary lacks are kept for a note (RS706).
+///
 /// Sub-paragraphs, the rule: a lettered sub-paragraph `(c)` gets a record of its own (`91-c`) when
 /// - the front matter names it (`"91-c": [...]`; an empty list leaves it out of the index altogether), or
 /// - it has an explicit subject, and the set of its subjects differs from its paragraph's baseline. The

@@ -25,6 +25,14 @@
 ///    A that-clause whose verb is a modal is left to shape 1; one in the passive subjunctive
 ///    (`recommends that special efforts be undertaken`) has no subject.
 ///
+/// Issue 21 added: modals of two words (`needs to`, `has to`); the agent of a need (`efforts are needed by all
+/// governments`); `it is urgent that <subject>`; an item that begins `That <subject> ...` after a chapeau; a subject list
+/// with items that are no alias (`minority groups`), whose aliases count and whose other items are returned for a note
+/// (`subjectParts`, `unlistedParts`); a passive whose subject is the State party's (`that the State party's reports be made
+/// available`: the State); and, when the caller gives a `pronoun` (a document about one State, or a paragraph about "the
+/// State party"), `it` as the subject of a recommending sentence (`recommends that it consider`, `urges it to`, `It should
+/// also include`).
+///
 /// Anything else is a mention, never an addressee: `in cooperation with IOM`, `at the GFMD`, `OHCHR's mandate`,
 /// `the Special Rapporteur recommends that efforts should be made`. Not read (a known limit): the agent of a
 /// noun, `recommends the ratification of the Convention by States`.
