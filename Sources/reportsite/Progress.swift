@@ -71,6 +71,7 @@ enum NoteSummary {
     /// What the notes of each code are about, in the plural.
     static let subjects: [String: String] = [
         DiagnosticCode.unassignedRecommendation.rawValue: "recommendations with no addressee",
+        DiagnosticCode.unlistedAddressee.rawValue: "reports whose recommendations name addressees that addressees.yml lacks",
     ]
 
     static func lines(_ diagnostics: [Diagnostic]) -> String {

@@ -94,6 +94,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case linkDefinitionUnused = "RS304"
     case fileNotRead = "RS021"
     case unknownRecommendingState = "RS705"
+    /// A recommendation's subject names, beside addressees of the vocabulary, others it does not have (issue 21): a note.
+    case unlistedAddressee = "RS706"
     case unknownCountry = "RS023"
     case noReports = "RS022"
 }

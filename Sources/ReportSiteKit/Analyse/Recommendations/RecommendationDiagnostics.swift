@@ -14,7 +14,15 @@ struct RecommendationDiagnostics {
                                     ? "the addressee ids of content/addressees.yml are: \(known) (the override is ignored until it names one)"
                                     : "keys are paragraph ids such as \"85\" or \"91-c\"; values are slugs of content/addressees.yml")
         }
-        let (extracted, unassigned) = RecommendationExtractor.extract(from: report, vocabulary: vocabulary)
+        let outcome = RecommendationExtractor.extractAll(from: report, vocabulary: vocabulary)
+        let (extracted, unassigned) = (outcome.recommendations, outcome.unassigned)
+        if let first = outcome.unlisted.first {
+            // A note, never an error (also under --strict): the report may name whom it likes; the vocabulary decides what the index has pages for.
+            let described = outcome.unlisted.map { "para. \(ParagraphID.display($0.paragraph)): \($0.parts.map { "\u{201C}\($0)\u{201D}" }.joined(separator: ", "))" }
+            diagnostics.emit(Diagnostic(.note, .unlistedAddressee, file: report.file, at: first.position,
+                                        "recommendations name addressees that content/addressees.yml does not have, filed only under those it has: \(described.joined(separator: "; "))",
+                                        hint: "to give one a page of the index, add it (or add the words as an alias of an entry) to content/addressees.yml"))
+        }
         if let first = unassigned.first {
             let ids = unassigned.map { ParagraphID.display($0.paragraph) }
             let what = unassigned.count == 1 ? "recommendation names no addressee: para. " : "recommendations name no addressee: paras. "

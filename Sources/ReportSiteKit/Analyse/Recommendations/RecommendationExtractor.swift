@@ -17,6 +17,11 @@
 /// section, until another lead-in or a later heading that names an addressee); the nearest heading that names an
 /// addressee; otherwise `not-specified`.
 ///
+/// In a document about one State (the front matter's `country`: a treaty body's concluding observations, a country visit),
+/// the State's names in `states.yml` and its organs named by role (`the authorities`, `the new administration`, a ministry,
+/// a national institute) read as `states`, and so does the pronoun `it` as a recommending sentence's subject (also in a
+/// paragraph that speaks of "the State party"). A subject's items that the vocabulary lacks are kept for a note (RS706).
+///
 /// Sub-paragraphs, the rule: a lettered sub-paragraph `(c)` gets a record of its own (`91-c`) when
 /// - the front matter names it (`"91-c": [...]`; an empty list leaves it out of the index altogether), or
 /// - it has an explicit subject, and the set of its subjects differs from its paragraph's baseline. The
@@ -41,10 +46,24 @@ public enum RecommendationExtractor {
     /// (for a warning each). A record filed under `not-specified` by the front matter is the author's choice
     /// and is not listed as unassigned.
     public static func extract(from report: Report, vocabulary: AddresseeVocabulary) -> (recommendations: [Recommendation], unassigned: [Recommendation]) {
-        var extraction = Extraction(report: report, matcher: AddresseeMatcher.shared(for: vocabulary))
+        let all = extractAll(from: report, vocabulary: vocabulary)
+        return (all.recommendations, all.unassigned)
+    }
+
+    /// What one report's extraction found, with the parts of recommendations' subjects that name no addressee of the
+    /// vocabulary ("minority groups" in "Governments, national human rights institutions, minority groups ... should"),
+    /// by paragraph id, in paragraph order: for a note (RS706).
+    struct Outcome {
+        var recommendations: [Recommendation]
+        var unassigned: [Recommendation]
+        var unlisted: [(paragraph: String, position: SourcePosition, parts: [String])]
+    }
+
+    static func extractAll(from report: Report, vocabulary: AddresseeVocabulary) -> Outcome {
+        var extraction = Extraction(report: report, matcher: AddresseeMatcher.shared(for: vocabulary), states: vocabulary.states)
         for paragraph in report.paragraphs { extraction.add(paragraph) }
         let unassigned = extraction.records.filter { $0.addressees == [Recommendation.notSpecified] && $0.assignedBy != .frontMatter }
-        return (extraction.records, unassigned)
+        return Outcome(recommendations: extraction.records, unassigned: unassigned, unlisted: extraction.unlisted)
     }
 
     /// Keys of the front matter's `addressees` that name no paragraph or lettered sub-paragraph of the report,
@@ -111,12 +130,88 @@ private struct Extraction {
         return t
     }
 
-    init(report: Report, matcher: AddresseeMatcher) {
+    /// In a document about one State (the front matter's `country`), the words that name that State: its names in
+    /// `states.yml` ("Hungary"), each as tokens; and the slug its organs and the pronoun `it` stand for (`states`).
+    let countryNames: [[String]]
+    let stateSlug: String?
+    /// Parts of recommendations' subjects that name no addressee of the vocabulary, by paragraph.
+    var unlisted: [(paragraph: String, position: SourcePosition, parts: [String])] = []
+
+    init(report: Report, matcher: AddresseeMatcher, states: StateVocabulary = .empty) {
         self.report = report
         self.matcher = matcher
         self.overrides = RecommendationExtractor.knownOverrides(report.metadata.addressees, slugs: Set(matcher.order.keys))
         self.bodyContext = matcher.slugsNamed(in: report.metadata.body)
         self.sectionKinds = report.sectionKinds
+        if let country = report.metadata.country, matcher.order["states"] != nil {
+            let name = states.state(named: country) ?? country
+            let all = [name, country] + (states.states.first { $0.name == name }?.aliases ?? [])
+            var names: [[String]] = []
+            for n in all {
+                let words = RecTokenizer.tokens(n).compactMap(\.word).filter { $0 != "the" }
+                if !words.isEmpty, !names.contains(words) { names.append(words) }
+            }
+            self.countryNames = names.sorted { $0.count > $1.count }
+            self.stateSlug = "states"
+        } else {
+            self.countryNames = []
+            self.stateSlug = nil
+        }
+    }
+
+    /// In a document about one State, the State's organs named by their role, and the State's own name, as `states`
+    /// (issue 21): "the authorities", "the new administration", "the Ministry of Justice", "the National Institute of
+    /// Statistics", "Hungary". Elsewhere the tokens as they are.
+    func stateOrgans(_ tokens: [RecToken]) -> [RecToken] {
+        guard let slug = stateSlug else { return tokens }
+        var out: [RecToken] = []
+        var i = 0
+        while i < tokens.count {
+            if let name = countryNames.first(where: { n in i + n.count <= tokens.count && n.indices.allSatisfy { tokens[i + $0].word == n[$0] } }) {
+                out.append(.addressee(slug))
+                i += name.count
+                continue
+            }
+            let word = tokens[i].word
+            let previous = i > 0 ? tokens[i - 1].word : nil
+            let next = i + 1 < tokens.count ? tokens[i + 1].word : nil
+            switch word {
+            case "authorities", "ministry", "ministries":
+                out.append(.addressee(slug))
+            case "administration" where ["new", "current", "incoming", "present"].contains(previous ?? "") && next != "of":
+                out.append(.addressee(slug))
+            case "institute", "institutes" where previous == "national":
+                out.removeLast()
+                out.append(.addressee(slug))
+            default:
+                out.append(tokens[i])
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// `international, regional and civil society organizations`: each bare adjective of the list is read with the
+    /// list's last noun (`international organizations`, `regional organizations`), so that each names its addressee.
+    static func withSharedNoun(_ tokens: [RecToken]) -> [RecToken] {
+        let adjectives: Set<String> = ["international", "regional", "subregional", "intergovernmental", "non-governmental", "national", "local"]
+        var out: [RecToken] = []
+        var i = 0
+        while i < tokens.count {
+            out.append(tokens[i])
+            guard let w = tokens[i].word, adjectives.contains(w), i + 1 < tokens.count,
+                  tokens[i + 1] == .softBreak || tokens[i + 1].word == "and" || tokens[i + 1].word == "or" else { i += 1; continue }
+            // The list goes on with adjectives, commas and conjunctions to a phrase ending in `organizations`.
+            var k = i + 1
+            while k < tokens.count, tokens[k] == .softBreak || ["and", "or"].contains(tokens[k].word ?? "") || (tokens[k].word.map(adjectives.contains) ?? false) { k += 1 }
+            var e = k
+            while e < tokens.count, e < k + 4, let x = tokens[e].word, x != "organizations", x != "organisations", !SubjectFinder.prepositions.contains(x) { e += 1 }
+            if e < tokens.count, let noun = tokens[e].word, noun == "organizations" || noun == "organisations", e > k || k > i + 1 {
+                out.append(.word(noun))
+            }
+            i += 1
+        }
+        return out
     }
 
     /// A piece of a paragraph: its chapeau, or one lettered sub-paragraph.
@@ -187,9 +282,18 @@ private struct Extraction {
         context.formUnion(matcher.slugsNamed(inTokens: ([chapeauTokens] + subTokens).flatMap { $0 }))
 
         let language = self.language
+        // The pronoun `it` is the State concerned in a document about one State, and in a paragraph that speaks of
+        // "the State party" (a treaty body's: "The Committee recommends that it consider ...").
+        let allRaw = ([chapeauTokens] + subTokens).flatMap { $0 }
+        let speaksOfStateParty = matcher.order["states"] != nil && allRaw.indices.dropLast().contains { k in
+            (allRaw[k].word == "state" && allRaw[k + 1].word == "party") || (allRaw[k].word == "states" && allRaw[k + 1].word == "parties")
+        }
+        let pronoun = stateSlug ?? (speaksOfStateParty ? "states" : nil)
+        var unlistedParts: [String] = []
         func unit(_ sub: SubParagraph?, _ text: String, _ raw: [RecToken]) -> Unit {
-            let tokens = matcher.mask(raw, context: context)
-            return Unit(sub: sub, text: text, tokens: tokens, subjects: matcher.sorted(SubjectFinder.subjects(in: tokens, language: language)))
+            let tokens = stateOrgans(matcher.mask(Self.withSharedNoun(raw), context: context))
+            for part in SubjectFinder.unlistedParts(in: tokens) where !unlistedParts.contains(part) { unlistedParts.append(part) }
+            return Unit(sub: sub, text: text, tokens: tokens, subjects: matcher.sorted(SubjectFinder.subjects(in: tokens, language: language, pronoun: pronoun)))
         }
         let chapeau = unit(nil, chapeauText, chapeauTokens)
         let subUnits = zip(subs, zip(subTexts, subTokens)).map { unit($0, $1.0, $1.1) }
@@ -216,12 +320,13 @@ private struct Extraction {
         switch kind {
         case .recommendations: inIndex = !onlyLeadIn
         case .combined:
-            inIndex = !onlyLeadIn && (([chapeau] + subUnits).contains { SubjectFinder.hasRecommendingLanguage($0.tokens, language: language) }
+            inIndex = !onlyLeadIn && (([chapeau] + subUnits).contains { SubjectFinder.hasRecommendingLanguage($0.tokens, language: language, pronoun: pronoun) }
                 || imperativeItems || (!leadSlugs.isEmpty && beginsWithImperative(chapeau.tokens)))
         case .conclusions, .other: inIndex = false
         }
         if let lead, lead.forWhatFollows { declared = (lead.slugs, chain.last, paragraph.number) }
         let override = overrides[id]
+        if inIndex, override == nil, !unlistedParts.isEmpty { unlisted.append((id, paragraph.position, unlistedParts)) }
 
         // Not a recommendation, and not named by the front matter: only sub-paragraphs the front matter names.
         guard (inIndex && override != []) || (override?.isEmpty == false) else {

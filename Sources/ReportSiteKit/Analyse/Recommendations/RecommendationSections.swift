@@ -34,7 +34,7 @@ enum RecommendationSectionKind: Equatable {
     static let combinedWords: Set<String> = conclusionWords.union(["concern", "concerns", "subjects", "suggestions"])
     static let qualifiers: Set<String> = combinedWords.union([
         "and", "and/or", "of", "the", "summary", "final", "general", "specific", "main", "key", "principal", "further", "other",
-        "additional", "overall", "list", "preliminary", "remarks",
+        "additional", "overall", "list", "preliminary", "remarks", "matters",
     ])
 }
 
@@ -74,7 +74,11 @@ extension AddresseeMatcher {
         if let r = tokens.firstIndex(where: { $0 == .word("recommendations") || $0 == .word("recommendation") }) {
             var k = r + 1
             let words = tokens[k...].prefix(2).map(\.word)
-            if words.first == "to" || words.first == "for" {
+            let following = tokens[k...].prefix(4).map(\.word)
+            if following == ["for", "the", "consideration", "of"] || following == ["to", "the", "attention", "of"] {
+                // `Recommendations for the consideration of the Human Rights Council`, `... to the attention of States`.
+                k += 4
+            } else if words.first == "to" || words.first == "for" {
                 k += 1
             } else if ["addressed", "directed", "made"].contains(words.first ?? nil), words.count > 1, words[1] == "to" {
                 k += 2
@@ -83,6 +87,8 @@ extension AddresseeMatcher {
             }
             return SubjectFinder.forwardList(tokens, from: k).slugs
         }
+        // `To States`, `(b) To the Human Rights Council`: a heading under recommendations that is only its addressees.
+        if tokens.first?.word == "to" { return SubjectFinder.pureList(Array(tokens.dropFirst())) }
         return SubjectFinder.pureList(tokens)
     }
 }

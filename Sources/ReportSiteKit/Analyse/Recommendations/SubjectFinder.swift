@@ -25,29 +25,64 @@
 ///    A that-clause whose verb is a modal is left to shape 1; one in the passive subjunctive
 ///    (`recommends that special efforts be undertaken`) has no subject.
 ///
+/// Issue 21 added: modals of two words (`needs to`, `has to`); the agent of a need (`efforts are needed by all
+/// governments`); `it is urgent that <subject>`; an item that begins `That <subject> ...` after a chapeau; a subject list
+/// with items that are no alias (`minority groups`), whose aliases count and whose other items are returned for a note
+/// (`subjectParts`, `unlistedParts`); a passive whose subject is the State party's (`that the State party's reports be made
+/// available`: the State); and, when the caller gives a `pronoun` (a document about one State, or a paragraph about "the
+/// State party"), `it` as the subject of a recommending sentence (`recommends that it consider`, `urges it to`, `It should
+/// also include`).
+///
 /// Anything else is a mention, never an addressee: `in cooperation with IOM`, `at the GFMD`, `OHCHR's mandate`,
 /// `the Special Rapporteur recommends that efforts should be made`. Not read (a known limit): the agent of a
 /// noun, `recommends the ratification of the Convention by States`.
 enum SubjectFinder {
     /// The slugs of the explicit subjects, in order of appearance.
-    static func subjects(in tokens: [RecToken], language: RecommendingLanguage = .builtIn) -> [String] {
+    static func subjects(in tokens: [RecToken], language: RecommendingLanguage = .builtIn, pronoun: String? = nil) -> [String] {
         var found: [String] = []
+        // An item that begins with its addressee after a chapeau that names none: "(a) That States take ...".
+        if tokens.first?.word == "that" { found += thatClause(tokens, from: 1, pronoun: pronoun) }
         var i = 0
         while i < tokens.count {
             guard let word = tokens[i].word else { i += 1; continue }
             let next = i + 1 < tokens.count ? tokens[i + 1].word : nil
             if isModal(word, next: next) {
-                found += modalSubjects(tokens, modal: i)
+                found += modalSubjects(tokens, modal: i, pronoun: pronoun)
             } else if word == "is" || word == "are", let after = reporterPassive(tokens, from: i + 1, language: language) {
-                found += backwardSubject(tokens, before: i)
+                found += backwardSubject(tokens, before: i, pronoun: pronoun)
                 i = after
                 continue
+            } else if word == "is" || word == "are", let after = neededBy(tokens, from: i + 1) {
+                // `efforts are needed by all governments in the region`: the agent of the need.
+                found += forwardList(tokens, from: after).slugs
+            } else if let after = urgentThat(tokens, at: i) {
+                // `It is urgent that States ...`, `it is essential that the Government ...`.
+                found += thatClause(tokens, from: after, pronoun: pronoun)
             } else if let after = recommendingVerb(tokens, at: i, language: language) {
-                found += verbSubjects(tokens, after: after)
+                found += verbSubjects(tokens, after: after, pronoun: pronoun)
             }
             i += 1
         }
         return found
+    }
+
+    /// The adjectives of `it is <adjective> that|to`: a recommendation without a recommending verb. Not `essential`,
+    /// `necessary`: in conclusions they weigh what was found ("it is essential to place emphasis ...", A/58/275 para. 74).
+    static let urgencyWords: Set<String> = ["urgent", "imperative"]
+
+    /// At `it is (also) urgent that`, the index after `that`; nil elsewhere (`it is urgent to ...` has no subject).
+    static func urgentThat(_ tokens: [RecToken], at i: Int) -> Int? {
+        guard tokens[i].word == "it", i + 1 < tokens.count, tokens[i + 1].word == "is" else { return nil }
+        let a = skipAdverbs(tokens, from: i + 2)
+        guard a + 1 < tokens.count, let adjective = tokens[a].word, urgencyWords.contains(adjective), tokens[a + 1].word == "that" else { return nil }
+        return a + 2
+    }
+
+    /// After `is|are`: `(also) needed|required by`, the index after `by`.
+    static func neededBy(_ tokens: [RecToken], from i: Int) -> Int? {
+        let j = skipAdverbs(tokens, from: i)
+        guard j + 1 < tokens.count, let w = tokens[j].word, w == "needed" || w == "required", tokens[j + 1].word == "by" else { return nil }
+        return j + 2
     }
 
     /// Whether a text uses recommending language (contract, section 5), for paragraphs of a
@@ -56,21 +91,52 @@ enum SubjectFinder {
     /// The phrases of the lexicon's `verbs` count, and `should`, `it is recommended that` and the passive requests
     /// (`are encouraged to`); not a `should` whose subject is `they` or `it`, which speaks of something already said
     /// ("They should not be construed as endorsed by the Working Group", "It should be noted").
-    static func hasRecommendingLanguage(_ tokens: [RecToken], language: RecommendingLanguage = .builtIn) -> Bool {
+    static func hasRecommendingLanguage(_ tokens: [RecToken], language: RecommendingLanguage = .builtIn, pronoun: String? = nil) -> Bool {
         for (i, token) in tokens.enumerated() {
             guard let word = token.word else { continue }
             let next = i + 1 < tokens.count ? tokens[i + 1].word : nil
             if word == "should" {
                 var b = i - 1
                 while b >= 0, let w = tokens[b].word, adverbs.contains(w) { b -= 1 }
-                if b >= 0, let w = tokens[b].word, w == "they" || w == "it" { continue }
+                if b >= 0, let w = tokens[b].word, w == "they" || w == "it" {
+                    // In a document about one State, `It should also include ...` is the State's (not `It should be noted`).
+                    let v = skipAdverbs(tokens, from: i + 1)
+                    if pronoun != nil, w == "it", v < tokens.count, tokens[v].word != "be" { return true }
+                    continue
+                }
+                // An indirect question reports, it does not recommend: `decide whether detained persons should receive ...`.
+                var c = i - 1
+                while c >= 0, tokens[c] != .hardBreak, tokens[c].word.map({ !clauseWords.contains($0) && $0 != "whether" }) ?? true { c -= 1 }
+                if c >= 0, let w = tokens[c].word, w == "whether" || w == "if" { continue }
                 return true
             }
             if RecommendingLanguage.match(language.verbs, tokens, at: i) != nil { return true }
             if word == "recommended" && next == "that" { return true }
+            // `It is urgent that|to`, `would like to suggest that`; `X must|needs to|has to` when X is an addressee.
+            if word == "it", next == "is", i + 2 < tokens.count {
+                let a = skipAdverbs(tokens, from: i + 2)
+                if a + 1 < tokens.count, let adjective = tokens[a].word, urgencyWords.contains(adjective),
+                   tokens[a + 1].word == "that" || tokens[a + 1].word == "to" { return true }
+            }
+            if recommendingVerb(tokens, at: i, language: language) != nil { return true }
+            if word != "should", isModal(word, next: next), !modalSubjects(tokens, modal: i).isEmpty { return true }
             if (word == "is" || word == "are"), reporterPassive(tokens, from: i + 1, language: language) != nil { return true }
         }
         return false
+    }
+
+    /// The parts of the subjects of a text's modals that name no addressee of the vocabulary, when the same subject
+    /// names one: "minority groups" and "regional mechanisms" in `Governments, national human rights institutions,
+    /// minority groups, civil society organizations and regional mechanisms should`. A subject that names none
+    /// (`All actors concerned should`) is not listed: the record is then `not-specified`, which has its own note.
+    static func unlistedParts(in tokens: [RecToken]) -> [String] {
+        var parts: [String] = []
+        for (i, token) in tokens.enumerated() {
+            guard let word = token.word, isModal(word, next: i + 1 < tokens.count ? tokens[i + 1].word : nil) else { continue }
+            let (slugs, unlisted) = subjectParts(tokens, before: i)
+            if !slugs.isEmpty { parts += unlisted.filter { !parts.contains($0) } }
+        }
+        return parts
     }
 
     // MARK: - Shape 1: modals
@@ -80,19 +146,40 @@ enum SubjectFinder {
         case "should", "must", "shall": return true
         case "ought": return next == "to"
         case "may": return next == "wish"
+        // `States need to`, `the Government has to be`: recommending language beyond the verbs (issue 21).
+        case "need", "needs", "has", "have": return next == "to"
         default: return false
         }
     }
 
-    static func modalSubjects(_ tokens: [RecToken], modal m: Int) -> [String] {
+    /// Modals of two words: `ought to`, `may wish`, `needs to`, `has to`.
+    static let twoWordModals: Set<String> = ["ought", "may", "need", "needs", "has", "have"]
+
+    static func modalSubjects(_ tokens: [RecToken], modal m: Int, pronoun: String? = nil) -> [String] {
         var j = skipAdverbs(tokens, from: m + 1)
-        if tokens[m].word == "ought" || tokens[m].word == "may" { j = skipAdverbs(tokens, from: m + 2) }
-        guard j < tokens.count, tokens[j].word == "be" else { return backwardSubject(tokens, before: m) }
+        if let w = tokens[m].word, twoWordModals.contains(w) {
+            j = skipAdverbs(tokens, from: m + 2)
+            // `have to date`, `has to do with`: not a modal.
+            if j < tokens.count, let after = tokens[j].word, after == "date" || after == "do" { return [] }
+        }
+        guard j < tokens.count, tokens[j].word == "be" else { return backwardSubject(tokens, before: m, pronoun: pronoun) }
         let p = skipAdverbs(tokens, from: j + 1)
         guard p < tokens.count, let participle = tokens[p].word, isPassiveParticiple(participle) else {
-            return backwardSubject(tokens, before: m)
+            return backwardSubject(tokens, before: m, pronoun: pronoun)
         }
-        return agent(tokens, after: p)
+        let by = agent(tokens, after: p)
+        // `the State party's reports should be made available`: the passive's subject belongs to the State.
+        return by.isEmpty ? possessiveOwner(tokens, before: m) : by
+    }
+
+    /// The State whose thing is the subject of a passive: `the State party's legislation` before index `m`, in its clause.
+    static func possessiveOwner(_ tokens: [RecToken], before m: Int) -> [String] {
+        var k = m - 1
+        while k > 0, tokens[k] != .hardBreak, tokens[k].word.map({ !clauseWords.contains($0) }) ?? true {
+            if tokens[k].word == "'s", case .addressee(let slug) = tokens[k - 1], slug == "states" { return [slug] }
+            k -= 1
+        }
+        return []
     }
 
     /// `... by Governments, NGOs and international organizations`, a few words after the participle,
@@ -108,7 +195,14 @@ enum SubjectFinder {
     }
 
     /// The subject before index `m`: see the type's comment.
-    static func backwardSubject(_ tokens: [RecToken], before m: Int) -> [String] {
+    static func backwardSubject(_ tokens: [RecToken], before m: Int, pronoun: String? = nil) -> [String] {
+        subjectParts(tokens, before: m, pronoun: pronoun).slugs
+    }
+
+    /// The subject before index `m`, and the items of its list that name no addressee of the vocabulary:
+    /// `Governments, national human rights institutions, minority groups, civil society organizations and regional
+    /// mechanisms should` -> states, nhris, civil-society; and "minority groups", "regional mechanisms".
+    static func subjectParts(_ tokens: [RecToken], before m: Int, pronoun: String? = nil) -> (slugs: [String], unlisted: [String]) {
         var start = m
         while start > 0, tokens[start - 1] != .hardBreak { start -= 1 }
         var pieces: [[RecToken]] = [[]]
@@ -129,24 +223,69 @@ enum SubjectFinder {
             p -= 1
         }
         let (head, clauseStarted) = clause(pieces[p])
+        // `It should also include in its next periodic report ...`: in a document about one State, the State.
+        if let pronoun, head.count == 1, head[0].word == "it" { return ([pronoun] + included, []) }
         var found = headSubjects(head)
+        var unlisted: [String] = []
         if found.isEmpty, let antecedent = relativeAntecedent(pieces[p]) {
             // `States that have not yet done so should`, `States which have not ratified it should`.
             found = headSubjects(clause(antecedent).tokens)
+        } else if !found.isEmpty {
+            unlisted = unlistedConjuncts(head)
         }
         found += included
-        guard !found.isEmpty, !clauseStarted else { return found }
-        // A list whose items are aliases: `OHCHR, IOM, ILO and UNIFEM should`.
+        guard !found.isEmpty, !clauseStarted else { return (found, found.isEmpty ? [] : unlisted) }
+        // A list before it: `OHCHR, IOM, ILO and UNIFEM should`; items that name no addressee are kept as unlisted
+        // while they are short noun phrases (`minority groups`), and the list stops at anything else.
         var q = p - 1
         while q >= 0 {
             let (item, started) = clause(pieces[q])
             let slugs = pureList(item)
-            guard !slugs.isEmpty else { break }
-            found = slugs + found
+            if !slugs.isEmpty {
+                found = slugs + found
+            } else if !started, let name = listItemName(item) {
+                unlisted.insert(name, at: 0)
+            } else {
+                break
+            }
             if started { break }
             q -= 1
         }
-        return found
+        return (found, unlisted)
+    }
+
+    /// The conjuncts of a subject's noun phrase that are no alias: "regional mechanisms" in `civil society
+    /// organizations and regional mechanisms`.
+    static func unlistedConjuncts(_ phrase: [RecToken]) -> [String] {
+        var head = phrase
+        if let cut = head.firstIndex(where: { $0.word.map(prepositions.contains) ?? false }) { head = Array(head[..<cut]) }
+        let parts = conjuncts(head)
+        return parts.indices.compactMap { k in
+            let c = parts[k]
+            if case .addressee? = c.last { return nil }
+            // `United Nations agencies and departments`: one noun joined to an alias shares its words (the United
+            // Nations' departments), it names no other addressee.
+            if c.count == 1, k > 0, case .addressee? = parts[k - 1].last { return nil }
+            return listItemName(c)
+        }
+    }
+
+    /// A list item that names no addressee, as text, when it is a short noun phrase: up to four words, none of them a
+    /// preposition, a clause word, a conjunction, an adverb or a number (`minority groups`, `the private sector`).
+    static func listItemName(_ item: [RecToken]) -> String? {
+        var words: [String] = []
+        for t in item {
+            guard let w = t.word else { return nil }
+            // `other entities working on minority issues`: the participle begins what describes the item.
+            if !words.isEmpty, w.count > 4, w.hasSuffix("ing") { break }
+            if prepositions.contains(w) || clauseWords.contains(w) || leadingConjunctions.contains(w) || adverbs.contains(w)
+                || (w.count > 4 && w.hasSuffix("ly") && !notAdverbs.contains(w)) || w.contains(where: \.isNumber) || w == "'s" { return nil }
+            words.append(w)
+        }
+        while let first = words.first, ["the", "all", "any", "every", "each", "both"].contains(first) { words.removeFirst() }
+        // `other stakeholders`, `other relevant actors`: the rest of the world, not an addressee to add.
+        guard !words.isEmpty, words.count <= 4, words.first != "other" else { return nil }
+        return words.joined(separator: " ")
     }
 
     /// The part of a piece after the last word that starts a clause, leading conjunctions dropped;
@@ -220,7 +359,7 @@ enum SubjectFinder {
         let next = i + 1 < tokens.count ? tokens[i + 1].word : nil
         if let length = RecommendingLanguage.match(language.verbs, tokens, at: i) { return i + length }
         switch word {
-        case "recommend", "urge", "encourage", "invite", "request", "call":
+        case "recommend", "urge", "encourage", "invite", "request", "call", "suggest":
             // Only in the reporter's voice: `would like to encourage`, `wishes to recommend`
             // (not `measures to encourage NGOs to`, nor `that the Council request the Secretary-General to`).
             guard i >= 2, tokens[i - 1].word == "to", ["like", "wishes", "wish", "wants", "want"].contains(tokens[i - 2].word ?? "") else { return nil }
@@ -233,7 +372,7 @@ enum SubjectFinder {
         }
     }
 
-    static func verbSubjects(_ tokens: [RecToken], after: Int) -> [String] {
+    static func verbSubjects(_ tokens: [RecToken], after: Int, pronoun: String? = nil) -> [String] {
         var j = skipAdverbs(tokens, from: after)
         // `recommends in particular that`, `recommends, in particular, that`, `urges, inter alia, States to`.
         while j < tokens.count {
@@ -243,21 +382,46 @@ enum SubjectFinder {
         }
         if j < tokens.count, tokens[j].word == "to" { j += 1 }   // `recommends to Governments that they ...`
         guard j < tokens.count else { return [] }
-        if tokens[j].word == "that" {
-            let (slugs, end) = forwardList(tokens, from: j + 1)
-            guard !slugs.isEmpty else { return [] }
-            let v = skipAdverbs(tokens, from: end)
-            if v < tokens.count, let verb = tokens[v].word {
-                let next = v + 1 < tokens.count ? tokens[v + 1].word : nil
-                if isModal(verb, next: next) { return [] }        // shape 1 reads it, passive included
-                if verb == "be" {
-                    let p = skipAdverbs(tokens, from: v + 1)
-                    if p < tokens.count, let w = tokens[p].word, isPassiveParticiple(w) { return [] }
-                }
-            }
-            return slugs
-        }
+        if tokens[j].word == "that" { return thatClause(tokens, from: j + 1, pronoun: pronoun) }
+        // `urges it to take more resolute measures`: in a document about one State, the State.
+        if let pronoun, tokens[j].word == "it", j + 1 < tokens.count, tokens[j + 1].word == "to" { return [pronoun] }
         return objectSubjects(tokens, from: j)
+    }
+
+    /// The subjects of a that-clause from index `k` (after `that`): `that the State party ensure` -> states. A clause
+    /// whose verb is a modal is left to shape 1; one in the passive subjunctive has none, unless what it is about belongs
+    /// to the State (`that the State party's reports be made available`).
+    static func thatClause(_ tokens: [RecToken], from k: Int, pronoun: String? = nil) -> [String] {
+        guard k < tokens.count else { return [] }
+        // `recommends that it consider`: in a document about one State, the State.
+        if let pronoun, tokens[k].word == "it", k + 1 < tokens.count, let verb = tokens[k + 1].word,
+           !isModal(verb, next: k + 2 < tokens.count ? tokens[k + 2].word : nil), verb != "is", verb != "be" { return [pronoun] }
+        let (slugs, end) = forwardList(tokens, from: k)
+        if slugs.isEmpty {
+            // `that the State party's reports be made available`.
+            var e = end
+            guard e < tokens.count, case .addressee(let owner) = tokens[e], owner == "states", e + 1 < tokens.count, tokens[e + 1].word == "'s" else { return [] }
+            e += 2
+            while e < tokens.count, tokens[e] != .hardBreak, tokens[e] != .softBreak {
+                if tokens[e].word == "be" {
+                    let p = skipAdverbs(tokens, from: e + 1)
+                    if p < tokens.count, let w = tokens[p].word, isPassiveParticiple(w) { return [owner] }
+                    return []
+                }
+                e += 1
+            }
+            return []
+        }
+        let v = skipAdverbs(tokens, from: end)
+        if v < tokens.count, let verb = tokens[v].word {
+            let next = v + 1 < tokens.count ? tokens[v + 1].word : nil
+            if isModal(verb, next: next) { return [] }        // shape 1 reads it, passive included
+            if verb == "be" {
+                let p = skipAdverbs(tokens, from: v + 1)
+                if p < tokens.count, let w = tokens[p].word, isPassiveParticiple(w) { return [] }
+            }
+        }
+        return slugs
     }
 
     /// The addressees in the object of `urges|encourages|calls upon ... to <verb>`: the conjuncts of the object
