@@ -227,6 +227,48 @@ final class TrustTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: work.appendingPathComponent("site").path))
     }
 
+    /// A name another view has, but none in scope at its place, is an error too (review of issue 18, defect 5).
+    func testANameOutOfScopeIsAnError() throws {
+        let work = try work { work in
+            let url = work.appendingPathComponent("Templates/report.mustache")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try Data(text.replacingOccurrences(of: "<p class=\"symbol\">{{symbol}}</p>", with: "<p class=\"symbol\">{{label}}</p>").utf8).write(to: url)
+        }
+        let result = try runReportSite(["build"], in: work)
+        XCTAssertEqual(result.status, 2)
+        let lines = diagnostics(result, code: "RS406")
+        XCTAssertEqual(lines.count, 1, result.stderr)
+        XCTAssertTrue(lines.first?.hasSuffix("error: {{label}}: no view in scope here has a field 'label' (another view has); it would be empty on every page [RS406]") ?? false,
+                      result.stderr)
+        XCTAssertTrue(result.stderr.contains("the fields in scope here: "), result.stderr)
+    }
+
+    /// Every view a field gave while the site was rendered is declared in TemplateSchema.nested, so the scope check
+    /// knows what each section puts in scope (the project's site, and a review's records with positions).
+    func testTheSchemaDeclaresEveryNestedView() throws {
+        let work = try work { work in
+            try Data(ReviewRecordTests.report.utf8).write(to: work.appendingPathComponent("content/reports/A-HRC-43-15.md"))
+            try Data(ReviewRecordTests.addendum.utf8).write(to: work.appendingPathComponent("content/reports/A-HRC-43-15-Add.1.md"))
+            try Data("base_url: https://example.org/reports\n".utf8).write(to: work.appendingPathComponent("content/site.yml"))
+        }
+        TemplateSchema.recorder.on = true
+        defer { TemplateSchema.recorder.on = false }
+        var options = SiteBuilder.Options(content: work.appendingPathComponent("content"), output: work.appendingPathComponent("site"),
+                                          templates: work.appendingPathComponent("Templates"), strict: false, displayBase: work)
+        options.cache = false
+        var builder = SiteBuilder(options: options)
+        guard case .success = builder.build() else { return XCTFail("\(builder.diagnostics.diagnostics.map(\.formatted))") }
+        let seen = TemplateSchema.recorder.entries
+        XCTAssertGreaterThan(seen.count, 20)
+        var declared: Set<String> = []
+        for view in TemplateNames.views {
+            for (field, child) in TemplateSchema.nested[ObjectIdentifier(view)] ?? [:] {
+                declared.insert("\(view).\(field) -> \(child)")
+            }
+        }
+        XCTAssertEqual(seen.subtracting(declared), [], "views that fields gave, not declared in TemplateSchema.nested")
+    }
+
     /// The project's own templates use only names the views have.
     func testTheProjectTemplatesUseOnlyKnownNames() throws {
         let files = FileManager.default.enumerator(atPath: Project.templates.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".mustache") } ?? []

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// The templates of `Templates/`, compiled once at load into a small tree that renders typed views without
@@ -137,11 +138,23 @@ struct CompiledTemplates {
         while i >= 0 {
             if case .view(let v) = stack[i] {
                 let value = v.value(name)
-                if case .absent = value {} else { return value }
+                if case .absent = value {} else {
+                    if TemplateSchema.recorder.on { record(v, name, value) }
+                    return value
+                }
             }
             i -= 1
         }
         return .absent
+    }
+
+    private static func record(_ parent: any TemplateView, _ name: String, _ value: TemplateValue) {
+        switch value {
+        case .view(let child): TemplateSchema.recorder.note(parent, name, child)
+        case .list(let items):
+            for case .view(let child) in items { TemplateSchema.recorder.note(parent, name, child) }
+        default: break
+        }
     }
 }
 
@@ -190,6 +203,71 @@ protocol TemplateView: MustacheParent {
 
 extension TemplateView {
     static var fieldNames: [String] { Field.allCases.map(\.rawValue) }
+}
+
+/// The views a view's fields hold (a view, a list of views, or one that may be absent), by field name: what a
+/// section `{{#field}}` puts in scope. `TemplateNames` checks each name of a template against the views in scope
+/// at its place; `TemplateNameTests` renders the site and checks that every view a field gave is declared here.
+enum TemplateSchema {
+    static let nested: [ObjectIdentifier: [String: any TemplateView.Type]] = {
+        func of(_ type: any TemplateView.Type, _ fields: [String: any TemplateView.Type]) -> (ObjectIdentifier, [String: any TemplateView.Type]) {
+            (ObjectIdentifier(type), fields)
+        }
+        return Dictionary(uniqueKeysWithValues: [
+            of(LayoutView.self, ["crumbs": CrumbView.self]),
+            of(ReportPageView.self, ["layout": LayoutView.self, "report": ReportHeaderView.self, "toc": TocEntryView.self,
+                                     "footnotes": FootnoteView.self, "newer": NeighbourView.self, "older": NeighbourView.self]),
+            of(BodyItemView.self, ["heading": HeadingView.self, "paragraph": ParagraphView.self]),
+            of(ParagraphView.self, ["gap": GapView.self, "parts": PartView.self, "citedBy": CitedByView.self, "rec": RecommendationTagsView.self]),
+            of(PartView.self, ["sub": SubParagraphView.self]),
+            of(SubParagraphView.self, ["children": SubParagraphView.self, "citedBy": CitedByView.self, "rec": RecommendationTagsView.self]),
+            of(TocEntryView.self, ["children": TocEntryView.self]),
+            of(FootnoteView.self, ["backrefs": BackrefView.self]),
+            of(RecordView.self, ["others": TagView.self, "position": PositionView.self]),
+            of(RecommendationTagsView.self, ["tags": TagView.self, "position": PositionView.self]),
+            of(IndexPageView.self, ["layout": LayoutView.self, "reports": IndexEntryView.self, "facets": FacetView.self,
+                                    "pagination": PaginationView.self]),
+            of(RecommendationsPageView.self, ["layout": LayoutView.self, "pagination": PaginationView.self, "addressees": FilterLinkView.self,
+                                              "reports": FilterLinkView.self, "groups": RecommendationGroupView.self,
+                                              "countries": FilterLinkView.self, "recommendingStates": FilterLinkView.self,
+                                              "positions": FilterLinkView.self]),
+            of(PaginationView.self, ["pages": FilterLinkView.self]),
+            of(RecommendationGroupView.self, ["records": RecordView.self]),
+            of(Sitemap.View.self, ["urls": Sitemap.URLView.self]),
+            of(Sitemap.FeedView.self, ["entries": Sitemap.FeedEntryView.self]),
+            of(FacetView.self, ["links": FilterLinkView.self]),
+            of(SearchPageView.self, ["layout": LayoutView.self]),
+        ])
+    }()
+
+    /// The view each template the renderer asks for is rendered with.
+    static let roots: [String: any TemplateView.Type] = [
+        "report": ReportPageView.self, "index": IndexPageView.self, "404": IndexPageView.self,
+        "recommendations": RecommendationsPageView.self, "sitemap": Sitemap.View.self, "feed": Sitemap.FeedView.self,
+        "robots": Sitemap.RobotsView.self, "search": SearchPageView.self, "inline/citation": CitationLinkView.self,
+        "inline/footnote-ref": FootnoteRefView.self, "inline/page-start": PageStartView.self, "partials/body-item": BodyItemView.self,
+    ]
+
+    /// For the schema's test: every (view, field, view it gave) a render looked up, when `recording` is on.
+    final class Recorder: @unchecked Sendable {
+        private let lock = NSLock()
+        private var seen: Set<String> = []
+        var on = false
+        func note(_ parent: any TemplateView, _ name: String, _ child: any TemplateView) {
+            guard on else { return }
+            let entry = "\(type(of: parent)).\(name) -> \(type(of: child))"
+            lock.lock()
+            seen.insert(entry)
+            lock.unlock()
+        }
+        var entries: Set<String> {
+            lock.lock()
+            defer { lock.unlock() }
+            return seen
+        }
+    }
+
+    static let recorder = Recorder()
 }
 
 extension TemplateView {

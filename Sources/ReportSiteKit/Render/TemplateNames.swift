@@ -27,6 +27,17 @@ enum TemplateNames {
         var kind: Kind
         var name: String
         var position: SourcePosition
+        /// `#`, `^`, `>` ..., or `{` and `&` for an unescaped variable; nil for a plain `{{name}}`.
+        var sigil: Character? = nil
+
+        /// The tag as written: `{{^symbl}}`, `{{{symbl}}}`.
+        var shown: String {
+            switch sigil {
+            case "{"?: return "{{{\(name)}}}"
+            case let c?: return "{{\(c)\(name)}}"
+            case nil: return "{{\(name)}}"
+            }
+        }
     }
 
     /// The tags of a template with the default delimiters; nil when it sets other delimiters (`{{=<% %>=}}`),
@@ -59,11 +70,11 @@ enum TemplateNames {
             let rest = String(body.dropFirst()).trimmingCharacters(in: .whitespaces)
             switch sigil {
             case "=": return nil
-            case "!", ">", "<", "%": tags.append(Tag(kind: .other, name: rest, position: position))
-            case "#", "^", "$": tags.append(Tag(kind: .open, name: rest, position: position))
-            case "/": tags.append(Tag(kind: .close, name: rest, position: position))
-            case "&": tags.append(Tag(kind: .variable, name: rest, position: position))
-            default: tags.append(Tag(kind: .variable, name: body, position: position))
+            case "!", ">", "<", "%": tags.append(Tag(kind: .other, name: rest, position: position, sigil: sigil))
+            case "#", "^", "$": tags.append(Tag(kind: .open, name: rest, position: position, sigil: sigil))
+            case "/": tags.append(Tag(kind: .close, name: rest, position: position, sigil: sigil))
+            case "&": tags.append(Tag(kind: .variable, name: rest, position: position, sigil: sigil))
+            default: tags.append(Tag(kind: .variable, name: body, position: position, sigil: triple ? "{" : nil))
             }
         }
         return tags
@@ -105,13 +116,89 @@ enum TemplateNames {
         }
         for tag in tags where checkingNames && (tag.kind == .variable || tag.kind == .open) {
             for name in names(in: tag.name) where !known.contains(name) {
-                let shown = tag.kind == .open ? "{{#\(tag.name)}}" : "{{\(tag.name)}}"
                 problems.append(Diagnostic(.error, .templateUnknownName, file: file, at: tag.position,
-                                           "\(shown): no view of the site has a field '\(name)'; it would be empty on every page",
-                                           hint: suggestion(for: name)))
+                                           "\(tag.shown): no view of the site has a field '\(name)'; it would be empty on every page",
+                                           hint: suggestion(for: name, among: known)))
             }
         }
         return problems
+    }
+
+    /// What a section puts in scope: a view of a known type, or a value without fields (text, a number, a flag),
+    /// through which a name is looked up in the enclosing views (Mustache's rule).
+    enum Frame {
+        case view(any TemplateView.Type)
+        case opaque
+
+        var signature: String {
+            switch self {
+            case .view(let t): return String(reflecting: t)
+            case .opaque: return "-"
+            }
+        }
+    }
+
+    /// Every name of the templates the renderer uses, checked against the views in scope at its place: the
+    /// template's own view (`TemplateSchema.roots`) and those the enclosing sections put in scope, following
+    /// partials into the scope they are included in. A name another view has, but none in scope, renders empty:
+    /// it is an error at its place (RS406), with the closest field in scope. `texts`: the templates by name,
+    /// already checked against all the views (`problems`); `file`: a template's path as diagnostics show it.
+    static func scopeProblems(_ texts: [String: String], file: (String) -> String) -> [Diagnostic] {
+        var problems: [String: Diagnostic] = [:]
+        var visited: Set<String> = []
+        func fields(_ frames: [Frame]) -> [String] {
+            frames.flatMap { frame -> [String] in if case .view(let t) = frame { return t.fieldNames } else { return [] } }
+        }
+        /// The frame a name puts in scope, or the part no view in scope has.
+        func resolve(_ name: String, in frames: [Frame]) -> (frame: Frame, missing: String?) {
+            let parts = names(in: name)
+            guard let first = parts.first else { return (.opaque, nil) }
+            var current: Frame?
+            for frame in frames.reversed() {
+                if case .view(let t) = frame, t.fieldNames.contains(first) {
+                    current = TemplateSchema.nested[ObjectIdentifier(t)]?[first].map { .view($0) } ?? .opaque
+                    break
+                }
+            }
+            guard var found = current else { return (.opaque, first) }
+            for part in parts.dropFirst() {
+                guard case .view(let t) = found else { return (.opaque, nil) }
+                guard t.fieldNames.contains(part) else { return (.opaque, part) }
+                found = TemplateSchema.nested[ObjectIdentifier(t)]?[part].map { .view($0) } ?? .opaque
+            }
+            return (found, nil)
+        }
+        func visit(_ template: String, _ stack: [Frame], depth: Int) {
+            guard depth < 16, let text = texts[template], let tags = tags(in: text),
+                  visited.insert(template + "|" + stack.map(\.signature).joined(separator: ",")).inserted else { return }
+            var frames = stack
+            var opened: [Int] = []
+            for tag in tags {
+                switch tag.kind {
+                case .open, .variable:
+                    let (frame, missing) = resolve(tag.name, in: frames)
+                    if let missing, TemplateNames.known.contains(missing) {
+                        let key = "\(template):\(tag.position.line):\(tag.position.column)"
+                        let inScope = fields(frames)
+                        problems[key] = Diagnostic(
+                            .error, .templateUnknownName, file: file(template), at: tag.position,
+                            "\(tag.shown): no view in scope here has a field '\(missing)' (another view has); it would be empty on every page",
+                            hint: suggestion(for: missing, among: Set(inScope)))
+                    }
+                    if tag.kind == .open {
+                        opened.append(frames.count)
+                        // An inverted section renders in the scope around it.
+                        if tag.sigil != "^" { frames.append(frame) }
+                    }
+                case .close:
+                    if let count = opened.popLast() { frames.removeLast(frames.count - count) }
+                case .other:
+                    if tag.sigil == ">" { visit(tag.name, frames, depth: depth + 1) }
+                }
+            }
+        }
+        for (name, root) in TemplateSchema.roots.sorted(by: { $0.key < $1.key }) { visit(name, [.view(root)], depth: 0) }
+        return problems.keys.sorted().compactMap { problems[$0] }
     }
 
     /// The view fields a tag's name reads: `layout.root` reads `layout` and `root`; `.` reads none; a transform
@@ -125,11 +212,14 @@ enum TemplateNames {
         return bare.split(separator: ".").map(String.init)
     }
 
-    static func suggestion(for name: String) -> String {
-        let ranked = known.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
+    static func suggestion(for name: String, among candidates: Set<String>) -> String {
+        let ranked = candidates.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
             .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
         if let best = ranked.first, best.1 <= max(2, name.count / 3) {
             return "did you mean '\(best.0)'? (docs/templates.md lists each view's fields)"
+        }
+        if candidates.count <= 40, candidates != known {
+            return "the fields in scope here: " + candidates.sorted().joined(separator: ", ") + " (docs/templates.md lists each view's fields)"
         }
         return "the fields of the views are listed in docs/templates.md"
     }

@@ -99,6 +99,10 @@ public struct TemplateSet: @unchecked Sendable {
                                            hint: "restore \(displayPath(target)), or correct the name"))
             }
         }
+        // Names of other views, where no view in scope has them (only when every name is some view's: one error a place).
+        if checkingNames, !problems.contains(where: { $0.code == DiagnosticCode.templateUnknownName.rawValue }) {
+            problems += TemplateNames.scopeProblems(texts) { displayPath(directory.appendingPathComponent($0 + ".mustache")) }
+        }
         // A stylesheet or script a template links must be in assets/: one error at the link, not a broken link on every page.
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) where checkingNames {
             for link in Self.assetLinks(in: text) {
