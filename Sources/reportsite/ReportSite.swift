@@ -229,7 +229,7 @@ extension BuildOptions {
         while output.count > 1, output.hasSuffix("/") { output.removeLast() }
         let shownOutput = output
         options.waiting = noWait ? .fail : .wait(announce: { pid in
-            FileHandle.standardError.write(Data("reportsite: another build into \(shownOutput)/ is running\(pid.map { " (pid \($0))" } ?? ""); waiting for it to finish (--no-wait exits instead)\n".utf8))
+            FileHandle.standardError.write(Data("note: another build into \(shownOutput)/ is running\(pid.map { " (pid \($0))" } ?? ""); waiting for it to finish (--no-wait exits instead)\n".utf8))
         })
         let progress = BuildProgress(reportsFound: announce ?? { _ in })
         options.progress = progress

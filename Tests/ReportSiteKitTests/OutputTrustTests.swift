@@ -182,7 +182,7 @@ final class OutputTrustTests: XCTestCase {
         process.standardError = try FileHandle(forWritingTo: log)
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        let waiting = "reportsite: another build into site/ is running (pid 4242); waiting for it to finish (--no-wait exits instead)\n"
+        let waiting = "note: another build into site/ is running (pid 4242); waiting for it to finish (--no-wait exits instead)\n"
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline, (try? String(contentsOf: log, encoding: .utf8)) != waiting { Thread.sleep(forTimeInterval: 0.02) }
         XCTAssertEqual(try String(contentsOf: log, encoding: .utf8), waiting)

@@ -113,6 +113,19 @@ final class TrustTests: XCTestCase {
         XCTAssertEqual(diagnostics(loop, code: "RS017"), [])
     }
 
+    /// An image under content/reports/ that no report shows is named (review of issue 18, defect 9).
+    func testAnImageNoReportShowsIsNamed() throws {
+        let work = try work { work in
+            try write(report("A/70/11", "1. A map: ![Map](map.png)\n"), to: "content/reports/A-70-11.md", in: work)
+            try write("PNG", to: "content/reports/map.png", in: work)
+            try write("PNG", to: "content/reports/unused.png", in: work)
+        }
+        let result = try runReportSite(["build", "--strict"], in: work)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(diagnostics(result, code: "RS021"),
+                       ["content/reports/unused.png: error: unused.png is an image that no report shows; it is not published [RS021]"])
+    }
+
     // Item 14: an empty reports folder, a report with front matter and no body.
     func testAnEmptyReportsFolderAndAnEmptyReportAreWarnings() throws {
         let empty = try work { work in

@@ -135,7 +135,7 @@ struct MetadataReader {
             author: values["author"], mandate: values["mandate"], session: values["session"],
             agendaItem: values["agenda_item"], subtitle: values["subtitle"], status: values["status"],
             excerpt: values["excerpt"], source: values["source"], addressees: addressees,
-            addresseePositions: addresseePositions, country: values["country"], unnumbered: values["paragraphs"] == "none")
+            addresseePositions: addresseePositions, country: values["country"], countryPosition: positions["country"], unnumbered: values["paragraphs"] == "none")
     }
 
     /// Where a YAML error is in the file, what it is and what to do. Yams counts lines of the YAML text from 1;

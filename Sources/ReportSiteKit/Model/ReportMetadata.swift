@@ -19,6 +19,8 @@ public struct ReportMetadata: Hashable, Sendable, Codable {
     public var addresseePositions: [String: SourcePosition] = [:]
     /// The State the document is about, as the front matter writes it (contract, section 1).
     public var country: String? = nil
+    /// Where `country:` is written, for diagnostics about it.
+    public var countryPosition: SourcePosition? = nil
     /// `paragraphs: none`: the document is printed without numbered paragraphs (a decision, a letter).
     public var unnumbered: Bool = false
 

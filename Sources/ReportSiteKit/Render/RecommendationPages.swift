@@ -83,12 +83,24 @@ struct RecommendationPages: Sendable {
             if let p = r.reviewPosition { positions[p, default: []].append(r) }
         }
         var out: [Facet] = []
+        // Two values whose names make one slug ("Türkiye" and "Turkiye!") get folders of their own: the second `-2`.
+        var taken: Set<String> = []
+        func folder(_ kind: Facet.Kind, _ name: String) -> String {
+            let base = Self.facetFolder(kind, name)
+            var candidate = base
+            var n = 2
+            while !taken.insert(candidate).inserted {
+                candidate = "\(base)-\(n)"
+                n += 1
+            }
+            return candidate
+        }
         for (name, records) in countries.sorted(by: { $0.key < $1.key }) {
-            out.append(Facet(kind: .country, label: name, folder: Self.facetFolder(.country, name),
+            out.append(Facet(kind: .country, label: name, folder: folder(.country, name),
                              title: "Recommendations concerning \(name)", records: records))
         }
         for (name, records) in recommending.sorted(by: { $0.key < $1.key }) {
-            out.append(Facet(kind: .recommendedBy, label: name, folder: Self.facetFolder(.recommendedBy, name),
+            out.append(Facet(kind: .recommendedBy, label: name, folder: folder(.recommendedBy, name),
                              title: "Recommendations made by \(name)", records: records))
         }
         for position in [Recommendation.ReviewPosition.supported, .noted, .pending] {

@@ -60,11 +60,14 @@ public struct SiteRenderer: Sendable {
             }
         }
         let images = ReportImages(reportsDirectory: corpus.config.reportsDirectory, diagnostics: diagnostics)
+        var shown: Set<String> = []
         for (report, page) in zip(corpus.reports, pages) {
             let (entry, sources) = try page.get()
             ledger.add(entry)
             for file in images.files(for: report, sources: sources) { try emit(file) }
+            for source in sources { if let path = ReportImages.relativePath(source) { shown.insert(report.sourceFolder + path) } }
         }
+        reportImagesNotShown(shown)
         ledger.add(try search.finish(into: output))
         for (path, view) in ReportListPages(corpus: corpus).pages() {
             try emit(OutputFile(path: path, contents: Data(templates.render("index", view).utf8)))
@@ -101,6 +104,20 @@ public struct SiteRenderer: Sendable {
     /// The 404 page is served at any depth. With `base_url` its links are absolute, from `base_url`. Without it
     /// no link can be right at every depth: the stylesheet is written into the page (styled at any depth, at
     /// any sub-path and from `file://`), and its links are relative to the site's root folder, where the page is.
+    /// An image under content/reports/ that no report shows is not published: said (RS021), as every file there
+    /// that the build does not use is (the loader names the others).
+    private func reportImagesNotShown(_ shown: Set<String>) {
+        guard let diagnostics, let directory = corpus.config.reportsDirectory, let any = corpus.reports.first,
+              any.file.hasSuffix(any.sourceName) else { return }
+        let shownFolder = String(any.file.dropLast(any.sourceName.count))
+        for path in FolderWalk.paths(in: directory)
+        where ContentLoader.imageExtensions.contains((path as NSString).pathExtension.lowercased()) && !shown.contains(path) {
+            diagnostics.warning(.fileNotRead, file: shownFolder + path, "\(path) is an image that no report shows; it is not published",
+                                hint: "show it in a report (![description](\((path as NSString).lastPathComponent)) in a file of its folder), "
+                                    + "put it in content/static/ to publish it as it is, or remove it")
+        }
+    }
+
     private func notFoundView() -> IndexPageView {
         let base = corpus.config.baseURL
         let style = base.isEmpty ? (try? String(contentsOf: templates.directory.appendingPathComponent("assets/style.css"), encoding: .utf8)) : nil

@@ -32,7 +32,7 @@ struct RecommendationDiagnostics {
         }
         let records = ReviewRecords.annotate(extracted, report: report, states: vocabulary.states, diagnostics: diagnostics)
         if let country = report.metadata.country, !vocabulary.states.states.isEmpty, vocabulary.states.state(named: country) == nil {
-            diagnostics.warning(.unknownCountry, file: report.file, at: SourcePosition(line: 1, column: 1),
+            diagnostics.warning(.unknownCountry, file: report.file, at: report.metadata.countryPosition ?? SourcePosition(line: 1, column: 1),
                                 "country '\(country)' is not a State of content/states.yml",
                                 hint: "write the State's name as states.yml has it (Slovenia, Türkiye, Venezuela (Bolivarian Republic of)), or add the name to its aliases")
         }
