@@ -142,6 +142,8 @@ extension CitationRun {
     private func isSentenceStart(_ i: Int) -> Bool {
         var k = i - 1
         while k >= 0 && CitationChar.isSpace(t[k]) { k -= 1 }
+        // "(Chapter IV ...)" and a quoted "Chapter III" begin their sentence too.
+        if k >= 0, t[k] == 0x28 || t[k] == 0x22 || t[k] == 0x201C || t[k] == 0x2018 { return true }
         return k < 0 || t[k] == CitationChar.dot || t[k] == 0x3F || t[k] == 0x21
     }
 

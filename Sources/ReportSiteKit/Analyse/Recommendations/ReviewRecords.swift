@@ -194,8 +194,12 @@ extension ReviewStatement {
     static func statements(in report: Report) -> [ReviewStatement] {
         guard report.symbol.description.contains("/Add.") else { return [] }
         var found: [ReviewStatement] = []
+        // A paragraph whose number repeats another's has no anchor of its own (RS102 says so): its statements still
+        // count, linked to the paragraph before it.
+        var lastAnchor: String?
         for p in report.paragraphs {
-            guard let anchor = p.anchor else { continue }
+            guard let anchor = p.anchor ?? lastAnchor else { continue }
+            lastAnchor = anchor
             var texts: [String] = []
             for part in p.content {
                 switch part {
