@@ -94,14 +94,20 @@ enum LinkDefinitions {
 
     static func checkUsed(in body: String, blocks: [Block], file: String, diagnostics: DiagnosticEngine) {
         // A quick look: no `]:` anywhere, no definition.
-        guard body.contains("]:") else { return }
+        var previous: UInt8 = 0
+        var seen = false
+        for b in body.utf8 {
+            if previous == UInt8(ascii: "]"), b == UInt8(ascii: ":") { seen = true; break }
+            previous = b
+        }
+        guard seen else { return }
         let lines = TextLines.split(body)
         var definitions: [(label: String, destination: String, title: String?, line: Int, column: Int)] = []
         var fence: Substring?
         var previousEndsBlock = true
         for (i, line) in lines.enumerated() {
             let trimmed = line.drop { $0 == " " }
-            let indent = line.count - trimmed.count
+            let indent = line.utf8.count - trimmed.utf8.count
             if let open = fence {
                 if indent < 4, trimmed.hasPrefix(open) { fence = nil }
                 previousEndsBlock = fence == nil

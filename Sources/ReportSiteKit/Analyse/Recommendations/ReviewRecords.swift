@@ -11,15 +11,15 @@
 enum ReviewRecords {
     static func annotate(_ records: [Recommendation], report: Report, states: StateVocabulary, diagnostics: DiagnosticEngine) -> [Recommendation] {
         let country = report.metadata.country.map { states.state(named: $0) ?? $0 }
+        // Only the paragraphs whose decimal items have records are read for a lead-in (this runs for every report).
+        let withItems = Set(records.compactMap { decimalItem($0.paragraph)?.0 })
         var chapeaus: [Int: (position: Recommendation.ReviewPosition?, anchor: String?)] = [:]
-        for p in report.paragraphs {
-            let blocks = p.content.compactMap { part -> Block? in if case .block(let b) = part { return b } else { return nil } }
-            chapeaus[p.number] = (position(inLeadIn: RecommendationText.text(of: blocks)), p.anchor)
-        }
         // An item's recommending States close its own text, its first block: what follows it in the file (a note
         // the page printed under it) is not read for them.
         var itemTexts: [String: String] = [:]
-        for p in report.paragraphs {
+        for p in report.paragraphs where withItems.contains(p.number) {
+            let blocks = p.content.compactMap { part -> Block? in if case .block(let b) = part { return b } else { return nil } }
+            chapeaus[p.number] = (position(inLeadIn: RecommendationText.text(of: blocks)), p.anchor)
             for case .subParagraph(let s) in p.content {
                 if let first = s.content.first { itemTexts[s.anchor] = RecommendationText.text(of: first) }
             }
