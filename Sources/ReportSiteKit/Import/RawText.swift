@@ -87,7 +87,7 @@ struct RawTextReader {
                         let t = body[candidate].text.trimmingCharacters(in: .whitespaces)
                         if let n = pageNumber(t) {
                             printed = printed ?? n
-                        } else if !isRunningHeader(t), t.wholeMatch(of: /\*[0-9]{7}\*|[0-9]{6}|Please recycle/) == nil {
+                        } else if !isRunningHeader(t) {
                             break
                         }
                         artefactsRemoved += 1
@@ -169,8 +169,15 @@ struct RawTextReader {
         var headerJustRemoved = false
         for (index, line) in lines.enumerated() {
             var t = line.text.trimmingCharacters(in: .whitespaces)
-            if t.wholeMatch(of: /[0-9]{1,4}\.|\([a-z]{1,4}\)/) != nil || (footnoteZone && t.wholeMatch(of: /[0-9]{1,3}|\*/) != nil) {
+            // A label alone on its line: a paragraph number `1.`, an item `121.1`, a heading's `A.` or `II.`, a
+            // sub-paragraph's `(a)`, a footnote's number under the rule.
+            if t.wholeMatch(of: /[0-9]{1,4}\.|[0-9]{1,4}\.[0-9]{1,3}|[IVXLC]{1,6}\.|[A-Z]\.|\([a-z]{1,4}\)/) != nil || (footnoteZone && t.wholeMatch(of: /[0-9]{1,3}|\*/) != nil) {
                 flush()
+                if let held = heldLabel {
+                    // Two labels in a row: the first one keeps its own line (its text is not in the source).
+                    units.append(RawUnit(text: held.text, line: held.line, lines: [held.text]))
+                    warnings.append(ImportWarning(line: held.line, "\"\(held.text)\" stands alone, without text after it: kept as a line of its own; check the raw text there"))
+                }
                 heldLabel = (t, line.number)
                 continue
             }
@@ -288,6 +295,9 @@ struct RawTextReader {
     /// A line that is only a running header: the symbol, maybe with `page N`, or a print job number.
     func isRunningHeader(_ t: String) -> Bool {
         if let symbol, t == symbol || t.hasPrefix(symbol + " page ") && t.dropFirst(symbol.count + 6).allSatisfy(\.isNumber) { return true }
+        // `A/HRC/11/17*`: the header of a reissued document keeps its asterisk.
+        if let symbol, t.hasPrefix(symbol), t.dropFirst(symbol.count).allSatisfy({ $0 == "*" }) { return true }
+        if UNCover.isBarcode(t) || t.lowercased() == "please recycle" { return true }
         if t.wholeMatch(of: /(GE\.)?[0-9]{2}-[0-9]{5}(\s*\(E\))?(\s+\S+)?/) != nil { return true }
         return false
     }

@@ -7,16 +7,29 @@ public enum ReportImporter {
     /// Imports `raw`; `overrides` set or replace front-matter fields (the command's flags).
     public static func importText(_ raw: String, overrides: ImportMetadata = ImportMetadata()) -> ImportResult {
         var warnings: [ImportWarning] = []
-        let symbol = overrides.symbol ?? RawTextReader.findSymbol(in: raw)
+        let found = RawTextReader.findSymbol(in: raw)
+        var symbol = overrides.symbol ?? found
+        // A United Nations cover, read from its lines before they are joined.
+        let unCover = UNCover.read(raw, symbol: symbol)
+        if symbol == nil { symbol = unCover?.0.metadata.symbol }
         var reader = RawTextReader(symbol: symbol)
-        let units = reader.units(from: raw)
+        let units = reader.units(from: unCover?.1 ?? raw)
         var cover = CoverPage()
         if let symbol { cover.metadata.symbol = symbol }
-        let bodyUnits = cover.read(units)
+        let bodyUnits: [RawUnit]
+        if let (un, _) = unCover {
+            cover.metadata = cover.metadata.overridden(by: un.metadata)
+            cover.warnings = un.warnings
+            reader.artefactsRemoved += un.artefactsRemoved
+            bodyUnits = units
+        } else {
+            bodyUnits = cover.read(units)
+        }
         cover.readAuthor(bodyUnits)
         var assembler = StructureAssembler()
         assembler.assemble(bodyUnits)
         warnings += cover.warnings
+        warnings += reader.warnings
 
         var metadata = cover.metadata.overridden(by: overrides)
         if metadata.body == nil, let symbol = metadata.symbol, let body = CoverPage.body(forSymbol: symbol) {
@@ -108,7 +121,12 @@ public enum ReportImporter {
             warnings.append(ImportWarning(line: d.line, "footnote \(d.label) has a text but no reference in the text: kept; put [^\(d.label)] where the report cites it"))
         }
 
+        if metadata.mechanism == nil {
+            metadata.mechanism = UNCover.mechanism(symbol: metadata.symbol, texts: [metadata.title, metadata.subtitle].compactMap { $0 } + bodyUnits.prefix(5).map(\.text))
+        }
         if metadata.symbol == nil { warnings.append(ImportWarning(line: 0, "no document symbol found: give it with --symbol")) }
+        if metadata.country == nil { warnings.append(ImportWarning(line: 0, "no State concerned found on the cover: give it with --country if the document is about one State")) }
+        if metadata.mechanism == nil { warnings.append(ImportWarning(line: 0, "the mechanism is not clear from the symbol or the cover: give it with --mechanism (special-procedures, treaty-body, upr or other)")) }
         if metadata.title == nil { warnings.append(ImportWarning(line: 0, "no title found: give it with --title")) }
         if metadata.date == nil { warnings.append(ImportWarning(line: 0, "no date found: give it with --date (YYYY-MM-DD)")) }
         if metadata.body == nil { warnings.append(ImportWarning(line: 0, "no issuing body found: give it with --body")) }

@@ -49,6 +49,11 @@ struct StructureAssembler {
     var tables = 0
 
     private var lastParagraph: Int?
+    /// First-cycle review recommendations numbered `1.`, `2.` ... inside paragraph `parent`: written as its
+    /// decimal items (`111.1`), as the contract asks.
+    private var items: (parent: Int, last: Int)?
+    /// Decimal items written, for the summary.
+    var decimalItems = 0
     private var lastFootnoteNumber = 0
     private var headingStack: [(kind: HeadingKind, label: String, level: Int)] = []
     private var pendingMarker: Int?
@@ -169,6 +174,13 @@ struct StructureAssembler {
                 continue
             }
             let next = nextStructural(after: index, in: units)
+            // The next unit that is not the rest of this one's sentence (after a page break).
+            let nextNew = units[(index + 1)...].prefix(4).first { !Self.startsLowercase($0.text) }?.text
+            if let item = firstCycleItem(t, unit: unit, next: nextNew) {
+                emit(ImportedBlock(kind: .text, text: item, line: unit.line))
+                continue
+            }
+            if t.prefixMatch(of: /[0-9]{1,4}\.[0-9]{1,3}\s/) != nil { decimalItems += 1 }
             if let heading = heading(t, unit: unit, next: next) {
                 emit(ImportedBlock(kind: .heading(level: heading.level), text: heading.text, line: unit.line))
                 continue
@@ -300,6 +312,29 @@ struct StructureAssembler {
             if label.count > 1 || chapter == nil || value == chapter! + 1 { return .roman }
         }
         return .letter
+    }
+
+    /// `1. To examine ...` after paragraph 111, followed by `2.`: the first of the recommendations numbered inside
+    /// paragraph 111 (the first cycle of the review), written `111.1 To examine ...`; the items go on as long as
+    /// the numbers follow one another, and end at paragraph 112.
+    private mutating func firstCycleItem(_ t: String, unit: RawUnit, next: String?) -> String? {
+        guard let m = t.prefixMatch(of: /([0-9]{1,4})\.\s+/), let n = Int(m.output.1), let parent = lastParagraph else { return nil }
+        let rest = t[m.range.upperBound...]
+        if let open = items {
+            if n == open.last + 1, n != parent + 1 {
+                items = (parent, n)
+                decimalItems += 1
+                return "\(parent).\(n) " + rest
+            }
+            items = nil
+            return nil
+        }
+        let nextNumber = next.flatMap { $0.prefixMatch(of: /([0-9]{1,4})\.\s/) }.flatMap { Int($0.output.1) }
+        guard n == 1, parent > 2, nextNumber == 2 else { return nil }
+        items = (parent, 1)
+        decimalItems += 1
+        warnings.append(ImportWarning(line: unit.line, "recommendations numbered 1, 2, ... inside paragraph \(parent): written as its items \(parent).1, \(parent).2, ... (anchored para-\(parent)-1 ...), as the contract asks"))
+        return "\(parent).1 " + rest
     }
 
     private mutating func numberedParagraph(_ t: String, unit: RawUnit) -> (Int, String)? {
