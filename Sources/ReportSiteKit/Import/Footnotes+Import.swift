@@ -39,11 +39,13 @@ enum Footnotes {
 
     /// Replaces the markers in `text` by `[^N]` references; `last` is the highest numbered marker seen so far
     /// (a digit glued to a word is a marker only when it follows it closely). Returns the labels referenced, in order.
-    static func convertMarkers(_ text: String, last: inout Int) -> (String, [String]) {
+    static func convertMarkers(_ text: String, last: inout Int, inFootnote: Bool = false) -> (String, [String]) {
         var labels: [String] = []
         var t = text
         // Autolinks of the extraction (`<http://...>`) are plain addresses in a report.
         t = t.replacing(/<((?:https?|ftp):\/\/[^\s>]+)>/) { String($0.output.1) }
+        // In a footnote's own text, digits are what it cites (`A/HRC/WG.6/7L.14`, `para. 115.18`), never markers.
+        if inFootnote { return (t, []) }
         t = t.replacing(/<sup>\s*(\\?\*|[0-9]{1,3})\s*<\/sup>/) { m in
             let label = m.output.1.hasSuffix("*") ? "*" : String(m.output.1)
             return "[^\(label)]"
@@ -82,6 +84,23 @@ enum Footnotes {
             }
             guard (last == 0 && n >= 1 && n < 400) || (n > last && n <= last + 10) else { continue }
             out += t[from..<start] + "[^\(n)]"
+            from = m.range.upperBound
+            last = n
+        }
+        out += t[from...]
+        t = out
+        // A marker after a space (`(GANHRI), in 2021. 8 The ...`, `care solutions. 129 CoE-Commissioner`): after a
+        // sentence's or clause's end, the very next number of the sequence, then a capital or the end of the text.
+        out = ""
+        from = t.startIndex
+        for m in t.matches(of: /([.;:,)”’"])\s([0-9]{1,3})(?=\s+[\p{Lu}(“"]|\s*$)/) {
+            guard let n = Int(m.output.2), n == last + 1, last > 0 || n == 1 else { continue }
+            let start = m.output.2.startIndex
+            // `paras. 12 and 13`, `No. 5`, `art. 9`: a number after an abbreviation is what it cites.
+            let before = t[..<m.output.1.startIndex]
+            let word = before.reversed().prefix(while: { $0.isLetter }).reversed()
+            if m.output.1 == ".", abbreviations.contains(String(word).lowercased()) { continue }
+            out += t[from..<t.index(before: start)] + "[^\(n)]"
             from = m.range.upperBound
             last = n
         }

@@ -69,6 +69,10 @@ public struct ImportSummary: Sendable, Equatable {
     /// Numbers missing between the first and the last paragraph.
     public var gaps: [ClosedRange<Int>] = []
     public var subParagraphs = 0
+    /// Decimal items of a review's recommendations (`121.1`), including first-cycle items written so.
+    public var decimalItems = 0
+    /// Pages found from running headers, in text without form feeds.
+    public var pagesFoundFromHeaders = 0
     public var headings: [String] = []
     /// Footnote labels with both a reference and a text.
     public var footnotesMatched: [String] = []
@@ -108,6 +112,8 @@ public struct ImportResult: Sendable {
             lines.append("paragraphs: none found")
         }
         if s.subParagraphs > 0 { lines.append("sub-paragraphs: \(s.subParagraphs)") }
+        if s.decimalItems > 0 { lines.append("recommendation items (121.1 ...): \(s.decimalItems)") }
+        if s.pagesFoundFromHeaders > 0 { lines.append("pages found from their running headers (no page breaks in the text): \(s.pagesFoundFromHeaders)") }
         lines.append("headings: \(s.headings.count)" + (s.headings.isEmpty ? "" : " (" + s.headings.joined(separator: "; ") + ")"))
         lines.append("footnotes: \(s.footnotesMatched.count) matched"
                      + (s.footnotesWithoutText.isEmpty ? "" : ", \(s.footnotesWithoutText.count) without text in the source (" + s.footnotesWithoutText.joined(separator: ", ") + ")")

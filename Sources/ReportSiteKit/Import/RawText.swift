@@ -30,6 +30,12 @@ struct RawTextReader {
     var warnings: [ImportWarning] = []
     var artefactsRemoved = 0
     var pages: [Int] = []
+    /// Entries of a printed contents (dot leaders) dropped.
+    var contentsEntries = 0
+    /// Pages found from running headers in text without form feeds (0: none, or the text had form feeds).
+    var pagesFoundFromHeaders = 0
+    /// The contents went on to the end of the page before: it may go on at the top of this one.
+    private var contentsRanToPageEnd = false
 
     init(symbol: String?) {
         self.symbol = symbol
@@ -68,7 +74,19 @@ struct RawTextReader {
         // Pages that pdftotext separated with form feeds: the first and last lines of each are page furniture.
         var pageOfLine: [Int: Int] = [:]
         var firstLineOfPage: Set<Int> = []
-        if text.contains("\u{0C}") {
+        // Text without form feeds (pasted from a PDF viewer): its pages are found from the running headers (the
+        // symbol alone on a line, after the first page), and a page break is put before each.
+        if !text.contains("\u{0C}"), let symbol {
+            let headers = lines.indices.filter { k in
+                let t = lines[k].text.trimmingCharacters(in: .whitespaces)
+                return k > 0 && t.hasPrefix(symbol) && t.dropFirst(symbol.count).allSatisfy { $0 == "*" }
+            }
+            if headers.count >= 2 {
+                for k in headers { lines[k].text = "\u{0C}" + lines[k].text }
+                pagesFoundFromHeaders = headers.count + 1
+            }
+        }
+        if lines.contains(where: { $0.text.contains("\u{0C}") }) {
             var split: [[(number: Int, text: String)]] = [[]]
             for line in lines {
                 let parts = line.text.components(separatedBy: "\u{0C}")
@@ -79,7 +97,7 @@ struct RawTextReader {
             }
             lines = []
             for page in split {
-                var body = page
+                var body = dropContents(page)
                 var printed: Int?
                 for fromTop in [true, false] {
                     var looked = 0
@@ -171,7 +189,14 @@ struct RawTextReader {
             var t = line.text.trimmingCharacters(in: .whitespaces)
             // A label alone on its line: a paragraph number `1.`, an item `121.1`, a heading's `A.` or `II.`, a
             // sub-paragraph's `(a)`, a footnote's number under the rule.
-            if t.wholeMatch(of: /[0-9]{1,4}\.|[0-9]{1,4}\.[0-9]{1,3}|[IVXLC]{1,6}\.|[A-Z]\.|\([a-z]{1,4}\)/) != nil || (footnoteZone && t.wholeMatch(of: /[0-9]{1,3}|\*/) != nil) {
+            // A number that ends the sentence of the line above (`... on 30 January` / `2025.`) is no label: the
+            // line above is not finished and the number is not the next paragraph's.
+            let endsSentence = t.wholeMatch(of: /([0-9]{1,4})\./).map { m in
+                let n = Int(m.output.1) ?? 0
+                guard let last = pending.last, !StructureAssembler.isClosed(last), !Self.isHeadingLine(last) else { return false }
+                return n != (lastNumberSeen ?? 0) + 1
+            } ?? false
+            if !endsSentence, t.wholeMatch(of: /[0-9]{1,4}\.|[0-9]{1,4}\.[0-9]{1,3}|[IVXLC]{1,6}\.|[A-Z]\.|\([a-z]{1,4}\)/) != nil || (footnoteZone && t.wholeMatch(of: /[0-9]{1,3}|\*/) != nil) {
                 flush()
                 if let held = heldLabel {
                     // Two labels in a row: the first one keeps its own line (its text is not in the source).
@@ -290,6 +315,24 @@ struct RawTextReader {
         }
         flush()
         return units
+    }
+
+    /// A page's printed contents (`Contents`, then entries with dot leaders and their paragraphs and pages): removed
+    /// up to its last entry's numbers; the site builds its own.
+    mutating func dropContents(_ page: [(number: Int, text: String)]) -> [(number: Int, text: String)] {
+        let trimmed = page.map { $0.text.trimmingCharacters(in: .whitespaces) }
+        let leaders = trimmed.indices.filter { trimmed[$0].contains("......") || trimmed[$0].contains(". . . . .") }
+        guard leaders.count >= 2, let last = leaders.last else { return page }
+        let start = trimmed.firstIndex { ["contents", "table of contents"].contains($0.lowercased()) }
+            ?? (contentsRanToPageEnd ? 0 : nil)
+        guard let start, start <= leaders[0] else { return page }
+        var end = last + 1
+        while end < trimmed.count, trimmed[end].isEmpty || trimmed[end].wholeMatch(of: /[0-9]{1,4}(?:\s*[–-]\s*[0-9]{1,4})?/) != nil { end += 1 }
+        contentsEntries += leaders.count
+        contentsRanToPageEnd = trimmed[end...].allSatisfy { $0.isEmpty || pageNumber($0) != nil || isRunningHeader($0) }
+        var kept = page
+        kept.removeSubrange(start..<end)
+        return kept
     }
 
     /// A line that is only a running header: the symbol, maybe with `page N`, or a print job number.

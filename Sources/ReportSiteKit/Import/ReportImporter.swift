@@ -41,7 +41,8 @@ public enum ReportImporter {
         var summary = ImportSummary()
         summary.pages = reader.pages
         summary.pageArtefactsRemoved = reader.artefactsRemoved + assembler.emptyBulletsRemoved
-        summary.contentsEntriesDropped = assembler.contents.count
+        summary.contentsEntriesDropped = assembler.contents.count + reader.contentsEntries
+        summary.pagesFoundFromHeaders = reader.pagesFoundFromHeaders
         summary.tables = assembler.tables
 
         // A passage that starts inside a paragraph (a one-line page, or text that starts in lower case):
@@ -69,6 +70,10 @@ public enum ReportImporter {
         }
         let numbers = blocks.compactMap { block -> Int? in if case .paragraph(let n) = block.kind { return n }; return nil }
         summary.paragraphs = numbers.count
+        summary.decimalItems = assembler.decimalItems
+        if numbers.isEmpty {
+            warnings.append(ImportWarning(line: 0, "no numbered paragraph found: a report's paragraphs start with their number (`1. The ...`); look at the raw text for the numbers and write them, or import the PDF itself rather than text copied from a viewer"))
+        }
         summary.firstParagraph = numbers.first
         summary.lastParagraph = numbers.last
         for (a, b) in zip(numbers, numbers.dropFirst()) where b > a + 1 { summary.gaps.append((a + 1)...(b - 1)) }
@@ -149,6 +154,13 @@ enum ImportWriter {
         return "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
+    /// A block of text that starts like a numbered paragraph (`1. Accepted recommendations; 2. ...`, a list
+    /// inside a sentence) is not one: its full stop is escaped, so that it reads the same and numbers nothing.
+    static func escapedListStart(_ text: String) -> String {
+        guard let m = text.prefixMatch(of: /([0-9]{1,9})([.)])(?=\s|$)/) else { return text }
+        return m.output.1 + "\\" + m.output.2 + text[m.range.upperBound...]
+    }
+
     static func write(metadata: ImportMetadata, blocks: [ImportedBlock], notes: [(label: String, text: String)]) -> String {
         var out = "---\n"
         for (key, value) in metadata.fields {
@@ -168,7 +180,7 @@ enum ImportWriter {
             case .subParagraph(let label):
                 out += "(\(label)) " + block.text + (block.cutAtEnd ? " [...]" : "")
             case .text:
-                out += block.text + (block.cutAtEnd ? " [...]" : "")
+                out += escapedListStart(block.text) + (block.cutAtEnd ? " [...]" : "")
             case .bullet:
                 out += "- " + block.text
             case .pageMarker(let n):

@@ -121,7 +121,7 @@ struct StructureAssembler {
             // A footnote text, wherever the page ended.
             if let def = Footnotes.definition(t, waiting: waiting) {
                 var last = lastFootnoteNumber
-                var (text, _) = Footnotes.convertMarkers(def.text, last: &last)
+                var (text, _) = Footnotes.convertMarkers(def.text, last: &last, inFootnote: true)
                 waiting.remove(def.label)
                 // Two footnote texts run together (pdftotext joins a line that ends with a hyphen to the next one):
                 // `...Chairs-Summary5 A/RES/67/172`, where 5 waits for its text.
