@@ -283,7 +283,8 @@ struct RawTextReader {
                 && (Self.isHeadingLine(t) || pending.last.map(StructureAssembler.isClosed) ?? true)
             let headingLine = (Self.isHeadingLine(t) && (pending.last.map(StructureAssembler.isClosed) ?? true || Self.isSectionWord(t)))
                 || aboveParagraph
-            let afterHeadingLine = (pending.count == 1 && Self.isHeadingLine(pending[0])) || standAlone
+            // A heading that goes on over the next line (in lower case) is one heading.
+            let afterHeadingLine = (pending.count == 1 && Self.isHeadingLine(pending[0]) && !StructureAssembler.startsLowercase(t)) || standAlone
             standAlone = aboveParagraph
             // A finished sentence whose line had room for the next line's first word: the line did not end for
             // want of room, so the paragraph ended there.
@@ -328,6 +329,10 @@ struct RawTextReader {
         guard let start, start <= leaders[0] else { return page }
         var end = last + 1
         while end < trimmed.count, trimmed[end].isEmpty || trimmed[end].wholeMatch(of: /[0-9]{1,4}(?:\s*[–-]\s*[0-9]{1,4})?/) != nil { end += 1 }
+        // What is left of the page is the contents' last words (`Annex`, a label, a page number): dropped too.
+        if trimmed[end...].allSatisfy({ $0.isEmpty || $0.split(separator: " ").count <= 3 && !StructureAssembler.isClosed($0) || $0.wholeMatch(of: /[IVXLC]{1,6}\.|[A-Z]\./) != nil }) {
+            end = trimmed.count
+        }
         contentsEntries += leaders.count
         contentsRanToPageEnd = trimmed[end...].allSatisfy { $0.isEmpty || pageNumber($0) != nil || isRunningHeader($0) }
         var kept = page
