@@ -368,8 +368,10 @@ struct StructureAssembler {
         let lastBody = blocks.lastIndex(where: { $0.isBody })
         let lastIsBody = lastBody != nil && lastBody == blocks.indices.last
         // A block that ends with a footnote marker ends there (the marker closes a sentence or a line).
+        // A review's item (`115.52 Strengthen ...`) starts a block of its own, whatever the block before.
+        let isItem = t.prefixMatch(of: /[0-9]{1,4}\.[0-9]{1,3}\s/) != nil
         let bodyOpen = lastIsBody && !Self.isClosed(blocks[lastBody!].text) && !blocks[lastBody!].text.hasSuffix("]")
-            && !blocks[lastBody!].closed && !unit.standsAlone
+            && !blocks[lastBody!].closed && !unit.standsAlone && !isItem
         let footnoteOpen = lastDefinitionIndex.map { !Self.isClosed(footnotes[$0].text) } ?? false
         if bodyOpen {
             if !Self.startsLowercase(t) {
@@ -381,7 +383,7 @@ struct StructureAssembler {
         }
         // A page that starts with a new sentence inside the numbered paragraphs: the paragraph goes on
         // (a report's text between its numbered paragraphs is all numbered).
-        if unit.afterPageBreak, lastIsBody, !unit.standsAlone, let lastBody, t.first?.isUppercase == true, !blocks[lastBody].closed {
+        if unit.afterPageBreak, lastIsBody, !unit.standsAlone, !isItem, let lastBody, t.first?.isUppercase == true, !blocks[lastBody].closed {
             if case .paragraph(let n) = blocks[lastBody].kind {
                 warnings.append(ImportWarning(line: unit.line, "a page begins with \"\(t.prefix(40))...\": joined to paragraph \(n), which it seems to continue; if it is a block of its own, separate it"))
                 join(t, to: lastBody)
