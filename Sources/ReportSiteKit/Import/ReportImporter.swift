@@ -9,21 +9,34 @@ public enum ReportImporter {
         var warnings: [ImportWarning] = []
         let found = RawTextReader.findSymbol(in: raw)
         var symbol = overrides.symbol ?? found
-        // A United Nations cover, read from its lines before they are joined.
-        let unCover = UNCover.read(raw, symbol: symbol)
+        // A United Nations cover, read from its lines before they are joined; the cover reader of joined blocks
+        // (special procedures' covers with their bold title, a transmittal, a status) reads the others.
+        var unCover = UNCover.read(raw, symbol: symbol)
         if symbol == nil { symbol = unCover?.0.metadata.symbol }
         var reader = RawTextReader(symbol: symbol)
-        let units = reader.units(from: unCover?.1 ?? raw)
+        var units = reader.units(from: raw)
         var cover = CoverPage()
         if let symbol { cover.metadata.symbol = symbol }
-        let bodyUnits: [RawUnit]
-        if let (un, _) = unCover {
-            cover.metadata = cover.metadata.overridden(by: un.metadata)
+        var bodyUnits = cover.read(units)
+        if let (un, _) = unCover, un.metadata.title == nil || !(un.isReview || cover.metadata.title == nil) {
+            // Not a cover the line reader is for: it gives only what the other did not find.
+            cover.metadata = un.metadata.overridden(by: cover.metadata)
+            unCover = nil
+        }
+        if let (un, blanked) = unCover {
+            reader = RawTextReader(symbol: symbol)
+            units = un.bodyLines.map { line in
+                var unit = RawUnit(text: line.text, line: line.line, lines: [line.text])
+                unit.closed = true
+                unit.standsAlone = true
+                return unit
+            } + reader.units(from: blanked)
+            cover = CoverPage()
+            cover.metadata = un.metadata
+            if let symbol { cover.metadata.symbol = symbol }
             cover.warnings = un.warnings
             reader.artefactsRemoved += un.artefactsRemoved
             bodyUnits = units
-        } else {
-            bodyUnits = cover.read(units)
         }
         cover.readAuthor(bodyUnits)
         var assembler = StructureAssembler()

@@ -12,6 +12,11 @@ struct UNCover {
     var warnings: [ImportWarning] = []
     /// Lines removed as page furniture of the cover (job numbers, barcodes).
     var artefactsRemoved = 0
+    /// A cover of the Universal Periodic Review (its symbol, agenda or title say so).
+    var isReview = false
+    /// Cover lines the body keeps, each a block of its own: the agenda item's title, and a title or State's
+    /// name that carries a footnote marker (`Report of the Working Group on the Universal Periodic Review*`).
+    var bodyLines: [(line: Int, text: String)] = []
 
     /// A line that starts a title: `Report of ...`, `Compilation ...`, `Views on ...`.
     static func startsTitle(_ s: String) -> Bool {
@@ -84,6 +89,10 @@ struct UNCover {
                 symbol = symbol ?? s
                 blank(i); continue
             }
+            if t.hasPrefix("Distr"), let d = CoverPage.isoDate(in: t) {
+                cover.metadata.date = cover.metadata.date ?? d
+                blank(i); continue
+            }
             if isLayoutWord(t) || t.prefixMatch(of: /Distr\.?:?\s*(General|GENERAL|Limited|LIMITED|Restricted|RESTRICTED)?$/) != nil
                 || t.prefixMatch(of: /Original:\s*\p{L}+$/) != nil {
                 blank(i); continue
@@ -111,8 +120,14 @@ struct UNCover {
                 // The agenda item's title: the next line, and the lines that run on from it (lower case).
                 while k < end, lines[k].trimmingCharacters(in: .whitespaces).isEmpty { k += 1 }
                 if k < end, !startsTitle(lines[k].trimmingCharacters(in: .whitespaces)) || lines[k].lowercased().contains("universal periodic review") && lines[k].count < 40 {
+                    let first = k
+                    var agendaTitle = lines[k].trimmingCharacters(in: .whitespaces)
                     blank(k); k += 1
-                    while k < end, let c = lines[k].trimmingCharacters(in: .whitespaces).first, c.isLowercase { blank(k); k += 1 }
+                    while k < end, let c = lines[k].trimmingCharacters(in: .whitespaces).first, c.isLowercase {
+                        agendaTitle += " " + lines[k].trimmingCharacters(in: .whitespaces)
+                        blank(k); k += 1
+                    }
+                    cover.bodyLines.append((first + 1, agendaTitle))
                 }
                 continue
             }
@@ -159,7 +174,8 @@ struct UNCover {
             if g.count == 1, country == nil, isNameLine(text) {
                 country = CoverPage.withoutMarker(text)
                 // A footnote marker on it (`Slovenia*`): the line stays, for the body to carry the footnote.
-                if !CoverPage.hasMarker(Substring(text)) { blank(g[0].index) }
+                if CoverPage.hasMarker(Substring(text)) { cover.bodyLines.append((g[0].index + 1, text)) }
+                blank(g[0].index)
                 continue
             }
             titled.append((g, text))
@@ -182,13 +198,15 @@ struct UNCover {
             }
             for l in g { blank(l.index) }
             // A footnote marker on the title: the line stays, for the body to carry the footnote.
-            if CoverPage.hasMarker(Substring(text)) { lines[g[0].index] = text }
+            if CoverPage.hasMarker(Substring(text)) { cover.bodyLines.append((g[0].index + 1, text)) }
         }
         if country == nil, let title = cover.metadata.title,
            let m = title.firstMatch(of: /(?:\bon|:)\s+(\p{Lu}[\p{L}'’ ()-]{2,44})$/), isNameLine(String(m.output.1)) {
             country = String(m.output.1)
         }
         cover.metadata.country = country
+        cover.bodyLines.sort { $0.line < $1.line }
+        cover.isReview = mechanism(symbol: symbol, texts: probe) == "upr"
         if let symbol, let body = CoverPage.body(forSymbol: symbol), organs.contains(body) {
             cover.metadata.body = body
         } else if let last = organs.last {
