@@ -175,6 +175,7 @@ struct RawTextReader {
         // A paragraph number, sub-paragraph label or footnote number that pdftotext put on a line of its own
         // (`1.`, then the paragraph's text): it waits for the next line of text.
         var heldLabel: (text: String, line: Int)?
+        var labelColumn: [(text: String, line: Int)] = []
         // The next line with text, for each line.
         var nextText = Array(repeating: "", count: lines.count)
         var following = ""
@@ -187,6 +188,8 @@ struct RawTextReader {
         var headerJustRemoved = false
         for (index, line) in lines.enumerated() {
             var t = line.text.trimmingCharacters(in: .whitespaces)
+            // The line of a label joined to this line's text: a unit that starts here starts there.
+            var heldLine: Int?
             // A label alone on its line: a paragraph number `1.`, an item `121.1`, a heading's `A.` or `II.`, a
             // sub-paragraph's `(a)`, a footnote's number under the rule.
             // A number that ends the sentence of the line above (`... on 30 January` / `2025.`) is no label: the
@@ -194,17 +197,27 @@ struct RawTextReader {
             let endsSentence = t.wholeMatch(of: /([0-9]{1,4})\./).map { m in
                 let n = Int(m.output.1) ?? 0
                 guard let last = pending.last, !StructureAssembler.isClosed(last), !Self.isHeadingLine(last) else { return false }
+                // Under a numbered heading (`10. Migrants, refugees and asylum-seekers`) a number is the paragraph's.
+                if pending.count == 1, last.count <= 100, last.prefixMatch(of: /[0-9]{1,2}\.\s+\p{Lu}/) != nil { return false }
                 return n != (lastNumberSeen ?? 0) + 1
             } ?? false
             if !endsSentence, t.wholeMatch(of: /[0-9]{1,4}\.|[0-9]{1,4}\.[0-9]{1,3}|[IVXLC]{1,6}\.|[A-Z]\.|\([a-z]{1,4}\)/) != nil || (footnoteZone && t.wholeMatch(of: /[0-9]{1,3}|\*/) != nil) {
                 flush()
-                if let held = heldLabel {
-                    // Two labels in a row: the first one keeps its own line (its text is not in the source).
-                    units.append(RawUnit(text: held.text, line: held.line, lines: [held.text]))
-                    warnings.append(ImportWarning(line: held.line, "\"\(held.text)\" stands alone, without text after it: kept as a line of its own; check the raw text there"))
-                }
+                if let held = heldLabel { labelColumn.append(held) }
                 heldLabel = (t, line.number)
                 continue
+            }
+            // Labels one under another with no text between them (`1.` ... `10.`, then the list's words in another
+            // column): a column of numbers, kept as one line of text, not as paragraph numbers.
+            if !labelColumn.isEmpty, !t.isEmpty, let held = heldLabel {
+                labelColumn.append(held)
+                heldLabel = nil
+                let text = labelColumn.map(\.text).joined(separator: " ")
+                units.append(RawUnit(text: text, line: labelColumn[0].line, closed: true, standsAlone: true, lines: labelColumn.map(\.text)))
+                for label in labelColumn {
+                    warnings.append(ImportWarning(line: label.line, "\"\(label.text)\" is one of a column of \(labelColumn.count) numbers without text beside them (lines \(labelColumn[0].line)-\(labelColumn[labelColumn.count - 1].line)): kept as the line \"\(text.prefix(30))\", not as a number of the report; check the raw text there"))
+                }
+                labelColumn = []
             }
             if let held = heldLabel, !t.isEmpty {
                 heldLabel = nil
@@ -214,7 +227,10 @@ struct RawTextReader {
                     t = "<sup>*</sup> " + t
                 } else {
                     t = held.text + " " + t
+                    // A paragraph number on a line of its own is the surest sign of the sequence.
+                    if let n = Int(held.text.dropLast()), held.text.hasSuffix("."), n > (lastNumberSeen ?? 0), n < (lastNumberSeen ?? 0) + 10 { lastNumberSeen = n - 1 }
                 }
+                heldLine = held.line
             }
             // A new page (pdftotext's form feed) ends the footnotes of the page before.
             if firstLineOfPage.contains(line.number) { footnoteZone = false }
@@ -307,7 +323,7 @@ struct RawTextReader {
                 flush()
             }
             if pending.isEmpty {
-                pendingLine = line.number
+                pendingLine = heldLine ?? line.number
                 pendingHeading = heading
                 pendingPage = nextPage
                 nextPage = nil

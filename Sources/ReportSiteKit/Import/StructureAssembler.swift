@@ -204,6 +204,9 @@ struct StructureAssembler {
                 emit(ImportedBlock(kind: .heading(level: unnumberedLevel()), text: Self.cleanHeadingText(t), line: unit.line))
                 continue
             }
+            if let m = t.prefixMatch(of: /([0-9]{1,4})\.\s/), !warnings.contains(where: { $0.line == unit.line }) {
+                warnings.append(ImportWarning(line: unit.line, "\"\(m.output.1).\" at the start of \"\(t.prefix(40))...\" is not taken as paragraph \(m.output.1) (out of sequence, or no sentence after it): written as text, its full stop escaped; if it is a paragraph, number it by hand"))
+            }
             text(t, unit: unit, next: next)
         }
         if let page = pendingMarker {
