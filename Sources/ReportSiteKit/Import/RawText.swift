@@ -77,11 +77,12 @@ struct RawTextReader {
         // Text without form feeds (pasted from a PDF viewer): its pages are found from the running headers (the
         // symbol alone on a line, after the first page), and a page break is put before each.
         if !text.contains("\u{0C}"), let symbol {
+            // The symbol's first line is the cover's.
             let headers = lines.indices.filter { k in
                 let t = lines[k].text.trimmingCharacters(in: .whitespaces)
-                return k > 0 && t.hasPrefix(symbol) && t.dropFirst(symbol.count).allSatisfy { $0 == "*" }
-            }
-            if headers.count >= 2 {
+                return t.hasPrefix(symbol) && t.dropFirst(symbol.count).allSatisfy { $0 == "*" }
+            }.dropFirst()
+            if !headers.isEmpty {
                 for k in headers { lines[k].text = "\u{0C}" + lines[k].text }
                 pagesFoundFromHeaders = headers.count + 1
             }
