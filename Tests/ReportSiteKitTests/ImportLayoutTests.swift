@@ -288,4 +288,30 @@ final class ImportLayoutTests: XCTestCase {
         XCTAssertEqual(kept, "It had 5 members. 7 Members left.")
         XCTAssertEqual(none, [])
     }
+
+    /// Endnotes: a `Notes` section at the end, numbers alone on their line or before their text, no rule; a marker
+    /// standing after a word (`the amended Act 2 introduced`) found from the notes on either side of it.
+    func testEndnotesAndAMarkerAfterAWord() {
+        let raw = """
+        A/HRC/99/30
+        Human Rights Council
+        Distr.: General 2 May 2025
+        I. Introduction
+        1. The report was prepared with the ministries.1 The amended Act 2 introduced new rights.
+        2. The Ombudsman was consulted.3 In 2020, 4 new offices opened.
+        \u{0C}A/HRC/99/30
+        3. The Government replied to 11 questions.
+        Notes
+        1
+        See A/HRC/1/1.
+        2 Official Gazette No. 5/2020.
+        3 Ombudsman, annual report 2021.
+        """
+        let result = ReportImporter.importText(raw, overrides: ImportMetadata(title: "T"))
+        XCTAssertTrue(result.content.contains("ministries.[^1] The amended Act[^2] introduced new rights."), result.content)
+        XCTAssertTrue(result.content.contains("consulted.[^3] In 2020, 4 new offices opened."), result.content)
+        XCTAssertTrue(result.content.hasSuffix("[^1]: See A/HRC/1/1.\n\n[^2]: Official Gazette No. 5/2020.\n\n[^3]: Ombudsman, annual report 2021.\n"), result.content)
+        XCTAssertTrue(result.warnings.contains { $0.message.contains("footnote 2's marker taken from the number 2 standing after a word") }, "\(result.warnings)")
+        XCTAssertEqual(result.summary.footnotesMatched, ["1", "2", "3"])
+    }
 }

@@ -57,51 +57,53 @@ enum Footnotes {
         if t.filter({ $0 == "*" }).count == 1 {
             t = t.replacing(/([\p{L}\p{N}.,;:)”’"])\*(?=\s|$)/) { m in "\(m.output.1)[^*]" }
         }
-        // Digits glued to a word or punctuation: `framework;11`, `violated;12`.
-        var out = ""
-        var from = t.startIndex
+        // Markers glued to a word or punctuation (`framework;11`, `violated;12`) and markers after a space
+        // (`(GANHRI), in 2021. 8 The ...`, `care solutions. 129 CoE-Commissioner`), taken in the order of the text
+        // so that each is judged against the one before it.
+        var candidates: [(replaced: Range<String.Index>, number: Int, glued: Bool)] = []
         for m in t.matches(of: /[\p{L};:,.”’")\]]([0-9]{1,3})(?=\s|$|[,;:.)”’"])/) {
             guard let n = Int(m.output.1) else { continue }
-            let start = m.output.1.startIndex
-            let before = t[..<start]
-            // After a capital (`IOM11`) only the very next marker: `G77` and `CO2` are names.
-            if before.last?.isUppercase == true, n != last + 1 { continue }
-            if before.hasSuffix("[^") { continue }
-            if before.last == "." || before.last == "," {
-                let word = before.dropLast().reversed().prefix(while: { $0.isLetter }).reversed()
-                if abbreviations.contains(String(word).lowercased()) { continue }
-                // After a number (`in June 2021.1`, `(art. 9).3`) only the very next marker: `2.1` stays a number.
-                if word.isEmpty, n != last + 1 { continue }
-                // After a number, only the next marker, and not after a short number standing alone: `4.1` and
-                // `2.1` are numbers, `in June 2021.1` and `resolution 69/167.1` have a marker.
-                if before.dropLast().last?.isNumber == true {
-                    let token = before.dropLast().reversed().prefix { !$0.isWhitespace }
-                    if n != last + 1 || (token.allSatisfy(\.isNumber) && token.count != 4) { continue }
-                }
-            } else if before.last?.isLetter == true {
-                let word = before.reversed().prefix(while: { $0.isLetter })
-                if abbreviations.contains(String(word.reversed()).lowercased()) { continue }
-            }
-            guard (last == 0 && n >= 1 && n < 400) || (n > last && n <= last + 10) else { continue }
-            out += t[from..<start] + "[^\(n)]"
-            from = m.range.upperBound
-            last = n
+            candidates.append((m.output.1.startIndex..<m.range.upperBound, n, true))
         }
-        out += t[from...]
-        t = out
-        // A marker after a space (`(GANHRI), in 2021. 8 The ...`, `care solutions. 129 CoE-Commissioner`): after a
-        // sentence's or clause's end, the very next number of the sequence, then a capital or the end of the text.
-        out = ""
-        from = t.startIndex
+        // After a space: after a sentence's or clause's end, then a capital or the end of the text.
         for m in t.matches(of: /([.;:,)”’"])\s([0-9]{1,3})(?=\s+[\p{Lu}(“"]|\s*$)/) {
-            guard let n = Int(m.output.2), n == last + 1, last > 0 || n == 1 else { continue }
-            let start = m.output.2.startIndex
-            // `paras. 12 and 13`, `No. 5`, `art. 9`: a number after an abbreviation is what it cites.
-            let before = t[..<m.output.1.startIndex]
-            let word = before.reversed().prefix(while: { $0.isLetter }).reversed()
-            if m.output.1 == ".", abbreviations.contains(String(word).lowercased()) { continue }
-            out += t[from..<t.index(before: start)] + "[^\(n)]"
-            from = m.range.upperBound
+            guard let n = Int(m.output.2) else { continue }
+            candidates.append((m.output.1.endIndex..<m.range.upperBound, n, false))
+        }
+        candidates.sort { $0.replaced.lowerBound < $1.replaced.lowerBound }
+        var out = ""
+        var from = t.startIndex
+        for c in candidates where c.replaced.lowerBound >= from {
+            let n = c.number
+            let before = t[..<c.replaced.lowerBound]
+            if c.glued {
+                // After a capital (`IOM11`) only the very next marker: `G77` and `CO2` are names.
+                if before.last?.isUppercase == true, n != last + 1 { continue }
+                if before.hasSuffix("[^") { continue }
+                if before.last == "." || before.last == "," {
+                    let word = before.dropLast().reversed().prefix(while: { $0.isLetter }).reversed()
+                    if abbreviations.contains(String(word).lowercased()) { continue }
+                    // After a number (`in June 2021.1`, `(art. 9).3`) only the very next marker: `2.1` stays a number.
+                    if word.isEmpty, n != last + 1 { continue }
+                    // After a number, only the next marker, and not after a short number standing alone: `4.1` and
+                    // `2.1` are numbers, `in June 2021.1` and `resolution 69/167.1` have a marker.
+                    if before.dropLast().last?.isNumber == true {
+                        let token = before.dropLast().reversed().prefix { !$0.isWhitespace }
+                        if n != last + 1 || (token.allSatisfy(\.isNumber) && token.count != 4) { continue }
+                    }
+                } else if before.last?.isLetter == true {
+                    let word = before.reversed().prefix(while: { $0.isLetter })
+                    if abbreviations.contains(String(word.reversed()).lowercased()) { continue }
+                }
+                guard (last == 0 && n >= 1 && n < 400) || (n > last && n <= last + 10) else { continue }
+            } else {
+                // Only the very next number; `paras. 12 and 13`, `No. 5`: a number after an abbreviation is cited.
+                guard n == last + 1, last > 0 || n == 1 else { continue }
+                let word = before.dropLast().reversed().prefix(while: { $0.isLetter }).reversed()
+                if before.last == ".", abbreviations.contains(String(word).lowercased()) { continue }
+            }
+            out += t[from..<c.replaced.lowerBound] + "[^\(n)]"
+            from = c.replaced.upperBound
             last = n
         }
         out += t[from...]

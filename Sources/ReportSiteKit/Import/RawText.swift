@@ -172,6 +172,7 @@ struct RawTextReader {
         let width = lengths.isEmpty ? 0 : lengths[lengths.count * 9 / 10]
 
         var footnoteZone = false
+        var endnotes = false
         var lastNumberSeen: Int?
         // A paragraph number, sub-paragraph label or footnote number that pdftotext put on a line of its own
         // (`1.`, then the paragraph's text): it waits for the next line of text.
@@ -234,7 +235,16 @@ struct RawTextReader {
                 heldLine = held.line
             }
             // A new page (pdftotext's form feed) ends the footnotes of the page before.
-            if firstLineOfPage.contains(line.number) { footnoteZone = false }
+            if firstLineOfPage.contains(line.number) { footnoteZone = endnotes }
+            // `Notes` at the end of a report: endnotes, under no rule, to the end (or an annex).
+            if lastNumberSeen != nil, ["notes", "endnotes"].contains(t.lowercased()), heldLabel == nil {
+                flush(); artefactsRemoved += 1
+                footnoteZone = true; endnotes = true
+                continue
+            }
+            if endnotes, ["annex", "annexes"].contains(t.lowercased()) || t.prefixMatch(of: /Annex\s+[IVX0-9]+$/) != nil {
+                footnoteZone = false; endnotes = false
+            }
             // The rule above a page's footnotes: what follows are footnote texts, `1 See ...`.
             if t.wholeMatch(of: /_{5,}|-{10,}/) != nil {
                 flush(); artefactsRemoved += 1; footnoteZone = true; continue

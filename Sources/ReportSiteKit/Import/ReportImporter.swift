@@ -118,7 +118,20 @@ public enum ReportImporter {
                 definitions.append((note.label, note.text.trimmingCharacters(in: .whitespaces), note.line))
             }
         }
+        // A footnote text whose marker was not found: its number standing alone after a word, between the markers
+        // of the notes before and after it (`the amended Criminal Procedure Act 11 introduced`), once.
+        let cited = Set(assembler.references.map(\.label))
+        for d in definitions where !cited.contains(d.label) {
+            guard let n = Int(d.label), let k = Self.placeMarker(n, in: &blocks) else { continue }
+            warnings.append(ImportWarning(line: blocks[k].line, "footnote \(n)'s marker taken from the number \(n) standing after a word, between notes \(n - 1) and \(n + 1): check it"))
+        }
+        // The notes in the order they are first cited.
         var orderedLabels: [String] = []
+        for block in blocks {
+            for m in block.text.matches(of: /\[\^([^\]\s]+)\]/) where !orderedLabels.contains(String(m.output.1)) {
+                orderedLabels.append(String(m.output.1))
+            }
+        }
         for ref in assembler.references where !orderedLabels.contains(ref.label) { orderedLabels.append(ref.label) }
         var notes: [(label: String, text: String)] = []
         for label in orderedLabels {
@@ -153,6 +166,30 @@ public enum ReportImporter {
         warnings.sort { $0.line < $1.line }
         let content = ImportWriter.write(metadata: metadata, blocks: blocks, notes: notes)
         return ImportResult(content: content, metadata: metadata, warnings: warnings, summary: summary)
+    }
+}
+
+extension ReportImporter {
+    /// Makes `n` standing alone after a word a marker `[^n]`, when it is the only such number between the markers
+    /// of notes n - 1 and n + 1; returns the block it is in.
+    static func placeMarker(_ n: Int, in blocks: inout [ImportedBlock]) -> Int? {
+        let previous = "[^\(n - 1)]", next = "[^\(n + 1)]"
+        guard let start = blocks.lastIndex(where: { $0.text.contains(previous) }) ?? (n == 1 ? 0 : nil) else { return nil }
+        let end = blocks.firstIndex(where: { $0.text.contains(next) }) ?? blocks.count - 1
+        guard start <= end else { return nil }
+        var found: [(block: Int, range: Range<String.Index>)] = []
+        for k in start...end where blocks[k].isBody || blocks[k].kind == .heading(level: 2) || blocks[k].kind == .heading(level: 3) {
+            let text = blocks[k].text
+            let from = k == start ? (text.range(of: previous, options: .backwards)?.upperBound ?? text.startIndex) : text.startIndex
+            let to = k == end ? (text.range(of: next)?.lowerBound ?? text.endIndex) : text.endIndex
+            guard from <= to else { continue }
+            for m in text[from..<to].matches(of: /([\p{L}.,;:)”’"])\s([0-9]{1,3})(?=\s|$)/) where Int(m.output.2) == n {
+                found.append((k, m.output.1.endIndex..<m.range.upperBound))
+            }
+        }
+        guard found.count == 1, let hit = found.first else { return nil }
+        blocks[hit.block].text.replaceSubrange(hit.range, with: "[^\(n)]")
+        return hit.block
     }
 }
 
