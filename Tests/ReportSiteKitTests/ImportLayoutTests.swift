@@ -314,4 +314,26 @@ final class ImportLayoutTests: XCTestCase {
         XCTAssertTrue(result.warnings.contains { $0.message.contains("footnote 2's marker taken from the number 2 standing after a word") }, "\(result.warnings)")
         XCTAssertEqual(result.summary.footnotesMatched, ["1", "2", "3"])
     }
+
+    /// A numbered heading whose label stands alone, then an unnumbered one ending with a footnote marker: two
+    /// headings, not one (`1. Cross-cutting issues Equality and non-discrimination`).
+    func testTwoHeadingsInARow() {
+        let raw = """
+        A/HRC/99/31
+        I. Background
+        1.
+        The present report was prepared pursuant to Human Rights Council resolutions 5/1 and 16/21, taking into account the outcome.
+        II. Information provided by stakeholders
+        1.
+
+        Cross-cutting issues
+        Equality and non-discrimination1
+        2.
+        The Ombudsman noted that Ruritania adopted the Act on Protection against Discrimination in 2016.
+        ________________
+        1 For relevant recommendations see A/HRC/99/15, paras. 5.1 and 5.2.
+        """
+        let result = ReportImporter.importText(raw, overrides: ImportMetadata(title: "T"))
+        XCTAssertTrue(result.content.contains("\n### 1. Cross-cutting issues\n\n#### Equality and non-discrimination[^1]\n\n2. The Ombudsman noted"), result.content)
+    }
 }

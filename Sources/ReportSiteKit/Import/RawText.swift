@@ -319,6 +319,11 @@ struct RawTextReader {
             let endedParagraph = pending.last.map {
                 StructureAssembler.isClosed($0) && Double($0.count + 1 + firstWord) < 0.92 * Double(width)
             } ?? false
+            // A numbered heading's short line (`1. Cross-cutting issues`, its label alone on the line above), then a
+            // line with a capital (`Equality and non-discrimination`): two headings, not one.
+            let shortNumberedLine = pending.count == 1 && pending[0].prefixMatch(of: /[0-9]{1,2}\.\s+\p{Lu}/) != nil
+                && !StructureAssembler.isClosed(pending[0]) && Double(pending[0].count) < 0.5 * Double(width)
+                && t.first?.isUppercase == true
             // A number at the start of a wrapped line (`... in the first half of` / `2003. At the same time`) starts
             // a paragraph only after a finished sentence, or as the next number of the sequence.
             var continuesLine = false
@@ -330,7 +335,7 @@ struct RawTextReader {
                 if !continuesLine, next || (lastNumberSeen == nil && n <= 999) { lastNumberSeen = n }
             }
             if (startsUnit(t) && !continuesLine) || heading || pendingHeading || t.contains("\t") || (pending.last?.contains("\t") ?? false) || endedParagraph
-                || pending.last.map({ $0.hasPrefix("- ") || $0 == "-" }) == true || headingLine || afterHeadingLine {
+                || pending.last.map({ $0.hasPrefix("- ") || $0 == "-" }) == true || headingLine || afterHeadingLine || shortNumberedLine {
                 flush()
             }
             if pending.isEmpty {

@@ -414,7 +414,9 @@ struct StructureAssembler {
         // So is the report's own heading on its first page, above its summary (`Report of the Special Rapporteur ...`).
         let reportHeading = t.prefixMatch(of: /(Report of the|Report on the|Note by the)\s/) != nil
             && next.map { ["summary", "introduction"].contains($0.lowercased()) || headingLabel($0) != nil } == true
-        if unit.lines.count <= 1 || reportHeading, t.count <= 90 || reportHeading, Self.looksLikeHeading(t, limit: 200), !Self.isClosed(t), !t.hasSuffix("]"),
+        // A footnote marker may end it (`Equality and non-discrimination[^21]`); a link may not.
+        let endsInLink = t.hasSuffix("]") && t.firstMatch(of: /\[\^[^\]\s]+\]$/) == nil
+        if unit.lines.count <= 1 || reportHeading, t.count <= 90 || reportHeading, Self.looksLikeHeading(t, limit: 200), !Self.isClosed(t), !endsInLink,
            let next, reportHeading || (next.prefixMatch(of: /[0-9]{1,4}\.\s/) != nil && (lastParagraph != nil || !headingStack.isEmpty)) {
             warnings.append(ImportWarning(line: unit.line, "\"\(t)\" read as an unnumbered heading (a short line above paragraph \(next.prefix(while: \.isNumber))); check it"))
             emit(ImportedBlock(kind: .heading(level: unnumberedLevel()), text: Self.cleanHeadingText(t), line: unit.line))
