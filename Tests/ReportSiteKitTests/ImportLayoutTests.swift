@@ -336,4 +336,19 @@ final class ImportLayoutTests: XCTestCase {
         let result = ReportImporter.importText(raw, overrides: ImportMetadata(title: "T"))
         XCTAssertTrue(result.content.contains("\n### 1. Cross-cutting issues\n\n#### Equality and non-discrimination[^1]\n\n2. The Ombudsman noted"), result.content)
     }
+
+    /// Markers run into the number before them: an acronym's (`JS384`: JS3 and note 84) as the next number of the
+    /// sequence; a year's (`November 201986`, note 86) only for a note whose marker was not found otherwise.
+    func testMarkersRunIntoANumber() {
+        var last = 82
+        let (text, labels) = Footnotes.convertMarkers("had not been fully respected. 83 JS384 and OSCE/ODIHR85 made similar findings.", last: &last)
+        XCTAssertEqual(text, "had not been fully respected.[^83] JS3[^84] and OSCE/ODIHR[^85] made similar findings.")
+        XCTAssertEqual(labels, ["83", "84", "85"])
+        var blocks = [ImportedBlock(kind: .paragraph(40), text: "at all times.[^85] Noting the commitments made in November 201986 and the obligations.[^87]", line: 7)]
+        XCTAssertEqual(ReportImporter.placeMarker(86, in: &blocks), 0)
+        XCTAssertEqual(blocks[0].text, "at all times.[^85] Noting the commitments made in November 2019[^86] and the obligations.[^87]")
+        // Not when the note before is not there to bound the search.
+        var other = [ImportedBlock(kind: .paragraph(40), text: "In November 201986 the obligations.[^87]", line: 7)]
+        XCTAssertNil(ReportImporter.placeMarker(86, in: &other))
+    }
 }

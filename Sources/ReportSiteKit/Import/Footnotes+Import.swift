@@ -73,7 +73,15 @@ enum Footnotes {
         candidates.sort { $0.replaced.lowerBound < $1.replaced.lowerBound }
         var out = ""
         var from = t.startIndex
-        for c in candidates where c.replaced.lowerBound >= from {
+        for var c in candidates where c.replaced.lowerBound >= from {
+            // An acronym's own number and the marker run together (`JS384`: JS3 and note 84): the marker is the
+            // next number of the sequence at the end of the digits.
+            let want = String(last + 1)
+            if c.glued, c.number != last + 1, last > 0, t[..<c.replaced.lowerBound].last?.isUppercase == true,
+               String(c.number).count == want.count + 1, String(c.number).hasSuffix(want) {
+                c.replaced = t.index(after: c.replaced.lowerBound)..<c.replaced.upperBound
+                c.number = last + 1
+            }
             let n = c.number
             let before = t[..<c.replaced.lowerBound]
             if c.glued {

@@ -187,6 +187,15 @@ extension ReportImporter {
                 found.append((k, m.output.1.endIndex..<m.range.upperBound))
             }
         }
+        // A year and the marker run together (`in November 201986`, note 86): only when no number stands alone.
+        if found.isEmpty {
+            for k in start...end where blocks[k].isBody {
+                let text = blocks[k].text
+                for m in text.matches(of: /\b((?:19|20)[0-9]{2})([0-9]{1,3})(?=[\s.,;:)]|$)/) where Int(m.output.2) == n {
+                    found.append((k, m.output.2.startIndex..<m.output.2.endIndex))
+                }
+            }
+        }
         guard found.count == 1, let hit = found.first else { return nil }
         blocks[hit.block].text.replaceSubrange(hit.range, with: "[^\(n)]")
         return hit.block
