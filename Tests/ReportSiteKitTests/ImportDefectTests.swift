@@ -401,7 +401,7 @@ final class ImportDefectTests: XCTestCase {
 
         3. The third paragraph, the second is missing.
 
-        40. Forty reasons were given, and the list goes on in the text of the report.
+        40\\. Forty reasons were given, and the list goes on in the text of the report.
         """.replacingOccurrences(of: "\n\n40.", with: "\n\n40."))
         XCTAssertEqual(result.summary.gaps, [2...2])
         XCTAssertTrue(result.warnings.contains { $0.line == 3 && $0.message.contains("paragraphs 2 are not in the source") || $0.line == 3 && $0.message.contains("paragraph 3 follows paragraph 1") })

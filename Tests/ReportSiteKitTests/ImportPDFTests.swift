@@ -92,6 +92,7 @@ final class ImportPDFTests: XCTestCase {
         title: Questionnaires
         date: 2025-05-02
         body: Human Rights Council
+        mechanism: special-procedures
         session: Fifty-ninth session
         source: report.pdf
         ---

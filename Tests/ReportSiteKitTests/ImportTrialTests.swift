@@ -18,6 +18,7 @@ final class ImportTrialTests: XCTestCase {
         subtitle: Report of the Special Rapporteur on the right to food, Ana Lucía Quispe
         date: 2021-12-20
         body: Human Rights Council
+        mechanism: special-procedures
         session: Forty-ninth session
         agenda_item: "3"
         author: Ana Lucía Quispe
@@ -73,7 +74,8 @@ final class ImportTrialTests: XCTestCase {
         [^3]: See also A/HRC/49/43, paras. 20–24.
 
         """)
-        XCTAssertEqual(result.warnings.map(\.line), [5, 11, 15, 58])
+        // Line 0: no State concerned on the cover (a thematic report).
+        XCTAssertEqual(result.warnings.map(\.line), [0, 5, 11, 15, 58])
 
         // Every word of the raw text reaches the file, but the page furniture and the cover fields the front matter holds.
         func words(_ s: String) -> [String] {
@@ -141,9 +143,10 @@ final class ImportTrialTests: XCTestCase {
         ---
         symbol: A/HRC/99/12
         title: Report of the Working Group on the Universal Periodic Review
-        subtitle: Ruritania
         date: 2023-01-04
         body: Human Rights Council
+        country: Ruritania
+        mechanism: upr
         session: Fifty-second session
         agenda_item: "6"
         source: raw.txt

@@ -13,18 +13,25 @@ public struct ImportMetadata: Sendable, Equatable {
     public var status: String?
     public var excerpt: String?
     public var source: String?
+    /// The State the document is about (contract, section 1).
+    public var country: String?
+    /// `special-procedures`, `treaty-body`, `upr` or `other`.
+    public var mechanism: String?
 
     public init(symbol: String? = nil, title: String? = nil, subtitle: String? = nil, date: String? = nil,
                 body: String? = nil, session: String? = nil, agendaItem: String? = nil, author: String? = nil,
-                mandate: String? = nil, status: String? = nil, excerpt: String? = nil, source: String? = nil) {
+                mandate: String? = nil, status: String? = nil, excerpt: String? = nil, source: String? = nil,
+                country: String? = nil, mechanism: String? = nil) {
         self.symbol = symbol; self.title = title; self.subtitle = subtitle; self.date = date; self.body = body
         self.session = session; self.agendaItem = agendaItem; self.author = author; self.mandate = mandate
         self.status = status; self.excerpt = excerpt; self.source = source
+        self.country = country; self.mechanism = mechanism
     }
 
     /// The fields in the order they are written, with their front-matter keys.
     var fields: [(key: String, value: String?)] {
         [("symbol", symbol), ("title", title), ("subtitle", subtitle), ("date", date), ("body", body),
+         ("country", country), ("mechanism", mechanism),
          ("session", session), ("agenda_item", agendaItem), ("author", author), ("mandate", mandate),
          ("status", status), ("excerpt", excerpt), ("source", source)]
     }
@@ -35,7 +42,8 @@ public struct ImportMetadata: Sendable, Equatable {
                        date: other.date ?? date, body: other.body ?? body, session: other.session ?? session,
                        agendaItem: other.agendaItem ?? agendaItem, author: other.author ?? author,
                        mandate: other.mandate ?? mandate, status: other.status ?? status,
-                       excerpt: other.excerpt ?? excerpt, source: other.source ?? source)
+                       excerpt: other.excerpt ?? excerpt, source: other.source ?? source,
+                       country: other.country ?? country, mechanism: other.mechanism ?? mechanism)
     }
 }
 
@@ -61,6 +69,10 @@ public struct ImportSummary: Sendable, Equatable {
     /// Numbers missing between the first and the last paragraph.
     public var gaps: [ClosedRange<Int>] = []
     public var subParagraphs = 0
+    /// Decimal items of a review's recommendations (`121.1`), including first-cycle items written so.
+    public var decimalItems = 0
+    /// Pages found from running headers, in text without form feeds.
+    public var pagesFoundFromHeaders = 0
     public var headings: [String] = []
     /// Footnote labels with both a reference and a text.
     public var footnotesMatched: [String] = []
@@ -100,6 +112,8 @@ public struct ImportResult: Sendable {
             lines.append("paragraphs: none found")
         }
         if s.subParagraphs > 0 { lines.append("sub-paragraphs: \(s.subParagraphs)") }
+        if s.decimalItems > 0 { lines.append("recommendation items (121.1 ...): \(s.decimalItems)") }
+        if s.pagesFoundFromHeaders > 0 { lines.append("pages found from their running headers (no page breaks in the text): \(s.pagesFoundFromHeaders)") }
         lines.append("headings: \(s.headings.count)" + (s.headings.isEmpty ? "" : " (" + s.headings.joined(separator: "; ") + ")"))
         lines.append("footnotes: \(s.footnotesMatched.count) matched"
                      + (s.footnotesWithoutText.isEmpty ? "" : ", \(s.footnotesWithoutText.count) without text in the source (" + s.footnotesWithoutText.joined(separator: ", ") + ")")

@@ -30,6 +30,12 @@ struct RawTextReader {
     var warnings: [ImportWarning] = []
     var artefactsRemoved = 0
     var pages: [Int] = []
+    /// Entries of a printed contents (dot leaders) dropped.
+    var contentsEntries = 0
+    /// Pages found from running headers in text without form feeds (0: none, or the text had form feeds).
+    var pagesFoundFromHeaders = 0
+    /// The contents went on to the end of the page before: it may go on at the top of this one.
+    private var contentsRanToPageEnd = false
 
     init(symbol: String?) {
         self.symbol = symbol
@@ -68,7 +74,20 @@ struct RawTextReader {
         // Pages that pdftotext separated with form feeds: the first and last lines of each are page furniture.
         var pageOfLine: [Int: Int] = [:]
         var firstLineOfPage: Set<Int> = []
-        if text.contains("\u{0C}") {
+        // Text without form feeds (pasted from a PDF viewer): its pages are found from the running headers (the
+        // symbol alone on a line, after the first page), and a page break is put before each.
+        if !text.contains("\u{0C}"), let symbol {
+            // The symbol's first line is the cover's.
+            let headers = lines.indices.filter { k in
+                let t = lines[k].text.trimmingCharacters(in: .whitespaces)
+                return t.hasPrefix(symbol) && t.dropFirst(symbol.count).allSatisfy { $0 == "*" }
+            }.dropFirst()
+            if !headers.isEmpty {
+                for k in headers { lines[k].text = "\u{0C}" + lines[k].text }
+                pagesFoundFromHeaders = headers.count + 1
+            }
+        }
+        if lines.contains(where: { $0.text.contains("\u{0C}") }) {
             var split: [[(number: Int, text: String)]] = [[]]
             for line in lines {
                 let parts = line.text.components(separatedBy: "\u{0C}")
@@ -79,7 +98,7 @@ struct RawTextReader {
             }
             lines = []
             for page in split {
-                var body = page
+                var body = dropContents(page)
                 var printed: Int?
                 for fromTop in [true, false] {
                     var looked = 0
@@ -87,7 +106,7 @@ struct RawTextReader {
                         let t = body[candidate].text.trimmingCharacters(in: .whitespaces)
                         if let n = pageNumber(t) {
                             printed = printed ?? n
-                        } else if !isRunningHeader(t), t.wholeMatch(of: /\*[0-9]{7}\*|[0-9]{6}|Please recycle/) == nil {
+                        } else if !isRunningHeader(t) {
                             break
                         }
                         artefactsRemoved += 1
@@ -153,10 +172,12 @@ struct RawTextReader {
         let width = lengths.isEmpty ? 0 : lengths[lengths.count * 9 / 10]
 
         var footnoteZone = false
+        var endnotes = false
         var lastNumberSeen: Int?
         // A paragraph number, sub-paragraph label or footnote number that pdftotext put on a line of its own
         // (`1.`, then the paragraph's text): it waits for the next line of text.
         var heldLabel: (text: String, line: Int)?
+        var labelColumn: [(text: String, line: Int)] = []
         // The next line with text, for each line.
         var nextText = Array(repeating: "", count: lines.count)
         var following = ""
@@ -169,10 +190,36 @@ struct RawTextReader {
         var headerJustRemoved = false
         for (index, line) in lines.enumerated() {
             var t = line.text.trimmingCharacters(in: .whitespaces)
-            if t.wholeMatch(of: /[0-9]{1,4}\.|\([a-z]{1,4}\)/) != nil || (footnoteZone && t.wholeMatch(of: /[0-9]{1,3}|\*/) != nil) {
+            // The line of a label joined to this line's text: a unit that starts here starts there.
+            var heldLine: Int?
+            // A label alone on its line: a paragraph number `1.`, an item `121.1`, a heading's `A.` or `II.`, a
+            // sub-paragraph's `(a)`, a footnote's number under the rule.
+            // A number that ends the sentence of the line above (`... on 30 January` / `2025.`) is no label: the
+            // line above is not finished and the number is not the next paragraph's.
+            let endsSentence = t.wholeMatch(of: /([0-9]{1,4})\./).map { m in
+                let n = Int(m.output.1) ?? 0
+                guard let last = pending.last, !StructureAssembler.isClosed(last), !Self.isHeadingLine(last) else { return false }
+                // Under a numbered heading (`10. Migrants, refugees and asylum-seekers`) a number is the paragraph's.
+                if pending.count == 1, last.count <= 100, last.prefixMatch(of: /[0-9]{1,2}\.\s+\p{Lu}/) != nil { return false }
+                return n != (lastNumberSeen ?? 0) + 1
+            } ?? false
+            if !endsSentence, t.wholeMatch(of: /[0-9]{1,4}\.|[0-9]{1,4}\.[0-9]{1,3}|[IVXLC]{1,6}\.|[A-Z]\.|\([a-z]{1,4}\)/) != nil || (footnoteZone && t.wholeMatch(of: /[0-9]{1,3}|\*/) != nil) {
                 flush()
+                if let held = heldLabel { labelColumn.append(held) }
                 heldLabel = (t, line.number)
                 continue
+            }
+            // Labels one under another with no text between them (`1.` ... `10.`, then the list's words in another
+            // column): a column of numbers, kept as one line of text, not as paragraph numbers.
+            if !labelColumn.isEmpty, !t.isEmpty, let held = heldLabel {
+                labelColumn.append(held)
+                heldLabel = nil
+                let text = labelColumn.map(\.text).joined(separator: " ")
+                units.append(RawUnit(text: text, line: labelColumn[0].line, closed: true, standsAlone: true, lines: labelColumn.map(\.text)))
+                for label in labelColumn {
+                    warnings.append(ImportWarning(line: label.line, "\"\(label.text)\" is one of a column of \(labelColumn.count) numbers without text beside them (lines \(labelColumn[0].line)-\(labelColumn[labelColumn.count - 1].line)): kept as the line \"\(text.prefix(30))\", not as a number of the report; check the raw text there"))
+                }
+                labelColumn = []
             }
             if let held = heldLabel, !t.isEmpty {
                 heldLabel = nil
@@ -182,10 +229,22 @@ struct RawTextReader {
                     t = "<sup>*</sup> " + t
                 } else {
                     t = held.text + " " + t
+                    // A paragraph number on a line of its own is the surest sign of the sequence.
+                    if let n = Int(held.text.dropLast()), held.text.hasSuffix("."), n > (lastNumberSeen ?? 0), n < (lastNumberSeen ?? 0) + 10 { lastNumberSeen = n - 1 }
                 }
+                heldLine = held.line
             }
             // A new page (pdftotext's form feed) ends the footnotes of the page before.
-            if firstLineOfPage.contains(line.number) { footnoteZone = false }
+            if firstLineOfPage.contains(line.number) { footnoteZone = endnotes }
+            // `Notes` at the end of a report: endnotes, under no rule, to the end (or an annex).
+            if lastNumberSeen != nil, ["notes", "endnotes"].contains(t.lowercased()), heldLabel == nil {
+                flush(); artefactsRemoved += 1
+                footnoteZone = true; endnotes = true
+                continue
+            }
+            if endnotes, ["annex", "annexes"].contains(t.lowercased()) || t.prefixMatch(of: /Annex\s+[IVX0-9]+$/) != nil {
+                footnoteZone = false; endnotes = false
+            }
             // The rule above a page's footnotes: what follows are footnote texts, `1 See ...`.
             if t.wholeMatch(of: /_{5,}|-{10,}/) != nil {
                 flush(); artefactsRemoved += 1; footnoteZone = true; continue
@@ -251,7 +310,8 @@ struct RawTextReader {
                 && (Self.isHeadingLine(t) || pending.last.map(StructureAssembler.isClosed) ?? true)
             let headingLine = (Self.isHeadingLine(t) && (pending.last.map(StructureAssembler.isClosed) ?? true || Self.isSectionWord(t)))
                 || aboveParagraph
-            let afterHeadingLine = (pending.count == 1 && Self.isHeadingLine(pending[0])) || standAlone
+            // A heading that goes on over the next line (in lower case) is one heading.
+            let afterHeadingLine = (pending.count == 1 && Self.isHeadingLine(pending[0]) && !StructureAssembler.startsLowercase(t)) || standAlone
             standAlone = aboveParagraph
             // A finished sentence whose line had room for the next line's first word: the line did not end for
             // want of room, so the paragraph ended there.
@@ -259,6 +319,11 @@ struct RawTextReader {
             let endedParagraph = pending.last.map {
                 StructureAssembler.isClosed($0) && Double($0.count + 1 + firstWord) < 0.92 * Double(width)
             } ?? false
+            // A numbered heading's short line (`1. Cross-cutting issues`, its label alone on the line above), then a
+            // line with a capital (`Equality and non-discrimination`): two headings, not one.
+            let shortNumberedLine = pending.count == 1 && pending[0].prefixMatch(of: /[0-9]{1,2}\.\s+\p{Lu}/) != nil
+                && !StructureAssembler.isClosed(pending[0]) && Double(pending[0].count) < 0.5 * Double(width)
+                && t.first?.isUppercase == true
             // A number at the start of a wrapped line (`... in the first half of` / `2003. At the same time`) starts
             // a paragraph only after a finished sentence, or as the next number of the sequence.
             var continuesLine = false
@@ -270,11 +335,11 @@ struct RawTextReader {
                 if !continuesLine, next || (lastNumberSeen == nil && n <= 999) { lastNumberSeen = n }
             }
             if (startsUnit(t) && !continuesLine) || heading || pendingHeading || t.contains("\t") || (pending.last?.contains("\t") ?? false) || endedParagraph
-                || pending.last.map({ $0.hasPrefix("- ") || $0 == "-" }) == true || headingLine || afterHeadingLine {
+                || pending.last.map({ $0.hasPrefix("- ") || $0 == "-" }) == true || headingLine || afterHeadingLine || shortNumberedLine {
                 flush()
             }
             if pending.isEmpty {
-                pendingLine = line.number
+                pendingLine = heldLine ?? line.number
                 pendingHeading = heading
                 pendingPage = nextPage
                 nextPage = nil
@@ -285,9 +350,34 @@ struct RawTextReader {
         return units
     }
 
+    /// A page's printed contents (`Contents`, then entries with dot leaders and their paragraphs and pages): removed
+    /// up to its last entry's numbers; the site builds its own.
+    mutating func dropContents(_ page: [(number: Int, text: String)]) -> [(number: Int, text: String)] {
+        let trimmed = page.map { $0.text.trimmingCharacters(in: .whitespaces) }
+        let leaders = trimmed.indices.filter { trimmed[$0].contains("......") || trimmed[$0].contains(". . . . .") }
+        guard leaders.count >= 2, let last = leaders.last else { return page }
+        let start = trimmed.firstIndex { ["contents", "table of contents"].contains($0.lowercased()) }
+            ?? (contentsRanToPageEnd ? 0 : nil)
+        guard let start, start <= leaders[0] else { return page }
+        var end = last + 1
+        while end < trimmed.count, trimmed[end].isEmpty || trimmed[end].wholeMatch(of: /[0-9]{1,4}(?:\s*[–-]\s*[0-9]{1,4})?/) != nil { end += 1 }
+        // What is left of the page is the contents' last words (`Annex`, a label, a page number): dropped too.
+        if trimmed[end...].allSatisfy({ $0.isEmpty || $0.split(separator: " ").count <= 3 && !StructureAssembler.isClosed($0) || $0.wholeMatch(of: /[IVXLC]{1,6}\.|[A-Z]\./) != nil }) {
+            end = trimmed.count
+        }
+        contentsEntries += leaders.count
+        contentsRanToPageEnd = trimmed[end...].allSatisfy { $0.isEmpty || pageNumber($0) != nil || isRunningHeader($0) }
+        var kept = page
+        kept.removeSubrange(start..<end)
+        return kept
+    }
+
     /// A line that is only a running header: the symbol, maybe with `page N`, or a print job number.
     func isRunningHeader(_ t: String) -> Bool {
         if let symbol, t == symbol || t.hasPrefix(symbol + " page ") && t.dropFirst(symbol.count + 6).allSatisfy(\.isNumber) { return true }
+        // `A/HRC/11/17*`: the header of a reissued document keeps its asterisk.
+        if let symbol, t.hasPrefix(symbol), t.dropFirst(symbol.count).allSatisfy({ $0 == "*" }) { return true }
+        if UNCover.isBarcode(t) || t.lowercased() == "please recycle" { return true }
         if t.wholeMatch(of: /(GE\.)?[0-9]{2}-[0-9]{5}(\s*\(E\))?(\s+\S+)?/) != nil { return true }
         return false
     }

@@ -7,16 +7,42 @@ public enum ReportImporter {
     /// Imports `raw`; `overrides` set or replace front-matter fields (the command's flags).
     public static func importText(_ raw: String, overrides: ImportMetadata = ImportMetadata()) -> ImportResult {
         var warnings: [ImportWarning] = []
-        let symbol = overrides.symbol ?? RawTextReader.findSymbol(in: raw)
+        let found = RawTextReader.findSymbol(in: raw)
+        var symbol = overrides.symbol ?? found
+        // A United Nations cover, read from its lines before they are joined; the cover reader of joined blocks
+        // (special procedures' covers with their bold title, a transmittal, a status) reads the others.
+        var unCover = UNCover.read(raw, symbol: symbol)
+        if symbol == nil { symbol = unCover?.0.metadata.symbol }
         var reader = RawTextReader(symbol: symbol)
-        let units = reader.units(from: raw)
+        var units = reader.units(from: raw)
         var cover = CoverPage()
         if let symbol { cover.metadata.symbol = symbol }
-        let bodyUnits = cover.read(units)
+        var bodyUnits = cover.read(units)
+        if let (un, _) = unCover, un.metadata.title == nil || !(un.isReview || cover.metadata.title == nil) {
+            // Not a cover the line reader is for: it gives only what the other did not find.
+            cover.metadata = un.metadata.overridden(by: cover.metadata)
+            unCover = nil
+        }
+        if let (un, blanked) = unCover {
+            reader = RawTextReader(symbol: symbol)
+            units = un.bodyLines.map { line in
+                var unit = RawUnit(text: line.text, line: line.line, lines: [line.text])
+                unit.closed = true
+                unit.standsAlone = true
+                return unit
+            } + reader.units(from: blanked)
+            cover = CoverPage()
+            cover.metadata = un.metadata
+            if let symbol { cover.metadata.symbol = symbol }
+            cover.warnings = un.warnings
+            reader.artefactsRemoved += un.artefactsRemoved
+            bodyUnits = units
+        }
         cover.readAuthor(bodyUnits)
         var assembler = StructureAssembler()
         assembler.assemble(bodyUnits)
         warnings += cover.warnings
+        warnings += reader.warnings
 
         var metadata = cover.metadata.overridden(by: overrides)
         if metadata.body == nil, let symbol = metadata.symbol, let body = CoverPage.body(forSymbol: symbol) {
@@ -28,7 +54,8 @@ public enum ReportImporter {
         var summary = ImportSummary()
         summary.pages = reader.pages
         summary.pageArtefactsRemoved = reader.artefactsRemoved + assembler.emptyBulletsRemoved
-        summary.contentsEntriesDropped = assembler.contents.count
+        summary.contentsEntriesDropped = assembler.contents.count + reader.contentsEntries
+        summary.pagesFoundFromHeaders = reader.pagesFoundFromHeaders
         summary.tables = assembler.tables
 
         // A passage that starts inside a paragraph (a one-line page, or text that starts in lower case):
@@ -56,6 +83,10 @@ public enum ReportImporter {
         }
         let numbers = blocks.compactMap { block -> Int? in if case .paragraph(let n) = block.kind { return n }; return nil }
         summary.paragraphs = numbers.count
+        summary.decimalItems = assembler.decimalItems
+        if numbers.isEmpty {
+            warnings.append(ImportWarning(line: 0, "no numbered paragraph found: a report's paragraphs start with their number (`1. The ...`); look at the raw text for the numbers and write them, or import the PDF itself rather than text copied from a viewer"))
+        }
         summary.firstParagraph = numbers.first
         summary.lastParagraph = numbers.last
         for (a, b) in zip(numbers, numbers.dropFirst()) where b > a + 1 { summary.gaps.append((a + 1)...(b - 1)) }
@@ -87,7 +118,20 @@ public enum ReportImporter {
                 definitions.append((note.label, note.text.trimmingCharacters(in: .whitespaces), note.line))
             }
         }
+        // A footnote text whose marker was not found: its number standing alone after a word, between the markers
+        // of the notes before and after it (`the amended Criminal Procedure Act 11 introduced`), once.
+        let cited = Set(assembler.references.map(\.label))
+        for d in definitions where !cited.contains(d.label) {
+            guard let n = Int(d.label), let k = Self.placeMarker(n, in: &blocks) else { continue }
+            warnings.append(ImportWarning(line: blocks[k].line, "footnote \(n)'s marker taken from the number \(n) standing after a word, between notes \(n - 1) and \(n + 1): check it"))
+        }
+        // The notes in the order they are first cited.
         var orderedLabels: [String] = []
+        for block in blocks {
+            for m in block.text.matches(of: /\[\^([^\]\s]+)\]/) where !orderedLabels.contains(String(m.output.1)) {
+                orderedLabels.append(String(m.output.1))
+            }
+        }
         for ref in assembler.references where !orderedLabels.contains(ref.label) { orderedLabels.append(ref.label) }
         var notes: [(label: String, text: String)] = []
         for label in orderedLabels {
@@ -108,7 +152,12 @@ public enum ReportImporter {
             warnings.append(ImportWarning(line: d.line, "footnote \(d.label) has a text but no reference in the text: kept; put [^\(d.label)] where the report cites it"))
         }
 
+        if metadata.mechanism == nil {
+            metadata.mechanism = UNCover.mechanism(symbol: metadata.symbol, texts: [metadata.title, metadata.subtitle].compactMap { $0 } + bodyUnits.prefix(5).map(\.text))
+        }
         if metadata.symbol == nil { warnings.append(ImportWarning(line: 0, "no document symbol found: give it with --symbol")) }
+        if metadata.country == nil { warnings.append(ImportWarning(line: 0, "no State concerned found on the cover: give it with --country if the document is about one State")) }
+        if metadata.mechanism == nil { warnings.append(ImportWarning(line: 0, "the mechanism is not clear from the symbol or the cover: give it with --mechanism (special-procedures, treaty-body, upr or other)")) }
         if metadata.title == nil { warnings.append(ImportWarning(line: 0, "no title found: give it with --title")) }
         if metadata.date == nil { warnings.append(ImportWarning(line: 0, "no date found: give it with --date (YYYY-MM-DD)")) }
         if metadata.body == nil { warnings.append(ImportWarning(line: 0, "no issuing body found: give it with --body")) }
@@ -117,6 +166,39 @@ public enum ReportImporter {
         warnings.sort { $0.line < $1.line }
         let content = ImportWriter.write(metadata: metadata, blocks: blocks, notes: notes)
         return ImportResult(content: content, metadata: metadata, warnings: warnings, summary: summary)
+    }
+}
+
+extension ReportImporter {
+    /// Makes `n` standing alone after a word a marker `[^n]`, when it is the only such number between the markers
+    /// of notes n - 1 and n + 1; returns the block it is in.
+    static func placeMarker(_ n: Int, in blocks: inout [ImportedBlock]) -> Int? {
+        let previous = "[^\(n - 1)]", next = "[^\(n + 1)]"
+        guard let start = blocks.lastIndex(where: { $0.text.contains(previous) }) ?? (n == 1 ? 0 : nil) else { return nil }
+        let end = blocks.firstIndex(where: { $0.text.contains(next) }) ?? blocks.count - 1
+        guard start <= end else { return nil }
+        var found: [(block: Int, range: Range<String.Index>)] = []
+        for k in start...end where blocks[k].isBody || blocks[k].kind == .heading(level: 2) || blocks[k].kind == .heading(level: 3) {
+            let text = blocks[k].text
+            let from = k == start ? (text.range(of: previous, options: .backwards)?.upperBound ?? text.startIndex) : text.startIndex
+            let to = k == end ? (text.range(of: next)?.lowerBound ?? text.endIndex) : text.endIndex
+            guard from <= to else { continue }
+            for m in text[from..<to].matches(of: /([\p{L}.,;:)”’"])\s([0-9]{1,3})(?=\s|$)/) where Int(m.output.2) == n {
+                found.append((k, m.output.1.endIndex..<m.range.upperBound))
+            }
+        }
+        // A year and the marker run together (`in November 201986`, note 86): only when no number stands alone.
+        if found.isEmpty {
+            for k in start...end where blocks[k].isBody {
+                let text = blocks[k].text
+                for m in text.matches(of: /\b((?:19|20)[0-9]{2})([0-9]{1,3})(?=[\s.,;:)]|$)/) where Int(m.output.2) == n {
+                    found.append((k, m.output.2.startIndex..<m.output.2.endIndex))
+                }
+            }
+        }
+        guard found.count == 1, let hit = found.first else { return nil }
+        blocks[hit.block].text.replaceSubrange(hit.range, with: "[^\(n)]")
+        return hit.block
     }
 }
 
@@ -129,6 +211,13 @@ enum ImportWriter {
         if s.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"#, options: .regularExpression) != nil { return s }
         if s.range(of: #"^[A-Z][A-Za-z0-9.\-]*(/[A-Za-z0-9.\-]+)+$"#, options: .regularExpression) != nil { return s }
         return "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// A block of text that starts like a numbered paragraph (`1. Accepted recommendations; 2. ...`, a list
+    /// inside a sentence) is not one: its full stop is escaped, so that it reads the same and numbers nothing.
+    static func escapedListStart(_ text: String) -> String {
+        guard let m = text.prefixMatch(of: /([0-9]{1,9})([.)])(?=\s|$)/) else { return text }
+        return m.output.1 + "\\" + m.output.2 + text[m.range.upperBound...]
     }
 
     static func write(metadata: ImportMetadata, blocks: [ImportedBlock], notes: [(label: String, text: String)]) -> String {
@@ -150,7 +239,7 @@ enum ImportWriter {
             case .subParagraph(let label):
                 out += "(\(label)) " + block.text + (block.cutAtEnd ? " [...]" : "")
             case .text:
-                out += block.text + (block.cutAtEnd ? " [...]" : "")
+                out += escapedListStart(block.text) + (block.cutAtEnd ? " [...]" : "")
             case .bullet:
                 out += "- " + block.text
             case .pageMarker(let n):

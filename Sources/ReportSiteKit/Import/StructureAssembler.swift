@@ -49,6 +49,11 @@ struct StructureAssembler {
     var tables = 0
 
     private var lastParagraph: Int?
+    /// First-cycle review recommendations numbered `1.`, `2.` ... inside paragraph `parent`: written as its
+    /// decimal items (`111.1`), as the contract asks.
+    private var items: (parent: Int, last: Int)?
+    /// Decimal items written, for the summary.
+    var decimalItems = 0
     private var lastFootnoteNumber = 0
     private var headingStack: [(kind: HeadingKind, label: String, level: Int)] = []
     private var pendingMarker: Int?
@@ -116,7 +121,7 @@ struct StructureAssembler {
             // A footnote text, wherever the page ended.
             if let def = Footnotes.definition(t, waiting: waiting) {
                 var last = lastFootnoteNumber
-                var (text, _) = Footnotes.convertMarkers(def.text, last: &last)
+                var (text, _) = Footnotes.convertMarkers(def.text, last: &last, inFootnote: true)
                 waiting.remove(def.label)
                 // Two footnote texts run together (pdftotext joins a line that ends with a hyphen to the next one):
                 // `...Chairs-Summary5 A/RES/67/172`, where 5 waits for its text.
@@ -169,6 +174,13 @@ struct StructureAssembler {
                 continue
             }
             let next = nextStructural(after: index, in: units)
+            // The next unit that is not the rest of this one's sentence (after a page break).
+            let nextNew = units[(index + 1)...].prefix(4).first { !Self.startsLowercase($0.text) }?.text
+            if let item = firstCycleItem(t, unit: unit, next: nextNew) {
+                emit(ImportedBlock(kind: .text, text: item, line: unit.line))
+                continue
+            }
+            if t.prefixMatch(of: /[0-9]{1,4}\.[0-9]{1,3}\s/) != nil { decimalItems += 1 }
             if let heading = heading(t, unit: unit, next: next) {
                 emit(ImportedBlock(kind: .heading(level: heading.level), text: heading.text, line: unit.line))
                 continue
@@ -191,6 +203,9 @@ struct StructureAssembler {
             if unit.headingMarkup || ["summary", "introduction", "annex", "annexes", "abstract"].contains(Self.cleanHeadingText(t).lowercased()) {
                 emit(ImportedBlock(kind: .heading(level: unnumberedLevel()), text: Self.cleanHeadingText(t), line: unit.line))
                 continue
+            }
+            if let m = t.prefixMatch(of: /([0-9]{1,4})\.\s/), !warnings.contains(where: { $0.line == unit.line }) {
+                warnings.append(ImportWarning(line: unit.line, "\"\(m.output.1).\" at the start of \"\(t.prefix(40))...\" is not taken as paragraph \(m.output.1) (out of sequence, or no sentence after it): written as text, its full stop escaped; if it is a paragraph, number it by hand"))
             }
             text(t, unit: unit, next: next)
         }
@@ -302,6 +317,29 @@ struct StructureAssembler {
         return .letter
     }
 
+    /// `1. To examine ...` after paragraph 111, followed by `2.`: the first of the recommendations numbered inside
+    /// paragraph 111 (the first cycle of the review), written `111.1 To examine ...`; the items go on as long as
+    /// the numbers follow one another, and end at paragraph 112.
+    private mutating func firstCycleItem(_ t: String, unit: RawUnit, next: String?) -> String? {
+        guard let m = t.prefixMatch(of: /([0-9]{1,4})\.\s+/), let n = Int(m.output.1), let parent = lastParagraph else { return nil }
+        let rest = t[m.range.upperBound...]
+        if let open = items {
+            if n == open.last + 1, n != parent + 1 {
+                items = (parent, n)
+                decimalItems += 1
+                return "\(parent).\(n) " + rest
+            }
+            items = nil
+            return nil
+        }
+        let nextNumber = next.flatMap { $0.prefixMatch(of: /([0-9]{1,4})\.\s/) }.flatMap { Int($0.output.1) }
+        guard n == 1, parent > 2, nextNumber == 2 else { return nil }
+        items = (parent, 1)
+        decimalItems += 1
+        warnings.append(ImportWarning(line: unit.line, "recommendations numbered 1, 2, ... inside paragraph \(parent): written as its items \(parent).1, \(parent).2, ... (anchored para-\(parent)-1 ...), as the contract asks"))
+        return "\(parent).1 " + rest
+    }
+
     private mutating func numberedParagraph(_ t: String, unit: RawUnit) -> (Int, String)? {
         guard let m = t.prefixMatch(of: /([0-9]{1,4})\.\s+/), var n = Int(m.output.1) else { return nil }
         let rest = String(t[m.range.upperBound...])
@@ -333,8 +371,10 @@ struct StructureAssembler {
         let lastBody = blocks.lastIndex(where: { $0.isBody })
         let lastIsBody = lastBody != nil && lastBody == blocks.indices.last
         // A block that ends with a footnote marker ends there (the marker closes a sentence or a line).
+        // A review's item (`115.52 Strengthen ...`) starts a block of its own, whatever the block before.
+        let isItem = t.prefixMatch(of: /[0-9]{1,4}\.[0-9]{1,3}\s/) != nil
         let bodyOpen = lastIsBody && !Self.isClosed(blocks[lastBody!].text) && !blocks[lastBody!].text.hasSuffix("]")
-            && !blocks[lastBody!].closed && !unit.standsAlone
+            && !blocks[lastBody!].closed && !unit.standsAlone && !isItem
         let footnoteOpen = lastDefinitionIndex.map { !Self.isClosed(footnotes[$0].text) } ?? false
         if bodyOpen {
             if !Self.startsLowercase(t) {
@@ -346,7 +386,7 @@ struct StructureAssembler {
         }
         // A page that starts with a new sentence inside the numbered paragraphs: the paragraph goes on
         // (a report's text between its numbered paragraphs is all numbered).
-        if unit.afterPageBreak, lastIsBody, !unit.standsAlone, let lastBody, t.first?.isUppercase == true, !blocks[lastBody].closed {
+        if unit.afterPageBreak, lastIsBody, !unit.standsAlone, !isItem, let lastBody, t.first?.isUppercase == true, !blocks[lastBody].closed {
             if case .paragraph(let n) = blocks[lastBody].kind {
                 warnings.append(ImportWarning(line: unit.line, "a page begins with \"\(t.prefix(40))...\": joined to paragraph \(n), which it seems to continue; if it is a block of its own, separate it"))
                 join(t, to: lastBody)
@@ -374,7 +414,9 @@ struct StructureAssembler {
         // So is the report's own heading on its first page, above its summary (`Report of the Special Rapporteur ...`).
         let reportHeading = t.prefixMatch(of: /(Report of the|Report on the|Note by the)\s/) != nil
             && next.map { ["summary", "introduction"].contains($0.lowercased()) || headingLabel($0) != nil } == true
-        if unit.lines.count <= 1 || reportHeading, t.count <= 90 || reportHeading, Self.looksLikeHeading(t, limit: 200), !Self.isClosed(t), !t.hasSuffix("]"),
+        // A footnote marker may end it (`Equality and non-discrimination[^21]`); a link may not.
+        let endsInLink = t.hasSuffix("]") && t.firstMatch(of: /\[\^[^\]\s]+\]$/) == nil
+        if unit.lines.count <= 1 || reportHeading, t.count <= 90 || reportHeading, Self.looksLikeHeading(t, limit: 200), !Self.isClosed(t), !endsInLink,
            let next, reportHeading || (next.prefixMatch(of: /[0-9]{1,4}\.\s/) != nil && (lastParagraph != nil || !headingStack.isEmpty)) {
             warnings.append(ImportWarning(line: unit.line, "\"\(t)\" read as an unnumbered heading (a short line above paragraph \(next.prefix(while: \.isNumber))); check it"))
             emit(ImportedBlock(kind: .heading(level: unnumberedLevel()), text: Self.cleanHeadingText(t), line: unit.line))

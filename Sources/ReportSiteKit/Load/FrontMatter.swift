@@ -40,8 +40,10 @@ extension Substring {
 /// Reads and checks the front matter's keys against the contract (section 1).
 struct MetadataReader {
     static let required = ["symbol", "title", "date", "body"]
-    static let optional = ["author", "mandate", "session", "agenda_item", "subtitle", "status", "excerpt", "source", "addressees"]
-        + ["paragraphs", "country"]
+    static let optional = ["author", "mandate", "session", "agenda_item", "subtitle", "status", "excerpt", "source", "addressees",
+                           "country", "mechanism", "paragraphs"]
+    /// The values `mechanism` may take (contract, section 1).
+    static let mechanisms = ["special-procedures", "treaty-body", "upr", "other"]
 
     let file: String
     let diagnostics: DiagnosticEngine
@@ -101,6 +103,11 @@ struct MetadataReader {
                                     "'\(key)' holds control characters or Unicode non-characters; they were replaced by U+FFFD",
                                     hint: "remove the escapes that make them")
                 text = clean
+            }
+            if key == "mechanism", !Self.mechanisms.contains(text) {
+                diagnostics.warning(.invalidValue, file: file, at: at(value), "mechanism '\(text)' is not one of " + Self.mechanisms.joined(separator: ", "),
+                                    hint: "write one of them, or leave the key out")
+                continue
             }
             values[key] = text
         }
