@@ -72,6 +72,7 @@ enum NoteSummary {
     static let subjects: [String: String] = [
         DiagnosticCode.unassignedRecommendation.rawValue: "recommendations with no addressee",
         DiagnosticCode.unlistedAddressee.rawValue: "reports whose recommendations name addressees that addressees.yml lacks",
+        DiagnosticCode.citationMissingParagraph.rawValue: "paragraph numbers in notes that this report does not have, left as text",
     ]
 
     static func lines(_ diagnostics: [Diagnostic]) -> String {

@@ -130,7 +130,7 @@ struct BuildOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The site's templates, CSS and other assets (default: Templates in the working directory, else the Templates folder next to the content folder).", valueName: "folder"))
     var templates: String?
 
-    @Flag(name: .long, help: "Treat warnings as errors (use this in CI). One stays a warning: RS603, a cited paragraph missing only because the cited file is an excerpt. Notes (RS701, a recommendation with no addressee; RS706, addressees that addressees.yml lacks) are never errors.")
+    @Flag(name: .long, help: "Treat warnings as errors (use this in CI). One stays a warning: RS603, a cited paragraph missing only because the cited file is an excerpt. Notes (RS701, a recommendation with no addressee; RS706, addressees that addressees.yml lacks; RS601, a paragraph number in a note that this report lacks) are never errors.")
     var strict = false
 
     @Flag(name: .long, help: "Print the time each stage of the build took, and how many report pages were reused.")

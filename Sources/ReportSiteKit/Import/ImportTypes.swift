@@ -17,6 +17,8 @@ public struct ImportMetadata: Sendable, Equatable {
     public var country: String?
     /// `special-procedures`, `treaty-body`, `upr` or `other`.
     public var mechanism: String?
+    /// `none` for a document printed without numbered paragraphs (a one-page decision): set by the importer.
+    public var paragraphs: String?
 
     public init(symbol: String? = nil, title: String? = nil, subtitle: String? = nil, date: String? = nil,
                 body: String? = nil, session: String? = nil, agendaItem: String? = nil, author: String? = nil,
@@ -33,7 +35,7 @@ public struct ImportMetadata: Sendable, Equatable {
         [("symbol", symbol), ("title", title), ("subtitle", subtitle), ("date", date), ("body", body),
          ("country", country), ("mechanism", mechanism),
          ("session", session), ("agenda_item", agendaItem), ("author", author), ("mandate", mandate),
-         ("status", status), ("excerpt", excerpt), ("source", source)]
+         ("status", status), ("excerpt", excerpt), ("source", source), ("paragraphs", paragraphs)]
     }
 
     /// `other`'s fields where it has one, else ours.

@@ -155,6 +155,12 @@ public enum ReportImporter {
         if metadata.mechanism == nil {
             metadata.mechanism = UNCover.mechanism(symbol: metadata.symbol, texts: [metadata.title, metadata.subtitle].compactMap { $0 } + bodyUnits.prefix(5).map(\.text))
         }
+        // A one-page document with no numbered paragraph (a decision) says so in its front matter, so that the build
+        // does not warn about it (RS110); a report of several pages without them has lost them (the command exits 1).
+        if summary.paragraphs == 0, summary.pages.count <= 1, summary.pagesFoundFromHeaders <= 1, !blocks.isEmpty {
+            metadata.paragraphs = "none"
+            warnings.append(ImportWarning(line: 0, "a one-page document without numbered paragraphs (a decision, a letter): written `paragraphs: none`; remove it if the paragraphs' numbers were lost"))
+        }
         if metadata.symbol == nil { warnings.append(ImportWarning(line: 0, "no document symbol found: give it with --symbol")) }
         if metadata.country == nil { warnings.append(ImportWarning(line: 0, "no State concerned found on the cover: give it with --country if the document is about one State")) }
         if metadata.mechanism == nil { warnings.append(ImportWarning(line: 0, "the mechanism is not clear from the symbol or the cover: give it with --mechanism (special-procedures, treaty-body, upr or other)")) }

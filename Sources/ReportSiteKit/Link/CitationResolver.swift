@@ -104,6 +104,14 @@ struct CitationResolver {
                                         hint: "add the paragraph to \(target.file) when its text is available"), evenInStrict: true)
             return (ResolvedCitation(externalURL: SiteURL.document(corpus.config.documents, symbol: target.symbol.description)), nil)
         }
+        // In a note, "See also para. 147" that names no document and that this report does not have is most often the
+        // cited source's paragraph (a footnote cites other documents): said as a note, never an error.
+        if c.symbol == nil, c.paragraph != nil, c.sourceAnchor?.hasPrefix("fn-") ?? false {
+            diagnostics.emit(Diagnostic(.note, .citationMissingParagraph, file: report.file, at: c.position,
+                                        "'\(c.text)' in a note names paragraph \(ParagraphID.display(c.paragraph!)), which this report does not have; it is left as plain text (it may be the paragraph of the source the note cites)",
+                                        hint: "if it is this report's paragraph, correct the number; if it is the source's, name the source's symbol before it"))
+            return (ResolvedCitation(), nil)
+        }
         diagnostics.warning(c.paragraph != nil ? .citationMissingParagraph : .citationMissingSection, file: report.file, at: c.position,
                             "'\(c.text)' cites \(what) of \(whose), which does not exist; it is left as plain text",
                             hint: "correct the number, or the citation's symbol")
