@@ -45,17 +45,7 @@ final class IncrementalBuildTests: XCTestCase {
                    analysed: builder.analysedReports)
     }
 
-    func tree(_ folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for case let path as String in FileManager.default.enumerator(atPath: folder.path)! {
-            let url = folder.appendingPathComponent(path)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files[path] = try Data(contentsOf: url)
-            }
-        }
-        return files
-    }
+    func tree(_ folder: URL) throws -> [String: Data] { try fileTree(folder) }
 
     func edit(_ root: URL, _ report: String, replacing old: String, with new: String) throws {
         let url = root.appendingPathComponent("content/reports/\(report)")

@@ -36,17 +36,7 @@ final class IncrementalPropertyTests: XCTestCase {
         return (outcome, builder.diagnostics.diagnostics)
     }
 
-    func tree(_ folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for case let path as String in FileManager.default.enumerator(atPath: folder.path)! {
-            let url = folder.appendingPathComponent(path)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files[path] = try Data(contentsOf: url)
-            }
-        }
-        return files
-    }
+    func tree(_ folder: URL) throws -> [String: Data] { try fileTree(folder) }
 
     /// The report files of the site, sorted.
     func reportFiles(_ site: Site) -> [String] {

@@ -116,3 +116,16 @@ struct Page {
         return out.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
     }
 }
+
+/// Every file under `folder`, by relative path, with its bytes: to compare two builds file by file.
+func fileTree(_ folder: URL) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    for case let path as String in FileManager.default.enumerator(atPath: folder.path)! {
+        let url = folder.appendingPathComponent(path)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            files[path] = try Data(contentsOf: url)
+        }
+    }
+    return files
+}

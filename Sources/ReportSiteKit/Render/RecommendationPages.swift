@@ -105,8 +105,7 @@ struct RecommendationPages: Sendable {
         }
         for position in [Recommendation.ReviewPosition.supported, .noted, .pending] {
             guard let records = positions[position] else { continue }
-            let label = position.rawValue.prefix(1).uppercased() + position.rawValue.dropFirst()
-            out.append(Facet(kind: .position, label: label, folder: Self.facetFolder(.position, position.rawValue),
+            out.append(Facet(kind: .position, label: position.label, folder: Self.facetFolder(.position, position.rawValue),
                              title: "Recommendations \(position == .pending ? "pending a position" : position.rawValue)", records: records))
         }
         return out
@@ -274,14 +273,7 @@ struct RecommendationPages: Sendable {
                         displayDate: DisplayDate.format(date), textHTML: HTMLEscaping.escape(r.text),
                         assignedBy: r.assignedBy.rawValue,
                         recommendedBy: r.recommendedBy.isEmpty ? nil : r.recommendedBy.joined(separator: ", "),
-                        position: r.reviewPosition.map { p in
-                            PositionView(label: p.rawValue.prefix(1).uppercased() + p.rawValue.dropFirst(),
-                                         href: r.positionSource.flatMap { source in
-                                             source.range(of: "/#").flatMap { cut in
-                                                 Symbol(String(source[..<cut.lowerBound])).map { root + $0.pagePath + "#" + source[cut.upperBound...] }
-                                             }
-                                         })
-                        },
+                        position: PositionView(r, from: nil, root: root),
                         others: r.addressees.filter { $0 != part.slug }.compactMap { slug in
                             inputs.addresseeNames[slug].map { TagView(name: $0, href: root + Self.addresseePath(slug)) }
                         })

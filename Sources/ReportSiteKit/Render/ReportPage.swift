@@ -97,22 +97,11 @@ struct ReportPage {
     /// The addressees of the recommendation at an anchor, each linking to its page of the index.
     private func recommendationTags(_ anchor: String) -> RecommendationTagsView? {
         guard let record = inputs.recommendations.first(where: { $0.anchor == anchor }) else { return nil }
-        var position: PositionView?
-        if let stance = record.reviewPosition {
-            position = PositionView(label: stance.rawValue.prefix(1).uppercased() + stance.rawValue.dropFirst(),
-                                    href: record.positionSource.flatMap { Self.href(of: $0, from: report.symbol) })
-        }
         return RecommendationTagsView(tags: record.addressees.map { slug in
             TagView(name: inputs.addresseeNames[slug] ?? slug,
                     href: report.symbol.rootPrefix + RecommendationPages.addresseePath(slug))
-        }, recommendedBy: record.recommendedBy.isEmpty ? nil : record.recommendedBy.joined(separator: ", "), position: position)
-    }
-
-    /// The link from a report's page to a place given relative to the site's root (`A/HRC/43/15/Add.1/#para-3`).
-    static func href(of place: String, from page: Symbol) -> String? {
-        guard let cut = place.range(of: "/#"), let target = Symbol(String(place[..<cut.lowerBound])) else { return nil }
-        let anchor = String(place[cut.upperBound...])
-        return target == page ? "#" + anchor : SiteURL.relative(from: page, to: target, anchor: anchor)
+        }, recommendedBy: record.recommendedBy.isEmpty ? nil : record.recommendedBy.joined(separator: ", "),
+           position: PositionView(record, from: report.symbol, root: report.symbol.rootPrefix))
     }
 
     /// The places in other reports that cite an anchor of this page.

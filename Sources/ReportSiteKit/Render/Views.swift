@@ -234,4 +234,22 @@ struct RecommendationTagsView {
 struct PositionView {
     let label: String
     let href: String?
+
+    /// A record's position, linked from a page in the folder of `page` (nil: the site's root, where `root` leads)
+    /// to the place that states it, given relative to the site's root (`A/HRC/43/15/Add.1/#para-3`).
+    init?(_ record: Recommendation, from page: Symbol?, root: String) {
+        guard let position = record.reviewPosition else { return nil }
+        label = position.label
+        href = record.positionSource.flatMap { place in
+            guard let cut = place.range(of: "/#"), let target = Symbol(String(place[..<cut.lowerBound])) else { return nil }
+            let anchor = String(place[cut.upperBound...])
+            if let page { return target == page ? "#" + anchor : SiteURL.relative(from: page, to: target, anchor: anchor) }
+            return root + target.pagePath + "#" + anchor
+        }
+    }
+}
+
+extension Recommendation.ReviewPosition {
+    /// As shown: "Supported", "Noted", "Pending".
+    var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 }
