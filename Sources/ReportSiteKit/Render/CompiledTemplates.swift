@@ -209,7 +209,7 @@ extension TemplateView {
 /// section `{{#field}}` puts in scope. `TemplateNames` checks each name of a template against the views in scope
 /// at its place; `TemplateNameTests` renders the site and checks that every view a field gave is declared here.
 enum TemplateSchema {
-    static let nested: [ObjectIdentifier: [String: any TemplateView.Type]] = {
+    nonisolated(unsafe) static let nested: [ObjectIdentifier: [String: any TemplateView.Type]] = {
         func of(_ type: any TemplateView.Type, _ fields: [String: any TemplateView.Type]) -> (ObjectIdentifier, [String: any TemplateView.Type]) {
             (ObjectIdentifier(type), fields)
         }
@@ -241,7 +241,7 @@ enum TemplateSchema {
     }()
 
     /// The view each template the renderer asks for is rendered with.
-    static let roots: [String: any TemplateView.Type] = [
+    nonisolated(unsafe) static let roots: [String: any TemplateView.Type] = [
         "report": ReportPageView.self, "index": IndexPageView.self, "404": IndexPageView.self,
         "recommendations": RecommendationsPageView.self, "sitemap": Sitemap.View.self, "feed": Sitemap.FeedView.self,
         "robots": Sitemap.RobotsView.self, "search": SearchPageView.self, "inline/citation": CitationLinkView.self,

@@ -8,7 +8,7 @@
 enum TemplateNames {
     /// Every view a template is rendered with. `TemplateNameTests` checks that every type that conforms to
     /// `TemplateView` in the sources is listed here.
-    static let views: [any TemplateView.Type] = [
+    nonisolated(unsafe) static let views: [any TemplateView.Type] = [
         LayoutView.self, ReportPageView.self, ReportHeaderView.self, BodyItemView.self, HeadingView.self,
         ParagraphView.self, PartView.self, SubParagraphView.self, TocEntryView.self, FootnoteView.self,
         BackrefView.self, FootnoteRefView.self, CitationLinkView.self, CitedByView.self, GapView.self,

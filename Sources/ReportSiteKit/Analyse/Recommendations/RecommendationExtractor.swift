@@ -180,7 +180,7 @@ private struct Extraction {
                 out.append(.addressee(slug))
             case "administration" where ["new", "current", "incoming", "present"].contains(previous ?? "") && next != "of":
                 out.append(.addressee(slug))
-            case "institute", "institutes" where previous == "national":
+            case "institute" where previous == "national", "institutes" where previous == "national":
                 out.removeLast()
                 out.append(.addressee(slug))
             default:
