@@ -18,20 +18,11 @@ public struct AddresseeVocabulary: Sendable, Equatable {
 
     static func read(_ file: SourceFile?, diagnostics: DiagnosticEngine) -> AddresseeVocabulary {
         guard let file else { return AddresseeVocabulary(entries: []) }
-        let sequence: Node.Sequence
-        do {
-            guard let node = try Yams.compose(yaml: file.text), let s = node.sequence else {
-                diagnostics.error(.invalidConfiguration, file: file.path, at: SourcePosition(line: 1, column: 1),
-                                  "addressees.yml must be a list of entries with slug, name and aliases")
-                return AddresseeVocabulary(entries: [])
-            }
-            sequence = s
-        } catch let error as YamlError {
-            let (position, problem, hint) = MetadataReader.explain(error, yaml: file.text, offset: 0)
-            diagnostics.error(.invalidConfiguration, file: file.path, at: position, "addressees.yml is not valid YAML: \(problem)", hint: hint)
-            return AddresseeVocabulary(entries: [])
-        } catch {
-            diagnostics.error(.invalidConfiguration, file: file.path, at: SourcePosition(line: 1, column: 1), "addressees.yml is not valid YAML: \(error)")
+        let (node, valid) = ConfigYAML.compose(file, name: "addressees.yml", diagnostics: diagnostics)
+        guard valid else { return AddresseeVocabulary(entries: []) }
+        guard let sequence = node?.sequence else {
+            diagnostics.error(.invalidConfiguration, file: file.path, at: SourcePosition(line: 1, column: 1),
+                              "addressees.yml must be a list of entries with slug, name and aliases")
             return AddresseeVocabulary(entries: [])
         }
         var entries: [Addressee] = []

@@ -82,17 +82,11 @@ public struct RecommendingLanguage: Sendable, Equatable {
 
     static func read(_ file: SourceFile?, diagnostics: DiagnosticEngine) -> RecommendingLanguage {
         guard let file else { return .builtIn }
-        let mapping: Node.Mapping
-        do {
-            guard let node = try Yams.compose(yaml: file.text), let m = node.mapping else {
-                diagnostics.error(.invalidConfiguration, file: file.path, at: SourcePosition(line: 1, column: 1),
-                                  "recommending-verbs.yml must be a mapping of lists: verbs, passives, imperatives, lead_ins, under_review")
-                return .builtIn
-            }
-            mapping = m
-        } catch {
+        let (node, valid) = ConfigYAML.compose(file, name: "recommending-verbs.yml", diagnostics: diagnostics)
+        guard valid else { return .builtIn }
+        guard let mapping = node?.mapping else {
             diagnostics.error(.invalidConfiguration, file: file.path, at: SourcePosition(line: 1, column: 1),
-                              "recommending-verbs.yml is not valid YAML: \(error)")
+                              "recommending-verbs.yml must be a mapping of lists: verbs, passives, imperatives, lead_ins, under_review")
             return .builtIn
         }
         let known = ["verbs", "passives", "imperatives", "lead_ins", "under_review"]

@@ -31,16 +31,10 @@ public struct SiteConfig: Sendable, Equatable {
     static func read(_ file: SourceFile?, diagnostics: DiagnosticEngine) -> SiteConfig {
         var config = SiteConfig()
         guard let file else { return config }
-        let mapping: Node.Mapping
-        do {
-            guard let node = try Yams.compose(yaml: file.text) else { return config }
-            guard let m = node.mapping else {
-                diagnostics.error(.invalidConfiguration, file: file.path, at: SourcePosition(line: 1, column: 1), "site.yml must be a set of `key: value` lines")
-                return config
-            }
-            mapping = m
-        } catch {
-            diagnostics.error(.invalidConfiguration, file: file.path, at: SourcePosition(line: 1, column: 1), "site.yml is not valid YAML: \(error)")
+        let (node, valid) = ConfigYAML.compose(file, name: "site.yml", diagnostics: diagnostics)
+        guard valid, let node else { return config }
+        guard let mapping = node.mapping else {
+            diagnostics.error(.invalidConfiguration, file: file.path, at: SourcePosition(line: 1, column: 1), "site.yml must be a set of `key: value` lines")
             return config
         }
         for (keyNode, value) in mapping {

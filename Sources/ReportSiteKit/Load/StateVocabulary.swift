@@ -50,20 +50,11 @@ public struct StateVocabulary: Sendable, Equatable {
 
     static func read(_ file: SourceFile?, diagnostics: DiagnosticEngine) -> StateVocabulary {
         guard let file else { return .empty }
-        let sequence: Node.Sequence
-        do {
-            guard let node = try Yams.compose(yaml: file.text), let s = node.sequence else {
-                diagnostics.error(.invalidConfiguration, file: file.path, at: SourcePosition(line: 1, column: 1),
-                                  "states.yml must be a list of entries with a name and aliases")
-                return .empty
-            }
-            sequence = s
-        } catch let error as YamlError {
-            let (position, problem, hint) = MetadataReader.explain(error, yaml: file.text, offset: 0)
-            diagnostics.error(.invalidConfiguration, file: file.path, at: position, "states.yml is not valid YAML: \(problem)", hint: hint)
-            return .empty
-        } catch {
-            diagnostics.error(.invalidConfiguration, file: file.path, at: SourcePosition(line: 1, column: 1), "states.yml is not valid YAML: \(error)")
+        let (node, valid) = ConfigYAML.compose(file, name: "states.yml", diagnostics: diagnostics)
+        guard valid else { return .empty }
+        guard let sequence = node?.sequence else {
+            diagnostics.error(.invalidConfiguration, file: file.path, at: SourcePosition(line: 1, column: 1),
+                              "states.yml must be a list of entries with a name and aliases")
             return .empty
         }
         var states: [State] = []
