@@ -9,7 +9,10 @@ enum ConfigYAML {
         do {
             return (try Yams.compose(yaml: file.text), true)
         } catch let error as YamlError {
-            let (position, problem, hint) = MetadataReader.explain(error, yaml: file.text, offset: 0)
+            var (position, problem, hint) = MetadataReader.explain(error, yaml: file.text, offset: 0)
+            // libyaml reports an error at the end of the text on the line after the last: said on the last line.
+            let lines = TextLines.split(file.text).count
+            if position.line > max(lines, 1) { position = SourcePosition(line: max(lines, 1), column: 1) }
             diagnostics.error(.invalidConfiguration, file: file.path, at: position, "\(name) is not valid YAML: \(problem)", hint: hint)
         } catch {
             diagnostics.error(.invalidConfiguration, file: file.path, at: SourcePosition(line: 1, column: 1), "\(name) is not valid YAML: \(error)")
