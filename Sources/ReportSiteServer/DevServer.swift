@@ -45,7 +45,11 @@ public struct DevServer: Sendable {
 
     /// Runs until SIGINT or SIGTERM; returns the exit status (0 when stopped by a signal, 2 when the address
     /// cannot be used).
-    public func run() -> Int32 {
+    ///
+    /// Structured as tasks: the HTTP server, the signals and the watcher are child tasks of one group, and every
+    /// build goes through one actor (`Builds`) that runs one build at a time, on a thread of its own so that a
+    /// long build never holds a thread the server's tasks need.
+    public func run() async -> Int32 {
         let config = configuration
         let address: any SocketAddress
         do {
@@ -60,105 +64,121 @@ public struct DevServer: Sendable {
                 + "  note: reportsite serve is a development server; publish the built folder with a real web server")
         }
 
-        // Signals are handled on a queue of their own, from the start (a Ctrl-C during the first build stops too).
-        let stop = DispatchSemaphore(value: 0)
-        let stopRequested = Flag()
-        var sources: [DispatchSourceSignal] = []
-        signal(SIGPIPE, SIG_IGN)
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                // A second Ctrl-C while stopping ends at once.
-                if stopRequested.testAndSet() { exit(130) }
-                stop.signal()
-            }
-            source.resume()
-            sources.append(source)
-        }
-        defer { sources.forEach { $0.cancel() } }
-
+        // Signals from the start (a Ctrl-C during the first build stops too); a second one while stopping ends at once.
+        let signals = Signals.stream([SIGINT, SIGTERM])
         let status = BuildStatus()
+        let builds = Builds(build: build, status: status)
         let handler = SiteHandler(files: SiteFiles(root: config.output.standardizedFileURL), status: status)
         let server = HTTPServer(config: .init(address: address, timeout: LiveReload.holdSeconds + 35,
                                               pool: HTTPServer.defaultPool(), logger: .disabled),
                                 handler: handler)
-        let failure = Box<String>()
-        Task {
-            do { try await server.run() } catch { failure.set(Self.describe(error, host: config.host, port: config.port)) }
-        }
-        // Listening, or the reason it cannot (a port in use): said before any build.
-        let port: UInt16? = blocking {
-            while true {
-                if await server.isListening {
-                    if case .ip4(_, let port) = await server.listeningAddress { return port }
-                    if case .ip6(_, let port) = await server.listeningAddress { return port }
-                    return config.port
-                }
-                if failure.get() != nil { return nil }
-                try? await Task.sleep(nanoseconds: 10_000_000)
-            }
-        }
-        guard let port else {
-            Output.error(failure.get() ?? "error: cannot listen on \(config.host):\(config.port)")
-            return 2
-        }
 
-        let watcher = FolderWatcher(folders: config.watched)
-        let building = NSLock()
-        let initial = watcher.snapshot()
-        let build = self.build
-        let first = building.withLock { () -> BuildResult in
-            let result = build()
-            status.record(result)
-            return result
-        }
-        // Ctrl-C during the first build, or a build that cannot start (wrong usage, said as `build` says it):
-        // stop now, without saying that the site is served.
-        if stopRequested.isSet || first.usageError {
-            _ = blocking(limit: 3) { await server.stop(timeout: 0.2) }
-            Output.say("stopped (port \(port) released)")
-            return first.usageError ? 2 : 0
-        }
-        let shown = config.host.contains(":") ? "[\(config.host)]" : config.host
-        Output.say("serving \(config.outputName)/ at http://\(shown):\(port)/ (development only; Ctrl-C stops)\n"
-            + "watching \(config.watchedNames.joined(separator: " and ")) for changes")
-
-        let running = Flag()
-        let thread = Thread {
-            var seen = initial
-            while !running.isSet {
-                Thread.sleep(forTimeInterval: config.pollInterval)
-                var now = watcher.snapshot()
-                guard now != seen, !running.isSet else { continue }
-                // Debounced: an editor's save (or a `git checkout`) is often several writes; build once they stop.
-                for _ in 0..<20 {
-                    Thread.sleep(forTimeInterval: config.debounce)
-                    let again = watcher.snapshot()
-                    if again == now { break }
-                    now = again
-                }
-                let changed = FolderWatcher.changes(from: seen, to: now)
-                seen = now
-                let names = changed.prefix(3).map(Output.relative).joined(separator: ", ")
-                    + (changed.count > 3 ? " and \(changed.count - 3) more" : "")
-                building.withLock {
-                    guard !running.isSet else { return }
-                    Output.say("changed: \(names); building")
-                    status.record(build())
+        return await withTaskGroup(of: Event.self) { group -> Int32 in
+            group.addTask {
+                do { try await server.run(); return .serverEnded(nil) } catch {
+                    return .serverEnded(Self.describe(error, host: config.host, port: config.port))
                 }
             }
-        }
-        thread.start()
+            group.addTask {
+                for await _ in signals.events { return .stopRequested }
+                return .stopRequested
+            }
+            // Listening, or the reason it cannot (a port in use): said before any build.
+            guard let port = await Self.listeningPort(server, configured: config.port) else {
+                var reason = "error: cannot listen on \(config.host):\(config.port)"
+                while let event = await group.next() {
+                    if case .serverEnded(let said?) = event { reason = said; break }
+                    if case .stopRequested = event { break }
+                }
+                Output.error(reason)
+                group.cancelAll()
+                signals.finish()
+                return 2
+            }
 
-        stop.wait()
-        running.set()
-        status.isStopping = true
-        // A build under way finishes first (it is safe to stop at any point, but its output is then wasted).
-        if building.lock(before: Date().addingTimeInterval(30)) { building.unlock() }
-        _ = blocking(limit: 3) { await server.stop(timeout: 0.2) }
-        Output.say("stopped serving \(config.outputName)/ (port \(port) released)")
-        return 0
+            let watcher = FolderWatcher(folders: config.watched)
+            let initial = watcher.snapshot()
+            let first = await builds.run()
+            // Ctrl-C during the first build, or a build that cannot start (wrong usage, said as `build` says it):
+            // stop now, without saying that the site is served.
+            if signals.received || first.usageError {
+                await server.stop(timeout: 0.2)
+                group.cancelAll()
+                signals.finish()
+                Output.say("stopped (port \(port) released)")
+                return first.usageError ? 2 : 0
+            }
+            let shown = config.host.contains(":") ? "[\(config.host)]" : config.host
+            Output.say("serving \(config.outputName)/ at http://\(shown):\(port)/ (development only; Ctrl-C stops)\n"
+                + "watching \(config.watchedNames.joined(separator: " and ")) for changes")
+
+            group.addTask {
+                await Self.watch(watcher, from: initial, config: config, builds: builds)
+                return .watcherEnded
+            }
+            // The first event that ends serving: a signal, or the server failing.
+            var failed: String?
+            while let event = await group.next() {
+                if case .stopRequested = event { break }
+                if case .serverEnded(let said) = event { failed = said ?? "error: the server stopped"; break }
+            }
+            status.isStopping = true
+            // A build under way finishes first (it is safe to stop at any point, but its output is then wasted).
+            await builds.close(waitingAtMost: 30)
+            group.cancelAll()
+            signals.finish()
+            await server.stop(timeout: 0.2)
+            if let failed {
+                Output.error(failed)
+                return 1
+            }
+            Output.say("stopped serving \(config.outputName)/ (port \(port) released)")
+            return 0
+        }
+    }
+
+    /// What ends a child task of `run`.
+    private enum Event: Sendable {
+        case serverEnded(String?)
+        case stopRequested
+        case watcherEnded
+    }
+
+    /// The port the server listens on once it does, or nil when it stopped first (it could not listen).
+    private static func listeningPort(_ server: HTTPServer, configured: UInt16) async -> UInt16? {
+        for _ in 0..<1_000 {
+            if await server.isListening {
+                if case .ip4(_, let port) = await server.listeningAddress { return port }
+                if case .ip6(_, let port) = await server.listeningAddress { return port }
+                return configured
+            }
+            if (try? await Task.sleep(nanoseconds: 10_000_000)) == nil { return nil }
+        }
+        return nil
+    }
+
+    /// Reads the watched folders every `pollInterval`, and asks for a build when they changed and have stayed
+    /// unchanged for `debounce` (an editor's save, or a `git checkout`, is often several writes). Ends when cancelled.
+    private static func watch(_ watcher: FolderWatcher, from initial: FolderWatcher.Snapshot, config: Configuration,
+                              builds: Builds) async {
+        var seen = initial
+        while !Task.isCancelled {
+            guard (try? await Task.sleep(nanoseconds: UInt64(config.pollInterval * 1e9))) != nil else { return }
+            var now = watcher.snapshot()
+            guard now != seen else { continue }
+            for _ in 0..<20 {
+                guard (try? await Task.sleep(nanoseconds: UInt64(config.debounce * 1e9))) != nil else { return }
+                let again = watcher.snapshot()
+                if again == now { break }
+                now = again
+            }
+            let changed = FolderWatcher.changes(from: seen, to: now)
+            seen = now
+            let names = changed.prefix(3).map(Output.relative).joined(separator: ", ")
+                + (changed.count > 3 ? " and \(changed.count - 3) more" : "")
+            guard !Task.isCancelled else { return }
+            _ = await builds.run(saying: "changed: \(names); building")
+        }
     }
 
     static func isLoopback(_ host: String) -> Bool {
@@ -208,42 +228,94 @@ enum Output {
     }
 }
 
-/// A value set once by one thread and read by others.
-final class Box<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value?
+/// The builds of one `serve`: one at a time, in the order asked, each on a thread of its own (a build is
+/// synchronous work of seconds; it must not hold one of the few threads the server's tasks run on).
+actor Builds {
+    private let build: @Sendable () -> BuildResult
+    private let status: BuildStatus
+    private var current: Task<BuildResult, Never>?
+    private var closed = false
 
-    func set(_ newValue: Value) { lock.withLock { value = newValue } }
-    func get() -> Value? { lock.withLock { value } }
-}
-
-final class Flag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-
-    var isSet: Bool { lock.withLock { value } }
-    func set() { lock.withLock { value = true } }
-    /// Sets the flag; says whether it was set before.
-    func testAndSet() -> Bool { lock.withLock { defer { value = true }; return value } }
-}
-
-/// Runs async work from synchronous code (the command's `run`, the main thread) and waits for its result;
-/// with a limit, gives up waiting after that many seconds (nil).
-func blocking<Value: Sendable>(_ operation: @escaping @Sendable () async -> Value) -> Value {
-    blocking(limit: nil, operation)!
-}
-
-func blocking<Value: Sendable>(limit: TimeInterval?, _ operation: @escaping @Sendable () async -> Value) -> Value? {
-    let box = Box<Value>()
-    let done = DispatchSemaphore(value: 0)
-    Task {
-        box.set(await operation())
-        done.signal()
+    init(build: @escaping @Sendable () -> BuildResult, status: BuildStatus) {
+        self.build = build
+        self.status = status
     }
-    if let limit {
-        _ = done.wait(timeout: .now() + limit)
-    } else {
-        done.wait()
+
+    /// Runs a build once the one under way (if any) has finished; says `line` first. After `close`, builds
+    /// nothing and returns a failed result.
+    func run(saying line: String? = nil) async -> BuildResult {
+        while let running = current { _ = await running.value }
+        guard !closed else { return BuildResult(succeeded: false, changedSite: false, errors: []) }
+        if let line { Output.say(line) }
+        let build = self.build, status = self.status
+        let task = Task<BuildResult, Never> {
+            let result = await Self.onOwnThread(build)
+            status.record(result)
+            return result
+        }
+        current = task
+        let result = await task.value
+        current = nil
+        return result
     }
-    return box.get()
+
+    /// No build starts after this; waits for the one under way, at most `seconds`.
+    func close(waitingAtMost seconds: Double) async {
+        closed = true
+        guard let running = current else { return }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { _ = await running.value }
+            group.addTask { try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9)) }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    private static func onOwnThread(_ work: @escaping @Sendable () -> BuildResult) async -> BuildResult {
+        await withCheckedContinuation { continuation in
+            let thread = Thread { continuation.resume(returning: work()) }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+}
+
+/// SIGINT and SIGTERM as an async sequence: each signal is an event; a second one ends the process at once
+/// (the user pressed Ctrl-C again while the server was stopping).
+final class Signals: @unchecked Sendable {
+    let events: AsyncStream<Int32>
+    private let continuation: AsyncStream<Int32>.Continuation
+    private let lock = NSLock()
+    private var count = 0
+    private var sources: [DispatchSourceSignal] = []
+
+    private init() {
+        (events, continuation) = AsyncStream.makeStream(of: Int32.self)
+    }
+
+    static func stream(_ numbers: [Int32]) -> Signals {
+        let signals = Signals()
+        signal(SIGPIPE, SIG_IGN)
+        for number in numbers {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [signals] in signals.receive(number) }
+            source.resume()
+            signals.lock.withLock { signals.sources.append(source) }
+        }
+        return signals
+    }
+
+    /// A signal was received since the start.
+    var received: Bool { lock.withLock { count > 0 } }
+
+    private func receive(_ number: Int32) {
+        let before = lock.withLock { () -> Int in defer { count += 1 }; return count }
+        if before > 0 { exit(130) }
+        continuation.yield(number)
+    }
+
+    func finish() {
+        continuation.finish()
+    }
 }

@@ -3,7 +3,7 @@ import Foundation
 import ReportSiteKit
 
 @main
-struct ReportSite: ParsableCommand {
+struct ReportSite: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reportsite",
         abstract: "Build a browsable, cross-linked website from United Nations human-rights reports.",
@@ -28,10 +28,14 @@ struct ReportSite: ParsableCommand {
 
     /// As ArgumentParser's, but wrong usage exits 2 (as the README and the contract say), not 64, and every
     /// message has the form of the others, `error: ...` (never ArgumentParser's `Error: ...`).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             // --help, --version and an exit status the command chose (it said why) go as ArgumentParser sends them.

@@ -3,7 +3,7 @@ import Foundation
 import ReportSiteKit
 import ReportSiteServer
 
-struct Serve: ParsableCommand {
+struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site, serve it on this machine, and rebuild it when the content or the templates change.",
         discussion: """
@@ -38,7 +38,7 @@ struct Serve: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let templates: URL
         switch options.templatesURL() {
         case .success(let url):
@@ -69,7 +69,7 @@ struct Serve: ParsableCommand {
             return BuildResult(succeeded: report.code == 0, changedSite: report.code == 0 && !report.upToDate, errors: report.errors,
                                usageError: report.code == 2)
         }
-        let code = server.run()
+        let code = await server.run()
         if code != 0 { throw ExitCode(code) }
     }
 
