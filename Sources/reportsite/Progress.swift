@@ -55,33 +55,4 @@ final class ProgressLine: @unchecked Sendable {
     }
 }
 
-/// A count with a comma every three digits: 1,545.
-func grouped(_ n: Int) -> String {
-    let digits = String(n.magnitude)
-    var out = ""
-    for (i, c) in digits.enumerated() {
-        if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-        out.append(c)
-    }
-    return (n < 0 ? "-" : "") + out
-}
-
-/// Notes said one line a code: `note: 1,545 notes RS701 (recommendations with no addressee); --verbose shows them`.
-enum NoteSummary {
-    /// What the notes of each code are about, in the plural.
-    static let subjects: [String: String] = [
-        DiagnosticCode.unassignedRecommendation.rawValue: "recommendations with no addressee",
-        DiagnosticCode.unlistedAddressee.rawValue: "reports whose recommendations name addressees that addressees.yml lacks",
-        DiagnosticCode.citationMissingParagraph.rawValue: "paragraph numbers in notes that this report does not have, left as text",
-    ]
-
-    static func lines(_ diagnostics: [Diagnostic]) -> String {
-        var counts: [String: Int] = [:]
-        for d in diagnostics where d.severity == .note { counts[d.code, default: 0] += 1 }
-        return counts.keys.sorted().map { code in
-            let n = counts[code]!
-            let about = subjects[code].map { " (\($0))" } ?? ""
-            return "note: \(grouped(n)) note\(n == 1 ? "" : "s") \(code)\(about); --verbose shows \(n == 1 ? "it" : "them")\n"
-        }.joined()
-    }
-}
+func grouped(_ n: Int) -> String { BuildReportText.grouped(n) }

@@ -238,52 +238,18 @@ extension BuildOptions {
         let progress = BuildProgress(reportsFound: announce ?? { _ in })
         options.progress = progress
         let line = ProgressLine.start(progress, output: output, enabled: !quiet && isatty(STDERR_FILENO) == 1)
-        var builder = SiteBuilder(options: options)
-        let outcome = builder.build()
+        let result = BuildSession.run(options)
         line?.stop()
-        if timings {
-            for (stage, seconds, resident) in builder.timings {
-                let line = "timing: " + stage.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds)
-                    + (resident.map { String(format: "   %5d MiB resident", $0) } ?? "") + "\n"
-                FileHandle.standardError.write(Data(line.utf8))
-            }
-            if write { FileHandle.standardError.write(Data("timing: pages reused from the previous build: \(builder.reusedPages.count)\n".utf8)) }
-        }
-        let diagnostics = builder.diagnostics.diagnostics
+        let text = BuildReportText(output: output, verbose: verbose, quiet: quiet)
+        if timings { FileHandle.standardError.write(Data(text.timings(result).utf8)) }
         switch format {
-        case .text:
-            // Errors and warnings in full; notes (hundreds at a time on a large site) one line a code, unless --verbose.
-            var text = ""
-            for d in diagnostics where verbose || d.severity != .note { text += d.formatted + "\n" }
-            if !verbose && !quiet { text += NoteSummary.lines(diagnostics) }
-            FileHandle.standardError.write(Data(text.utf8))
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let records = diagnostics.map(DiagnosticRecord.init)
-            FileHandle.standardOutput.write((try? encoder.encode(records)) ?? Data("[]".utf8))
-            FileHandle.standardOutput.write(Data("\n".utf8))
+        case .text: FileHandle.standardError.write(Data(text.diagnostics(result).utf8))
+        case .json: FileHandle.standardOutput.write(BuildReportJSON.encode(result))
         }
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.filter { $0.severity == .warning }.count
-        switch outcome {
-        case .success(let reports, let files):
-            let done = !write ? "checked \(reports) report\(reports == 1 ? "" : "s")"
-                : builder.upToDate ? "\(output)/ is up to date (\(reports) report\(reports == 1 ? "" : "s"); nothing changed since the last build)"
-                : "built \(reports) report\(reports == 1 ? "" : "s") into \(output)/ (\(files) files)"
-            let notes = diagnostics.count - errors - warnings
-            let summary = done + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")
-                + (notes > 0 ? ", \(notes) note\(notes == 1 ? "" : "s")" : "") + "\n"
-            // With --format json, standard output holds only the JSON.
-            (format == .json ? FileHandle.standardError : FileHandle.standardOutput).write(Data(summary.utf8))
-        case .contentErrors:
-            FileHandle.standardError.write(Data("reportsite: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"); \(write ? "\(output)/ was left unchanged" : "nothing written")\n".utf8))
-        case .usageError(let message):
-            FileHandle.standardError.write(Data((message + "\n").utf8))
-        }
-        var failures = diagnostics.filter { $0.severity == .error }.map(\.formatted)
-        if case .usageError(let message) = outcome { failures.append(message) }
-        return BuildReport(code: outcome.exitCode, upToDate: builder.upToDate, errors: failures)
+        // With --format json, standard output holds only the JSON.
+        let summary = text.summary(result)
+        (summary.onStandardOutput && format == .text ? FileHandle.standardOutput : FileHandle.standardError).write(Data(summary.text.utf8))
+        return BuildReport(code: result.exitCode, upToDate: result.upToDate, errors: result.errorLines)
     }
 }
 
@@ -297,40 +263,6 @@ extension BuildOptions {
             var isDirectory: ObjCBool = false
             return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
         }
-    }
-}
-
-/// One diagnostic as data: `{"file", "line", "column", "severity", "code", "message", "hint"}`.
-struct DiagnosticRecord: Encodable {
-    let file: String
-    let line: Int?
-    let column: Int?
-    let severity: String
-    let code: String
-    let message: String
-    let hint: String?
-
-    init(_ d: Diagnostic) {
-        file = d.file
-        line = d.position?.line
-        column = d.position?.column
-        severity = d.severity.rawValue
-        code = d.code
-        message = d.message
-        hint = d.hint
-    }
-
-    enum CodingKeys: String, CodingKey { case file, line, column, severity, code, message, hint }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(file, forKey: .file)
-        try c.encode(line, forKey: .line)
-        try c.encode(column, forKey: .column)
-        try c.encode(severity, forKey: .severity)
-        try c.encode(code, forKey: .code)
-        try c.encode(message, forKey: .message)
-        try c.encode(hint, forKey: .hint)
     }
 }
 
