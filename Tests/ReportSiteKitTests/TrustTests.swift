@@ -211,6 +211,17 @@ final class TrustTests: XCTestCase {
     }
 
     // Item 7: "Chapter II" at the start of a sentence is the report's own chapter.
+    /// The quick look that spares the line-by-line search: footnote definitions (`[^1]:`) are not link
+    /// definitions; any other `]:` is looked at.
+    func testTheQuickLookForLinkDefinitionsPassesOverFootnotes() {
+        XCTAssertFalse(LinkDefinitions.mayHoldDefinition("1. Text.[^1]\n\n[^1]: A/58/275, para. 3.\n[^2]: See [note] below.[^3]\n"))
+        XCTAssertFalse(LinkDefinitions.mayHoldDefinition("No brackets at all: none."))
+        XCTAssertTrue(LinkDefinitions.mayHoldDefinition("[^1]: A note.\n[link]: https://example.org\n"))
+        XCTAssertTrue(LinkDefinitions.mayHoldDefinition("[^1]: A note [x]: y\n"), "the last bracket of the line decides")
+        XCTAssertTrue(LinkDefinitions.mayHoldDefinition("[a label\nover two lines]: /url\n"))
+        XCTAssertTrue(LinkDefinitions.mayHoldDefinition("> [quoted]: /url"))
+    }
+
     func testAChapterAtTheStartOfASentenceIsLinkedAndChecked() throws {
         let body = "## I. Introduction\n\n1. Text.\n\n## II. Context\n\n2. Chapter II describes this. See chapter I. Chapter IX does not exist. Under Chapter VII the Council acts.\n"
         let (analysed, found) = analyseBody(body)

@@ -92,15 +92,29 @@ enum LinkDefinitions {
 
     static func decoded(_ url: String) -> String { url.removingPercentEncoding ?? url }
 
-    static func checkUsed(in body: String, blocks: [Block], file: String, diagnostics: DiagnosticEngine) {
-        // A quick look: no `]:` anywhere, no definition.
+    /// A quick look on the bytes: a `]:` whose bracket does not open a footnote (`[^1]:`, in nearly every report,
+    /// is no link definition). False only when the text holds no definition.
+    static func mayHoldDefinition(_ body: String) -> Bool {
+        var bytes = body.utf8.makeIterator()
+        // The byte after the last `[` of the line: `^` for a footnote's label.
+        var afterOpen: UInt8 = 0
+        var justOpened = false
         var previous: UInt8 = 0
-        var seen = false
-        for b in body.utf8 {
-            if previous == UInt8(ascii: "]"), b == UInt8(ascii: ":") { seen = true; break }
+        while let b = bytes.next() {
+            if justOpened { afterOpen = b; justOpened = false }
+            switch b {
+            case UInt8(ascii: "["): justOpened = true
+            case UInt8(ascii: "\n"): afterOpen = 0
+            case UInt8(ascii: ":") where previous == UInt8(ascii: "]") && afterOpen != UInt8(ascii: "^"): return true
+            default: break
+            }
             previous = b
         }
-        guard seen else { return }
+        return false
+    }
+
+    static func checkUsed(in body: String, blocks: [Block], file: String, diagnostics: DiagnosticEngine) {
+        guard mayHoldDefinition(body) else { return }
         let lines = TextLines.split(body)
         var definitions: [(label: String, destination: String, title: String?, line: Int, column: Int)] = []
         var fence: Substring?
