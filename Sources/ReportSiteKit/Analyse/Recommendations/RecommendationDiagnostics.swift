@@ -44,8 +44,11 @@ struct RecommendationDiagnostics {
     /// A section titled as recommendations (or concerns and recommendations, or conclusions and/or recommendations)
     /// that holds numbered paragraphs, none of which left a record (RS704): the index would say nothing of it.
     /// Only the outermost such section is reported; paragraphs the front matter names are the author's choice.
+    /// In a national report no section holds recommendations (`Report.sectionKinds`): one titled as recommendations
+    /// is said all the same, with the reason.
     func reportEmptySections(_ report: Report, records: [Recommendation]) {
-        let kinds = report.sectionKinds
+        let national = report.isNationalReport
+        let kinds = national ? report.titleKinds : report.sectionKinds
         var indexed: Set<Int> = []
         for r in records {
             let head = r.paragraph.split(separator: "-").first.map(String.init) ?? r.paragraph
@@ -62,6 +65,12 @@ struct RecommendationDiagnostics {
                   !inside.contains(where: { indexed.contains($0.number) }),
                   !inside.contains(where: { p in report.metadata.addressees.keys.contains { $0 == "\(p.number)" || $0.hasPrefix("\(p.number)-") } })
             else { continue }
+            if national {
+                diagnostics.warning(.recommendationSectionEmpty, file: report.file, at: section.position,
+                                    "section \"\(section.fullTitle)\" is titled as recommendations, but \(report.symbol) is a State's national report, which the index takes to make none: its \(inside.count) paragraph\(inside.count == 1 ? "" : "s") (from \(first.number)) \(inside.count == 1 ? "is" : "are") not in the recommendations index",
+                                    hint: "if they are recommendations all the same, name them in the front matter: addressees: { \"\(first.number)\": [states] }; to keep them out and say so, addressees: { \"\(first.number)\": [] }")
+                continue
+            }
             diagnostics.warning(.recommendationSectionEmpty, file: report.file, at: section.position,
                                 "section \"\(section.fullTitle)\" is titled as recommendations, but none of its \(inside.count) paragraph\(inside.count == 1 ? "" : "s") (from \(first.number)) is in the recommendations index",
                                 hint: "say who is to act with recommending language (\"The Committee recommends that the State party ...\", \"States should ...\"), add the verb the report uses to content/recommending-verbs.yml, or name the paragraphs in the front matter: addressees: { \"\(first.number)\": [states] }")

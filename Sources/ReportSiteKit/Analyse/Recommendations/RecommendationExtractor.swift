@@ -38,6 +38,8 @@
 /// makes the following recommendations:"), ends with a colon, or introduces decimal items, the paragraph has no
 /// record of its own.
 /// A split-off sub-paragraph's record comes right after its paragraph's; its text leaves out its own label.
+/// A lettered sub-paragraph that continues the decimal item before it (`ItemContinuation`: "131.16 ... paragraphs 2" then
+/// "(b) and 3 of the ICCPR ... (South Africa);") is read as the end of that item, in its record.
 ///
 /// A paragraph whose number repeats an earlier one has no anchor to link to and is left out (the repeat is
 /// already a diagnostic).
@@ -217,7 +219,9 @@ private struct Extraction {
     /// A piece of a paragraph: its chapeau, or one lettered sub-paragraph.
     struct Unit {
         var sub: SubParagraph?
+        /// With its label (`(c) ...`, `121.1 ...`), as its paragraph's record shows it; `ownText` without, for a record of its own.
         var text: String
+        var ownText: String
         var tokens: [RecToken]
         var subjects: [String]
     }
@@ -267,16 +271,19 @@ private struct Extraction {
         if kind == .conclusions || kind == .other, overrides[id] == nil, !overrides.keys.contains(where: { $0.hasPrefix(id + "-") }) {
             return
         }
-        let titles = chain.map { report.sections[$0].fullTitle }
+        let titles = chain.map { RecommendationText.withoutNoteMarks(report.sections[$0].fullTitle) }
 
         // The context for short-form aliases: the report's body, the enclosing headings, the paragraph itself.
         let chapeauBlocks = paragraph.content.compactMap { part -> Block? in if case .block(let b) = part { return b } else { return nil } }
-        let subs = paragraph.content.compactMap { part -> SubParagraph? in if case .subParagraph(let s) = part { return s } else { return nil } }
+        // A decimal item's line that begins like a lettered sub-paragraph ("(b) and 3 of the ICCPR") is the item's.
+        let joined = ItemContinuation.joined(paragraph.content.compactMap { part -> SubParagraph? in if case .subParagraph(let s) = part { return s } else { return nil } })
+        let subs = joined.map(\.sub)
         let chapeauText = RecommendationText.text(of: chapeauBlocks)
-        let subTexts = subs.map { RecommendationText.text(of: $0) }
+        let subTexts = joined.map { ItemContinuation.text(of: $0.sub, continuation: $0.continuation, labelled: true) }
+        let ownTexts = joined.map { ItemContinuation.text(of: $0.sub, continuation: $0.continuation, labelled: false) }
         // Each text is read into tokens once; the context and the units work on those tokens.
         let chapeauTokens = RecTokenizer.tokens(chapeauText)
-        let subTokens = subs.map { RecTokenizer.tokens(RecommendationText.text(of: $0, labelled: false)) }
+        let subTokens = ownTexts.map { RecTokenizer.tokens($0) }
         var context = bodyContext
         for i in chain { context.formUnion(matcher.slugsNamed(inTokens: tokens(ofSection: i))) }
         context.formUnion(matcher.slugsNamed(inTokens: ([chapeauTokens] + subTokens).flatMap { $0 }))
@@ -290,13 +297,14 @@ private struct Extraction {
         }
         let pronoun = stateSlug ?? (speaksOfStateParty ? "states" : nil)
         var unlistedParts: [String] = []
-        func unit(_ sub: SubParagraph?, _ text: String, _ raw: [RecToken]) -> Unit {
+        func unit(_ sub: SubParagraph?, _ text: String, _ ownText: String, _ raw: [RecToken]) -> Unit {
             let tokens = stateOrgans(matcher.mask(Self.withSharedNoun(raw), context: context))
             for part in SubjectFinder.unlistedParts(in: tokens) where !unlistedParts.contains(part) { unlistedParts.append(part) }
-            return Unit(sub: sub, text: text, tokens: tokens, subjects: matcher.sorted(SubjectFinder.subjects(in: tokens, language: language, pronoun: pronoun)))
+            return Unit(sub: sub, text: text, ownText: ownText, tokens: tokens,
+                        subjects: matcher.sorted(SubjectFinder.subjects(in: tokens, language: language, pronoun: pronoun)))
         }
-        let chapeau = unit(nil, chapeauText, chapeauTokens)
-        let subUnits = zip(subs, zip(subTexts, subTokens)).map { unit($0, $1.0, $1.1) }
+        let chapeau = unit(nil, chapeauText, chapeauText, chapeauTokens)
+        let subUnits = subs.indices.map { unit(subs[$0], subTexts[$0], ownTexts[$0], subTokens[$0]) }
 
         // A lead-in of this paragraph: for its own items, and (a `lead_ins` phrase) for the recommendations after it.
         let lead = leadIn(chapeau.tokens)
@@ -332,8 +340,7 @@ private struct Extraction {
         guard (inIndex && override != []) || (override?.isEmpty == false) else {
             for u in subUnits {
                 guard let sub = u.sub, let own = overrides[subID(sub)], !own.isEmpty else { continue }
-                records.append(record(subID(sub), anchor: sub.anchor, titles, matcher.sorted(own), .frontMatter,
-                                      RecommendationText.text(of: sub, labelled: false), sub.position))
+                records.append(record(subID(sub), anchor: sub.anchor, titles, matcher.sorted(own), .frontMatter, u.ownText, sub.position))
             }
             return
         }
@@ -354,7 +361,7 @@ private struct Extraction {
         for u in subUnits {
             guard let sub = u.sub else { continue }
             let sid = subID(sub)
-            let ownText = RecommendationText.text(of: sub, labelled: false)
+            let ownText = u.ownText
             if let own = overrides[sid] {
                 if !own.isEmpty {
                     splitOff.append(record(sid, anchor: sub.anchor, titles, matcher.sorted(own), .frontMatter, ownText, sub.position))

@@ -10,7 +10,9 @@ enum RecommendationSectionKind: Equatable {
     case combined
     /// `A. Conclusions`, `Concluding remarks`: never recommendations, whatever the parent says.
     case conclusions
-    /// Anything else, `III. Follow-up to earlier recommendations` included: the parent decides.
+    /// Anything else, `III. Follow-up to earlier recommendations` included: the parent decides. So is a heading that
+    /// cites recommendations by their numbers, `Recommendations 1–5, 14–16, 18, 43, 133` (a national report
+    /// answering the previous cycle's, A/HRC/WG.6/34/SVN/1), `Recommendation No. 12`: it names which ones it answers.
     case other
 
     /// A title (after its printed number) is one of recommendations when the word "recommendations" comes
@@ -20,13 +22,21 @@ enum RecommendationSectionKind: Equatable {
     init(title: String) {
         let words = RecTokenizer.tokens(title).compactMap(\.word)
         if let r = words.firstIndex(where: { $0 == "recommendations" || $0 == "recommendation" }),
-           words[..<r].allSatisfy(Self.qualifiers.contains) {
+           words[..<r].allSatisfy(Self.qualifiers.contains), !Self.citesNumbers(words[(r + 1)...]) {
             self = words[..<r].contains(where: Self.combinedWords.contains) ? .combined : .recommendations
         } else if let first = words.first, Self.conclusionWords.contains(first), !words.contains("recommendations") {
             self = .conclusions
         } else {
             self = .other
         }
+    }
+
+    /// The words after "recommendations" begin with the numbers of recommendations: `1`, `122.1`, `No. 12`, `nos. 3-5`.
+    static func citesNumbers(_ after: ArraySlice<String>) -> Bool {
+        var rest = after
+        if let first = rest.first, ["no", "nos", "no.", "nos.", "number", "numbers"].contains(first) { rest = rest.dropFirst() }
+        guard let word = rest.first, let c = word.unicodeScalars.first else { return false }
+        return ("0"..."9").contains(c)
     }
 
     static let conclusionWords: Set<String> = ["conclusions", "conclusion", "concluding", "observations", "findings"]
@@ -40,8 +50,24 @@ enum RecommendationSectionKind: Equatable {
 
 extension Report {
     /// What each section's title makes of the paragraphs under it, by section index (read once a report: every
-    /// paragraph asks for its chain's).
-    var sectionKinds: [RecommendationSectionKind] { sections.map { RecommendationSectionKind(title: $0.title.plainText) } }
+    /// paragraph asks for its chain's). In a national report every section is `.other`: the State answers
+    /// recommendations and makes none (`titleKinds` keeps what the titles say, for a warning).
+    var sectionKinds: [RecommendationSectionKind] {
+        isNationalReport ? Array(repeating: .other, count: sections.count) : titleKinds
+    }
+
+    /// What each section's title alone makes of the paragraphs under it.
+    var titleKinds: [RecommendationSectionKind] { sections.map { RecommendationSectionKind(title: $0.title.plainText) } }
+
+    /// A State's national report to the Universal Periodic Review, `A/HRC/WG.6/34/SVN/1` (and its corrigenda and
+    /// revisions, `.../1/Corr.1`): the Working Group's documents of a review are numbered 1 (the national report),
+    /// 2 (the compilation of United Nations information) and 3 (the summary of stakeholders' information).
+    var isNationalReport: Bool {
+        let c = symbol.components
+        guard c.count >= 6, c[0] == "A", c[1] == "HRC", c[2] == "WG.6", Int(c[3]) != nil,
+              c[4].count == 3, c[4].unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }), c[5] == "1" else { return false }
+        return c.count == 6 || (c.count == 7 && (c[6].hasPrefix("Corr.") || c[6].hasPrefix("Rev.")))
+    }
 
     /// The nearest section of the chain, innermost first, that is about recommendations or conclusions.
     func standingSection(_ chain: [Int], kinds: [RecommendationSectionKind]) -> Int? {

@@ -36,6 +36,16 @@ enum RecommendationText {
         return join([labelled ? "\(label) \(own)" : own] + sub.children.map { text(of: $0) })
     }
 
+    /// A heading as a record's section shows it: without the note marks a PDF prints at its end and the import kept as
+    /// text, `II. Conclusions and/or recommendations∗∗` (A/HRC/27/3, U+2217) or `... recommendations**`.
+    static func withoutNoteMarks(_ title: String) -> String {
+        var t = Substring(title)
+        while let last = t.unicodeScalars.last, "\u{2217}*\u{2020}\u{2021}".unicodeScalars.contains(last) || (last == " " && t.count > 1) {
+            t = Substring(t.unicodeScalars.dropLast())
+        }
+        return t.isEmpty ? title : String(t)
+    }
+
     static func join(_ parts: [String]) -> String {
         parts.filter { !$0.isEmpty }.joined(separator: " ")
     }

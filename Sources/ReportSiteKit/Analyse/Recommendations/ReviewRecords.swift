@@ -20,8 +20,11 @@ enum ReviewRecords {
         for p in report.paragraphs where withItems.contains(p.number) {
             let blocks = p.content.compactMap { part -> Block? in if case .block(let b) = part { return b } else { return nil } }
             chapeaus[p.number] = (position(inLeadIn: RecommendationText.text(of: blocks)), p.anchor)
-            for case .subParagraph(let s) in p.content {
-                if let first = s.content.first { itemTexts[s.anchor] = RecommendationText.text(of: first) }
+            let subs = p.content.compactMap { part -> SubParagraph? in if case .subParagraph(let s) = part { return s } else { return nil } }
+            // An item's line that begins like a lettered sub-paragraph ("(b) and 3 of the ICCPR ... (South Africa);") ends it.
+            for (s, continuation) in ItemContinuation.joined(subs) {
+                guard let first = s.content.first else { continue }
+                itemTexts[s.anchor] = RecommendationText.join([RecommendationText.text(of: first)] + continuation.map { RecommendationText.text(of: $0) })
             }
         }
         let url = report.symbol.description + "/#"
