@@ -19,6 +19,8 @@ struct RawUnit: Sendable {
     var afterPageBreak = false
     /// Text under a page's footnote rule that starts no footnote: the rest of a footnote cut by the page break.
     var footnoteContinuation = false
+    /// ... among the endnotes (a `Notes` section at the end), where it starts no note.
+    var endnoteContinuation = false
     /// The raw lines it was joined from.
     var lines: [String] = []
 }
@@ -97,23 +99,12 @@ struct RawTextReader {
                 }
             }
             lines = []
-            for page in split {
+            let offset = pageNumberOffset(split)
+            var notesRunOn = false
+            for (index, page) in split.enumerated() {
                 var body = dropContents(page)
-                var printed: Int?
-                for fromTop in [true, false] {
-                    var looked = 0
-                    while looked < 5, let candidate = (fromTop ? body.firstIndex(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) : body.lastIndex(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty })) {
-                        let t = body[candidate].text.trimmingCharacters(in: .whitespaces)
-                        if let n = pageNumber(t) {
-                            printed = printed ?? n
-                        } else if !isRunningHeader(t) {
-                            break
-                        }
-                        artefactsRemoved += 1
-                        body.remove(at: candidate)
-                        looked += 1
-                    }
-                }
+                let printed = removeFurniture(&body, index: index, offset: offset)
+                warnings += Self.placeApartNoteNumbers(&body, notesRunOn: &notesRunOn)
                 if let first = body.first(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) {
                     firstLineOfPage.insert(first.number)
                     if let printed { pageOfLine[first.number] = printed }
@@ -124,6 +115,8 @@ struct RawTextReader {
         }
 
         var units: [RawUnit] = []
+        // Among endnotes (a `Notes` section, to the end or an annex): what starts no note is the rest of the one before.
+        var endnotes = false
         var pageBreakSeen = false
         var pending: [String] = []
         var pendingLine = 0
@@ -144,6 +137,10 @@ struct RawTextReader {
             }
             var unit = RawUnit(text: joined, line: pendingLine, headingMarkup: pendingHeading, pageStart: pendingPage, lines: pending)
             unit.afterPageBreak = firstLineOfPage.contains(pendingLine) || pageBreakSeen
+            if endnotes, let c = joined.unicodeScalars.first, Footnotes.superscriptDigits[c] == nil, !joined.hasPrefix("<sup>") {
+                unit.footnoteContinuation = true
+                unit.endnoteContinuation = true
+            }
             pageBreakSeen = false
             units.append(unit)
             pending = []
@@ -172,7 +169,6 @@ struct RawTextReader {
         let width = lengths.isEmpty ? 0 : lengths[lengths.count * 9 / 10]
 
         var footnoteZone = false
-        var endnotes = false
         var lastNumberSeen: Int?
         // A paragraph number, sub-paragraph label or footnote number that pdftotext put on a line of its own
         // (`1.`, then the paragraph's text): it waits for the next line of text.
@@ -248,6 +244,10 @@ struct RawTextReader {
             // The rule above a page's footnotes: what follows are footnote texts, `1 See ...`.
             if t.wholeMatch(of: /_{5,}|-{10,}/) != nil {
                 flush(); artefactsRemoved += 1; footnoteZone = true; continue
+            }
+            // A shorter rule (`-----` under the last notes of a report) is no text, and no footnote's.
+            if t.wholeMatch(of: /[-_]{3,}/) != nil {
+                flush(); artefactsRemoved += 1; continue
             }
             if footnoteZone, !t.isEmpty, pageNumber(t) == nil, !isRunningHeader(t) {
                 if let c = t.unicodeScalars.first, Footnotes.superscriptDigits[c] != nil || t.hasPrefix("<sup>") {
