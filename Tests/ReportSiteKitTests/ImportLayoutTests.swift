@@ -398,6 +398,50 @@ final class ImportLayoutTests: XCTestCase {
         XCTAssertEqual(unclear.map(\.text), before)
     }
 
+    /// The numbers of a page's notes one under another above their texts, which run to the foot of the page (exact
+    /// lines of the decision A/HRC/DEC/43/112); its markers stand after a space (`Review, 1 the views`).
+    func testNoteNumbersAboveTheirTexts() {
+        var notesRunOn = false
+        var page = Self.page(["sufficiently addressed during the interactive dialogue held in the Working Group. 2", "32nd meeting",
+                              "12 March 2020", "[Adopted without a vote.]", "", "1", "2", "", "A/HRC/43/15.",
+                              "A/HRC/43/15/Add.1; see also A/HRC/43/2, chap. VI.", ""], first: 31)
+        let warnings = RawTextReader.placeApartNoteNumbers(&page, notesRunOn: &notesRunOn)
+        XCTAssertEqual(page.map(\.text).suffix(7), ["", "", "", "", "¹ A/HRC/43/15.", "² A/HRC/43/15/Add.1; see also A/HRC/43/2, chap. VI.", ""])
+        XCTAssertEqual(warnings.map(\.line), [39, 40])
+        XCTAssertTrue(warnings[1].message.contains("footnote 2's number is printed apart from its text, above the page's notes (line 37)"), warnings[1].message)
+        // One number above one line is a label the reader joins itself; numbers above fewer notes are left alone.
+        var one = Self.page(["", "1", "", "A/HRC/43/15.", ""])
+        XCTAssertEqual(RawTextReader.placeApartNoteNumbers(&one, notesRunOn: &notesRunOn), [])
+        var fewer = Self.page(["", "1", "2", "", "A/HRC/43/15 and", "A/HRC/43/16 and", "A/HRC/43/15/Add.1; see also A/HRC/43/2, chap. VI.", ""])
+        XCTAssertEqual(RawTextReader.placeApartNoteNumbers(&fewer, notesRunOn: &notesRunOn), [])
+    }
+
+    /// Among the notes, a line that starts with a number the notes have passed, under an unfinished line, goes on
+    /// with the note (exact lines of A/HRC/WG.6/20/SVN/2's notes 95-97: `... Articles 10,` / `12 (e) and 14 (a).`),
+    /// where it was read as a second text for note 12.
+    func testANumberTheNotesHavePassedGoesOnWithTheNote() {
+        let raw = """
+        A/HRC/WG.6/20/SVN/2
+        1. The Committee of Experts noted it.95 It noted more.96 And it noted the rest.97
+        Notes
+        95
+        Right to Organise and Collective Bargaining Convention, 1949 (No. 98), Observation (CEACR) adopted 2012, published 102nd ILC session (2013).Observation on Articles 2 and 3.
+        96
+        Observation (CEACR) - adopted 2012, published 102nd ILC session (2013), Migrant Workers
+        (Supplementary Provisions) Convention, 1975 (No. 143) - Slovenia (Ratification: 1992) Articles 10,
+        12 (e) and 14 (a). Free choice of employment.
+        97
+        Observation (CEACR) - adopted 2012, published 102nd ILC session (2013), Migration for
+        Employment Convention (Revised), 1949 (No. 97) - Slovenia (Ratification: 1992) Article (6) (1)
+        (a) (i) of the Convention. Equality of treatment with respect to conditions of work.
+        """
+        let result = ReportImporter.importText(raw, overrides: ImportMetadata(title: "T"))
+        XCTAssertTrue(result.content.contains("(Ratification: 1992) Articles 10, 12 (e) and 14 (a). Free choice of employment.\n\n[^97]:"), result.content)
+        XCTAssertTrue(result.content.hasSuffix("Article (6) (1) (a) (i) of the Convention. Equality of treatment with respect to conditions of work.\n"), result.content)
+        XCTAssertEqual(result.summary.footnotesMatched, ["95", "96", "97"])
+        XCTAssertFalse(result.warnings.contains { $0.message.contains("second text") }, "\(result.warnings)")
+    }
+
     /// The printed page number is the one that fits the pages' sequence: a note's number at the top (`68`) or foot
     /// (`11`) of a page is not one (exact lines of A/HRC/WG.6/34/SVN/3, pages 10, 12 and 13); a page whose number
     /// pdftotext put among its notes (`Notes` `1` `10`) loses it there.

@@ -80,7 +80,7 @@ extension RawTextReader {
             apart.append((n, k))
             k -= 1
         }
-        guard let runStart = apart.map(\.index).min() else { return [] }
+        guard let runStart = apart.map(\.index).min() else { return numbersAboveTheirNotes(&body) }
         let lone: (Int) -> Bool = { t[$0].wholeMatch(of: /[0-9]{1,3}/) != nil }
         func startNumber(_ k: Int) -> Int? {
             if let m = t[k].wholeMatch(of: /([0-9]{1,3})/) { return Int(m.output.1) }
@@ -133,6 +133,38 @@ extension RawTextReader {
             }
         }
         body = rewritten
+        return warnings
+    }
+
+    /// The other way round: the numbers of a page's notes one under another (`1` `2`), then their texts to the foot
+    /// of the page (a one-page decision, A/HRC/DEC/43/112), as many notes as numbers.
+    static func numbersAboveTheirNotes(_ body: inout [PageLine]) -> [ImportWarning] {
+        let t = body.map { $0.text.trimmingCharacters(in: .whitespaces) }
+        let filled = t.indices.filter { !t[$0].isEmpty }
+        guard let start = filled.firstIndex(where: { k in
+            t[k].wholeMatch(of: /[0-9]{1,3}/) != nil && (k == 0 || t[k - 1].isEmpty)
+        }) else { return [] }
+        var numbers: [(value: Int, index: Int)] = []
+        var x = start
+        while x < filled.count, let n = Int(t[filled[x]]), t[filled[x]].count <= 3, numbers.last.map({ n == $0.value + 1 }) ?? true {
+            numbers.append((n, filled[x]))
+            x += 1
+        }
+        let texts = Array(filled[x...])
+        guard numbers.count >= 2, texts.count >= numbers.count, !texts.contains(where: { t[$0].prefixMatch(of: /[0-9]{1,4}\.?(\s|$)/) != nil }) else { return [] }
+        var groups: [Int] = []
+        if texts.count == numbers.count {
+            groups = texts
+        } else {
+            for (y, line) in texts.enumerated() where y == 0 || StructureAssembler.isClosed(t[texts[y - 1]]) { groups.append(line) }
+        }
+        guard groups.count == numbers.count else { return [] }
+        var warnings: [ImportWarning] = []
+        for (number, line) in zip(numbers, groups) {
+            body[line].text = Footnotes.superscript(String(number.value)) + " " + t[line]
+            body[number.index].text = ""
+            warnings.append(ImportWarning(line: body[line].number, "footnote \(number.value)'s number is printed apart from its text, above the page's notes (line \(body[number.index].number)): given to \"\(t[line].prefix(40))\", the note in its place; check it"))
+        }
         return warnings
     }
 }

@@ -169,6 +169,8 @@ struct RawTextReader {
         let width = lengths.isEmpty ? 0 : lengths[lengths.count * 9 / 10]
 
         var footnoteZone = false
+        // The highest footnote number whose text started under a rule or among the endnotes.
+        var lastNote = 0
         var lastNumberSeen: Int?
         // A paragraph number, sub-paragraph label or footnote number that pdftotext put on a line of its own
         // (`1.`, then the paragraph's text): it waits for the next line of text.
@@ -221,6 +223,7 @@ struct RawTextReader {
                 heldLabel = nil
                 if footnoteZone, let n = Int(held.text) {
                     t = Footnotes.superscript(String(n)) + " " + t
+                    lastNote = max(lastNote, n)
                 } else if footnoteZone, held.text == "*" {
                     t = "<sup>*</sup> " + t
                 } else {
@@ -252,9 +255,14 @@ struct RawTextReader {
             if footnoteZone, !t.isEmpty, pageNumber(t) == nil, !isRunningHeader(t) {
                 if let c = t.unicodeScalars.first, Footnotes.superscriptDigits[c] != nil || t.hasPrefix("<sup>") {
                     flush()
-                } else if let m = t.prefixMatch(of: /([0-9]{1,3})\s+/) {
+                    if let n = Int(Footnotes.plainDigits(t.prefix(4))) { lastNote = max(lastNote, n) }
+                } else if let m = t.prefixMatch(of: /([0-9]{1,3})\s+/), let n = Int(m.output.1),
+                          n > lastNote || pending.last.map(StructureAssembler.isClosed) ?? true {
+                    // A number the notes have passed, after an unfinished line (`... Articles 10,` / `12 (e) and 14
+                    // (a).`), goes on with the note; any other starts one.
                     flush()
-                    t = Footnotes.superscript(String(m.output.1)) + " " + t[m.range.upperBound...]
+                    t = Footnotes.superscript(String(n)) + " " + t[m.range.upperBound...]
+                    lastNote = max(lastNote, n)
                 } else if pending.isEmpty {
                     // Text under the rule that starts no footnote: the rest of the last footnote of the page before.
                     units.append(RawUnit(text: t, line: line.number, footnoteContinuation: true, lines: [t]))
