@@ -167,4 +167,70 @@ extension RawTextReader {
         }
         return warnings
     }
+
+    /// A page's printed contents (`Contents`, then entries with dot leaders and their paragraphs and pages): removed
+    /// up to its last entry's numbers; the site builds its own.
+    mutating func dropContents(_ page: [(number: Int, text: String)]) -> [(number: Int, text: String)] {
+        let trimmed = page.map { $0.text.trimmingCharacters(in: .whitespaces) }
+        let leaders = trimmed.indices.filter { trimmed[$0].contains("......") || trimmed[$0].contains(". . . . .") }
+        guard leaders.count >= 2, let last = leaders.last else { return page }
+        let start = trimmed.firstIndex { ["contents", "table of contents"].contains($0.lowercased()) }
+            ?? (contentsRanToPageEnd ? 0 : nil)
+        guard let start, start <= leaders[0] else { return page }
+        var end = last + 1
+        while end < trimmed.count, trimmed[end].isEmpty || trimmed[end].wholeMatch(of: /[0-9]{1,4}(?:\s*[–-]\s*[0-9]{1,4})?/) != nil { end += 1 }
+        // What is left of the page is the contents' last words (`Annex`, a label, a page number): dropped too.
+        if trimmed[end...].allSatisfy({ $0.isEmpty || $0.split(separator: " ").count <= 3 && !StructureAssembler.isClosed($0) || $0.wholeMatch(of: /[IVXLC]{1,6}\.|[A-Z]\./) != nil }) {
+            end = trimmed.count
+        }
+        contentsEntries += leaders.count
+        contentsRanToPageEnd = trimmed[end...].allSatisfy { $0.isEmpty || pageNumber($0) != nil || isRunningHeader($0) }
+        var kept = page
+        kept.removeSubrange(start..<end)
+        return kept
+    }
+
+    /// A line that is only a running header: the symbol, maybe with `page N`, or a print job number.
+    func isRunningHeader(_ t: String) -> Bool {
+        if let symbol, t == symbol || t.hasPrefix(symbol + " page ") && t.dropFirst(symbol.count + 6).allSatisfy(\.isNumber) { return true }
+        // `A/HRC/11/17*`: the header of a reissued document keeps its asterisk.
+        if let symbol, t.hasPrefix(symbol), t.dropFirst(symbol.count).allSatisfy({ $0 == "*" }) { return true }
+        if UNCover.isBarcode(t) || t.lowercased() == "please recycle" { return true }
+        if t.wholeMatch(of: /(GE\.)?[0-9]{2}-[0-9]{5}(\s*\(E\))?(\s+\S+)?/) != nil { return true }
+        return false
+    }
+
+    func pageNumber(_ t: String) -> Int? {
+        if let m = t.wholeMatch(of: /(?:[Pp]age\s+)?([0-9]{1,3})(?:\/[0-9]{1,3})?/) { return Int(m.output.1) }
+        return nil
+    }
+
+    /// A page extracted as one line starts with its running header (`A/57/292 `, `E/CN.4/2000/82 page 18 `);
+    /// its page number is in the header or glued to its end (`... recognized. 17`). Strips both.
+    mutating func onePage(_ t: inout String) -> OnePageHeader? {
+        guard let symbol, t.hasPrefix(symbol + " ") else { return nil }
+        var rest = Substring(t.dropFirst(symbol.count + 1))
+        var number: Int?
+        if let m = rest.prefixMatch(of: /page\s+([0-9]{1,4})\s+/) {
+            number = Int(m.output.1)
+            rest = rest[m.range.upperBound...]
+        } else if let m = rest.prefixMatch(of: /([0-9]{1,3})\s+(?=[0-9]{1,4}\.\s)/) {
+            // The page number printed before the page's first paragraph number: `A/57/292 17 64. The ...`.
+            number = Int(m.output.1)
+            rest = rest[m.range.upperBound...]
+        }
+        artefactsRemoved += 1
+        if number == nil, let m = rest.firstMatch(of: /\s([0-9]{1,3})$/) {
+            number = Int(m.output.1)
+            rest = rest[..<m.range.lowerBound]
+            artefactsRemoved += 1
+        }
+        t = String(rest)
+        return OnePageHeader(number: number)
+    }
+
+    struct OnePageHeader {
+        /// The printed page number, when the header or the end of the line gives it.
+        var number: Int?
+    }
 }

@@ -37,7 +37,7 @@ struct RawTextReader {
     /// Pages found from running headers in text without form feeds (0: none, or the text had form feeds).
     var pagesFoundFromHeaders = 0
     /// The contents went on to the end of the page before: it may go on at the top of this one.
-    private var contentsRanToPageEnd = false
+    var contentsRanToPageEnd = false
 
     init(symbol: String?) {
         self.symbol = symbol
@@ -358,72 +358,6 @@ struct RawTextReader {
         return units
     }
 
-    /// A page's printed contents (`Contents`, then entries with dot leaders and their paragraphs and pages): removed
-    /// up to its last entry's numbers; the site builds its own.
-    mutating func dropContents(_ page: [(number: Int, text: String)]) -> [(number: Int, text: String)] {
-        let trimmed = page.map { $0.text.trimmingCharacters(in: .whitespaces) }
-        let leaders = trimmed.indices.filter { trimmed[$0].contains("......") || trimmed[$0].contains(". . . . .") }
-        guard leaders.count >= 2, let last = leaders.last else { return page }
-        let start = trimmed.firstIndex { ["contents", "table of contents"].contains($0.lowercased()) }
-            ?? (contentsRanToPageEnd ? 0 : nil)
-        guard let start, start <= leaders[0] else { return page }
-        var end = last + 1
-        while end < trimmed.count, trimmed[end].isEmpty || trimmed[end].wholeMatch(of: /[0-9]{1,4}(?:\s*[–-]\s*[0-9]{1,4})?/) != nil { end += 1 }
-        // What is left of the page is the contents' last words (`Annex`, a label, a page number): dropped too.
-        if trimmed[end...].allSatisfy({ $0.isEmpty || $0.split(separator: " ").count <= 3 && !StructureAssembler.isClosed($0) || $0.wholeMatch(of: /[IVXLC]{1,6}\.|[A-Z]\./) != nil }) {
-            end = trimmed.count
-        }
-        contentsEntries += leaders.count
-        contentsRanToPageEnd = trimmed[end...].allSatisfy { $0.isEmpty || pageNumber($0) != nil || isRunningHeader($0) }
-        var kept = page
-        kept.removeSubrange(start..<end)
-        return kept
-    }
-
-    /// A line that is only a running header: the symbol, maybe with `page N`, or a print job number.
-    func isRunningHeader(_ t: String) -> Bool {
-        if let symbol, t == symbol || t.hasPrefix(symbol + " page ") && t.dropFirst(symbol.count + 6).allSatisfy(\.isNumber) { return true }
-        // `A/HRC/11/17*`: the header of a reissued document keeps its asterisk.
-        if let symbol, t.hasPrefix(symbol), t.dropFirst(symbol.count).allSatisfy({ $0 == "*" }) { return true }
-        if UNCover.isBarcode(t) || t.lowercased() == "please recycle" { return true }
-        if t.wholeMatch(of: /(GE\.)?[0-9]{2}-[0-9]{5}(\s*\(E\))?(\s+\S+)?/) != nil { return true }
-        return false
-    }
-
-    func pageNumber(_ t: String) -> Int? {
-        if let m = t.wholeMatch(of: /(?:[Pp]age\s+)?([0-9]{1,3})(?:\/[0-9]{1,3})?/) { return Int(m.output.1) }
-        return nil
-    }
-
-    /// A page extracted as one line starts with its running header (`A/57/292 `, `E/CN.4/2000/82 page 18 `);
-    /// its page number is in the header or glued to its end (`... recognized. 17`). Strips both.
-    mutating func onePage(_ t: inout String) -> OnePageHeader? {
-        guard let symbol, t.hasPrefix(symbol + " ") else { return nil }
-        var rest = Substring(t.dropFirst(symbol.count + 1))
-        var number: Int?
-        if let m = rest.prefixMatch(of: /page\s+([0-9]{1,4})\s+/) {
-            number = Int(m.output.1)
-            rest = rest[m.range.upperBound...]
-        } else if let m = rest.prefixMatch(of: /([0-9]{1,3})\s+(?=[0-9]{1,4}\.\s)/) {
-            // The page number printed before the page's first paragraph number: `A/57/292 17 64. The ...`.
-            number = Int(m.output.1)
-            rest = rest[m.range.upperBound...]
-        }
-        artefactsRemoved += 1
-        if number == nil, let m = rest.firstMatch(of: /\s([0-9]{1,3})$/) {
-            number = Int(m.output.1)
-            rest = rest[..<m.range.lowerBound]
-            artefactsRemoved += 1
-        }
-        t = String(rest)
-        return OnePageHeader(number: number)
-    }
-
-    struct OnePageHeader {
-        /// The printed page number, when the header or the end of the line gives it.
-        var number: Int?
-    }
-
     /// `II. Recommendations`, `B. Recommendations`: a short line with a section number and no final full stop.
     static func isSectionWord(_ t: String) -> Bool {
         ["summary", "contents", "introduction", "annex", "annexes"].contains(t.lowercased())
@@ -445,83 +379,5 @@ struct RawTextReader {
         if t.prefixMatch(of: /\(([a-z]{1,4})\)\s/) != nil { return true }
         if let c = t.unicodeScalars.first, Footnotes.superscriptDigits[c] != nil { return true }
         return false
-    }
-}
-
-/// Cuts a page extracted as one line into its blocks: numbered paragraphs (the numbers that follow one another),
-/// a heading between the end of a sentence and the next paragraph number, and sub-paragraphs (a), (b), ...
-enum OneLinePage {
-    static func split(_ text: String) -> [String] {
-        // Candidate paragraph numbers: " 64. The" after the end of a sentence or a heading.
-        var candidates: [(index: String.Index, number: Int)] = []
-        for m in text.matches(of: /\s([0-9]{1,3})\.\s(?=[\p{Lu}“"‘(\[])/) {
-            guard let n = Int(m.output.1) else { continue }
-            candidates.append((m.output.1.startIndex, n))
-        }
-        if text.prefixMatch(of: /([0-9]{1,3})\.\s(?=[\p{Lu}“"‘(\[])/) != nil, let n = Int(text.prefix(while: \.isNumber)) {
-            candidates.insert((text.startIndex, n), at: 0)
-        }
-        var accepted: [String.Index] = []
-        if let start = candidates.firstIndex(where: { c in candidates.contains { $0.number == c.number + 1 && $0.index > c.index } }) ?? (candidates.count == 1 ? 0 : nil) {
-            var expected = candidates[start].number
-            for c in candidates[start...] where c.number == expected {
-                accepted.append(c.index)
-                expected += 1
-            }
-        }
-        var segments: [Substring] = []
-        var from = text.startIndex
-        for index in accepted where index > from {
-            segments.append(text[from..<index])
-            from = index
-        }
-        segments.append(text[from...])
-
-        var out: [String] = []
-        for segment in segments {
-            var pieces = subParagraphs(segment)
-            // A heading standing between the last sentence of this segment and the next paragraph number.
-            if let last = pieces.last {
-                let (head, heading) = trailingHeading(last)
-                if let heading {
-                    pieces[pieces.count - 1] = head
-                    pieces.append(heading)
-                }
-            }
-            out.append(contentsOf: pieces.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-        }
-        return out
-    }
-
-    /// `... population. VIII. RECOMMENDATIONS` -> (`... population.`, `VIII. RECOMMENDATIONS`).
-    static func trailingHeading(_ s: String) -> (String, String?) {
-        let ends = s.matches(of: /[.;:!?][”"’)]?\s+/)
-        for end in ends.reversed() {
-            let tail = s[end.range.upperBound...].trimmingCharacters(in: .whitespaces)
-            if tail.count > 160 { break }
-            if tail.wholeMatch(of: /(?:[IVXLC]+|[A-Z])\.\s+\p{Lu}[^.;]{0,150}/) != nil {
-                return (String(s[..<end.range.upperBound]), tail)
-            }
-        }
-        return (s, nil)
-    }
-
-    /// Sub-paragraphs (a), (b), ... that follow one another after a colon or semicolon.
-    static func subParagraphs(_ s: Substring) -> [String] {
-        var cuts: [String.Index] = []
-        var expected: Character = "a"
-        for m in s.matches(of: /[:;.][0-9]{0,3}\s(\(([a-z])\)\s)(?=\p{Lu})/) {
-            guard let letter = m.output.2.first, letter == expected else { continue }
-            cuts.append(m.output.1.startIndex)
-            expected = Character(UnicodeScalar(letter.unicodeScalars.first!.value + 1)!)
-        }
-        var out: [String] = []
-        var from = s.startIndex
-        for cut in cuts {
-            out.append(String(s[from..<cut]))
-            from = cut
-        }
-        out.append(String(s[from...]))
-        return out
     }
 }
