@@ -351,4 +351,166 @@ final class ImportLayoutTests: XCTestCase {
         var other = [ImportedBlock(kind: .paragraph(40), text: "In November 201986 the obligations.[^87]", line: 7)]
         XCTAssertNil(ReportImporter.placeMarker(86, in: &other))
     }
+
+    /// Lines of one page, numbered from `first`.
+    static func page(_ texts: [String], first: Int = 1) -> [RawTextReader.PageLine] {
+        texts.enumerated().map { (first + $0.offset, $0.element) }
+    }
+
+    /// Footnote numbers that pdftotext put apart from their texts, at the foot of the page's notes (exact lines of
+    /// A/HRC/WG.6/48/SVN/2, pages 10 and 11, and A/HRC/59/15, page 2): each goes to the text where the sequence lacks
+    /// it, after the start of the notes, the note before it, or the top of a page of endnotes.
+    func testNoteNumbersPrintedApartAtTheFootOfTheNotes() {
+        var notesRunOn = false
+        var page10 = Self.page(["UNHCR recommended that Slovenia establish a statelessness determination",
+                                "contained therein.99", "", "Notes", "See A/HRC/43/15, A/HRC/43/15/Add.1 and A/HRC/43/2.",
+                                "CEDAW/C/SVN/CO/7, para. 6.", "3 Ibid., para. 55.", "1", "2", ""], first: 715)
+        let warnings = RawTextReader.placeApartNoteNumbers(&page10, notesRunOn: &notesRunOn)
+        XCTAssertEqual(page10.map(\.text), ["UNHCR recommended that Slovenia establish a statelessness determination",
+                                            "contained therein.99", "", "Notes", "¹ See A/HRC/43/15, A/HRC/43/15/Add.1 and A/HRC/43/2.",
+                                            "² CEDAW/C/SVN/CO/7, para. 6.", "3 Ibid., para. 55.", "", "", ""])
+        XCTAssertEqual(warnings.map(\.line), [719, 720])
+        XCTAssertTrue(warnings[0].message.contains("footnote 1's number is printed apart from its text, at the foot of the notes (line 722)"), warnings[0].message)
+        XCTAssertTrue(notesRunOn)
+        // The next page of endnotes: the two notes at its top, a note's text over two lines.
+        var page11 = Self.page(["A/HRC/52/33/Add.2, para. 7.",
+                                "Office of the United Nations High Commissioner for Refugees (UNHCR) submission for the",
+                                "universal periodic review of Slovenia, pp. 2 and 4. See also CAT/C/SVN/CO/4, para. 27 (d).",
+                                "6 United Nations Educational, Scientific and Cultural Organization (UNESCO) submission for the",
+                                "universal periodic review of Slovenia, p. 5.", "53 Ibid., para. 6 (b).", "4", "5", ""])
+        XCTAssertEqual(RawTextReader.placeApartNoteNumbers(&page11, notesRunOn: &notesRunOn).count, 2)
+        XCTAssertEqual(page11[0].text, "⁴ A/HRC/52/33/Add.2, para. 7.")
+        XCTAssertEqual(page11[1].text, "⁵ Office of the United Nations High Commissioner for Refugees (UNHCR) submission for the")
+        XCTAssertEqual(page11[2].text, "universal periodic review of Slovenia, pp. 2 and 4. See also CAT/C/SVN/CO/4, para. 27 (d).")
+        XCTAssertEqual(page11[6].text, "")
+        // Under no rule and no `Notes`: the note before the number (alone on its line) bounds the search.
+        var notes = false
+        var page2 = Self.page(["of parliament composed of women. Measures had been included in the National Programme", "", "1", "",
+                               "A/HRC/WG.6/48/SVN/1.", "A/HRC/WG.6/48/SVN/2.", "3 A/HRC/WG.6/48/SVN/3.", "2", ""])
+        XCTAssertEqual(RawTextReader.placeApartNoteNumbers(&page2, notesRunOn: &notes).count, 1)
+        XCTAssertEqual(page2.map(\.text), ["of parliament composed of women. Measures had been included in the National Programme", "", "", "",
+                                           "¹ A/HRC/WG.6/48/SVN/1.", "² A/HRC/WG.6/48/SVN/2.", "3 A/HRC/WG.6/48/SVN/3.", "", ""])
+        XCTAssertFalse(notes)
+        // Lines that do not divide into as many notes as numbers are missing: left as they are.
+        var unclear = Self.page(["1", "", "A/HRC/WG.6/48/SVN/1.", "A/HRC/WG.6/48/SVN/2.", "A/HRC/WG.6/48/SVN/4.", "3 A/HRC/WG.6/48/SVN/3.", "2", ""])
+        let before = unclear.map(\.text)
+        XCTAssertEqual(RawTextReader.placeApartNoteNumbers(&unclear, notesRunOn: &notes), [])
+        XCTAssertEqual(unclear.map(\.text), before)
+    }
+
+    /// The numbers of a page's notes one under another above their texts, which run to the foot of the page (exact
+    /// lines of the decision A/HRC/DEC/43/112); its markers stand after a space (`Review, 1 the views`).
+    func testNoteNumbersAboveTheirTexts() {
+        var notesRunOn = false
+        var page = Self.page(["sufficiently addressed during the interactive dialogue held in the Working Group. 2", "32nd meeting",
+                              "12 March 2020", "[Adopted without a vote.]", "", "1", "2", "", "A/HRC/43/15.",
+                              "A/HRC/43/15/Add.1; see also A/HRC/43/2, chap. VI.", ""], first: 31)
+        let warnings = RawTextReader.placeApartNoteNumbers(&page, notesRunOn: &notesRunOn)
+        XCTAssertEqual(page.map(\.text).suffix(7), ["", "", "", "", "¹ A/HRC/43/15.", "² A/HRC/43/15/Add.1; see also A/HRC/43/2, chap. VI.", ""])
+        XCTAssertEqual(warnings.map(\.line), [39, 40])
+        XCTAssertTrue(warnings[1].message.contains("footnote 2's number is printed apart from its text, above the page's notes (line 37)"), warnings[1].message)
+        // One number above one line is a label the reader joins itself; numbers above fewer notes are left alone.
+        var one = Self.page(["", "1", "", "A/HRC/43/15.", ""])
+        XCTAssertEqual(RawTextReader.placeApartNoteNumbers(&one, notesRunOn: &notesRunOn), [])
+        var fewer = Self.page(["", "1", "2", "", "A/HRC/43/15 and", "A/HRC/43/16 and", "A/HRC/43/15/Add.1; see also A/HRC/43/2, chap. VI.", ""])
+        XCTAssertEqual(RawTextReader.placeApartNoteNumbers(&fewer, notesRunOn: &notesRunOn), [])
+    }
+
+    /// Among the notes, a line that starts with a number the notes have passed, under an unfinished line, goes on
+    /// with the note (exact lines of A/HRC/WG.6/20/SVN/2's notes 95-97: `... Articles 10,` / `12 (e) and 14 (a).`),
+    /// where it was read as a second text for note 12.
+    func testANumberTheNotesHavePassedGoesOnWithTheNote() {
+        let raw = """
+        A/HRC/WG.6/20/SVN/2
+        1. The Committee of Experts noted it.95 It noted more.96 And it noted the rest.97
+        Notes
+        95
+        Right to Organise and Collective Bargaining Convention, 1949 (No. 98), Observation (CEACR) adopted 2012, published 102nd ILC session (2013).Observation on Articles 2 and 3.
+        96
+        Observation (CEACR) - adopted 2012, published 102nd ILC session (2013), Migrant Workers
+        (Supplementary Provisions) Convention, 1975 (No. 143) - Slovenia (Ratification: 1992) Articles 10,
+        12 (e) and 14 (a). Free choice of employment.
+        97
+        Observation (CEACR) - adopted 2012, published 102nd ILC session (2013), Migration for
+        Employment Convention (Revised), 1949 (No. 97) - Slovenia (Ratification: 1992) Article (6) (1)
+        (a) (i) of the Convention. Equality of treatment with respect to conditions of work.
+        """
+        let result = ReportImporter.importText(raw, overrides: ImportMetadata(title: "T"))
+        XCTAssertTrue(result.content.contains("(Ratification: 1992) Articles 10, 12 (e) and 14 (a). Free choice of employment.\n\n[^97]:"), result.content)
+        XCTAssertTrue(result.content.hasSuffix("Article (6) (1) (a) (i) of the Convention. Equality of treatment with respect to conditions of work.\n"), result.content)
+        XCTAssertEqual(result.summary.footnotesMatched, ["95", "96", "97"])
+        XCTAssertFalse(result.warnings.contains { $0.message.contains("second text") }, "\(result.warnings)")
+    }
+
+    /// The printed page number is the one that fits the pages' sequence: a note's number at the top (`68`) or foot
+    /// (`11`) of a page is not one (exact lines of A/HRC/WG.6/34/SVN/3, pages 10, 12 and 13); a page whose number
+    /// pdftotext put among its notes (`Notes` `1` `10`) loses it there.
+    func testPageNumbersFollowThePagesSequence() {
+        var reader = RawTextReader(symbol: "A/HRC/WG.6/34/SVN/3")
+        var pages = Array(repeating: [RawTextReader.PageLine](), count: 11)
+        pages[9] = Self.page(["A/HRC/WG.6/34/SVN/3", "", "status.143 CoE-ACFC and JS2 made similar recommendations. 144", "", "Notes", "1", "", "10", "",
+                              "The stakeholders listed below have contributed information for this summary; the full texts of all",
+                              "original submissions are available at: www.ohchr.org.", ""])
+        pages.append(Self.page(["A/HRC/WG.6/34/SVN/3", "", "10", "", "AI, p. 2. See also JS3, p. 4 and HRORS, para. 1.", "HRORS, para. 3.",
+                                "12 JS3, p. 4. See also AI, p. 2 and HRORS, para. 1.", "67 CoE-ECSR: Factsheet-Slovenia, p. 5.", "11", "", "12", "", ""]))
+        pages.append(Self.page(["A/HRC/WG.6/34/SVN/3", "", "68", "", "JS3, p. 9.", "AI, pp. 1-2.", "70 CoE-Commissioner, para. 71.",
+                                "125 AI, p. 6.", "69", "", "13", "", ""]))
+        let offset = reader.pageNumberOffset(pages)
+        XCTAssertEqual(offset, 1)
+        var twelve = pages[11]
+        XCTAssertEqual(reader.removeFurniture(&twelve, index: 11, offset: offset), 12)
+        XCTAssertEqual(twelve.map(\.text).filter { !$0.isEmpty }, ["10", "AI, p. 2. See also JS3, p. 4 and HRORS, para. 1.", "HRORS, para. 3.",
+                                                                    "12 JS3, p. 4. See also AI, p. 2 and HRORS, para. 1.", "67 CoE-ECSR: Factsheet-Slovenia, p. 5.", "11"])
+        var thirteen = pages[12]
+        XCTAssertEqual(reader.removeFurniture(&thirteen, index: 12, offset: offset), 13)
+        XCTAssertEqual(thirteen.map(\.text).filter { !$0.isEmpty }.first, "68")
+        XCTAssertEqual(thirteen.map(\.text).filter { !$0.isEmpty }.last, "69")
+        var ten = pages[9]
+        XCTAssertEqual(reader.removeFurniture(&ten, index: 9, offset: offset), 10)
+        XCTAssertFalse(ten.map(\.text).contains("10"))
+        XCTAssertTrue(ten.map(\.text).contains("1"))
+        // Without pages that agree, every number at a page's top or foot is taken as before.
+        XCTAssertNil(reader.pageNumberOffset([pages[11]]))
+    }
+
+    /// Among endnotes (a `Notes` section to the end), a line that starts no note is the rest of the note before it,
+    /// not body text; a short rule of dashes under the last note is no note's text (exact lines of
+    /// A/HRC/WG.6/34/SVN/3 and A/HRC/WG.6/7/SVN/3).
+    func testEndnotesRunOnAndAShortRuleIsNoText() {
+        let raw = """
+        A/HRC/WG.6/34/SVN/3
+        I. Background
+        1.
+        The present report was prepared pursuant to Human Rights Council resolutions 5/1
+        and 16/21, taking into consideration the periodicity of the universal periodic review. It is a
+        summary of 11 stakeholders’ submissions1 to the universal periodic review, presented in a
+        summarized manner owing to word-limit constraints.
+        2.
+        HRORS noted that Slovenia had not ratified the 1961 Convention on the Reduction of
+        Statelessness.2
+        \u{0C}A/HRC/WG.6/34/SVN/3
+        Notes
+        1
+
+        The stakeholders listed below have contributed information for this summary; the full texts of all
+        original submissions are available at: www.ohchr.org.
+        Civil society
+        Individual submissions:
+        AI
+        Amnesty International, London, United Kingdom;
+        2 HRORS, para. 23 and JS2, para. 8.
+
+        -----
+
+        """
+        let result = ReportImporter.importText(raw, overrides: ImportMetadata(title: "T"))
+        XCTAssertTrue(result.content.hasSuffix("""
+        [^1]: The stakeholders listed below have contributed information for this summary; the full texts of all original submissions are available at: www.ohchr.org. Civil society Individual submissions: AI Amnesty International, London, United Kingdom;
+
+        [^2]: HRORS, para. 23 and JS2, para. 8.
+
+        """), result.content)
+        XCTAssertFalse(result.content.contains("-----"), result.content)
+        XCTAssertTrue(result.warnings.contains { $0.line == 17 && $0.message.contains("read as the rest of footnote 1 (among the notes at the end, it starts no note)") }, "\(result.warnings)")
+    }
 }

@@ -19,6 +19,8 @@ struct RawUnit: Sendable {
     var afterPageBreak = false
     /// Text under a page's footnote rule that starts no footnote: the rest of a footnote cut by the page break.
     var footnoteContinuation = false
+    /// ... among the endnotes (a `Notes` section at the end), where it starts no note.
+    var endnoteContinuation = false
     /// The raw lines it was joined from.
     var lines: [String] = []
 }
@@ -35,7 +37,7 @@ struct RawTextReader {
     /// Pages found from running headers in text without form feeds (0: none, or the text had form feeds).
     var pagesFoundFromHeaders = 0
     /// The contents went on to the end of the page before: it may go on at the top of this one.
-    private var contentsRanToPageEnd = false
+    var contentsRanToPageEnd = false
 
     init(symbol: String?) {
         self.symbol = symbol
@@ -97,23 +99,12 @@ struct RawTextReader {
                 }
             }
             lines = []
-            for page in split {
+            let offset = pageNumberOffset(split)
+            var notesRunOn = false
+            for (index, page) in split.enumerated() {
                 var body = dropContents(page)
-                var printed: Int?
-                for fromTop in [true, false] {
-                    var looked = 0
-                    while looked < 5, let candidate = (fromTop ? body.firstIndex(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) : body.lastIndex(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty })) {
-                        let t = body[candidate].text.trimmingCharacters(in: .whitespaces)
-                        if let n = pageNumber(t) {
-                            printed = printed ?? n
-                        } else if !isRunningHeader(t) {
-                            break
-                        }
-                        artefactsRemoved += 1
-                        body.remove(at: candidate)
-                        looked += 1
-                    }
-                }
+                let printed = removeFurniture(&body, index: index, offset: offset)
+                warnings += Self.placeApartNoteNumbers(&body, notesRunOn: &notesRunOn)
                 if let first = body.first(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) {
                     firstLineOfPage.insert(first.number)
                     if let printed { pageOfLine[first.number] = printed }
@@ -124,6 +115,8 @@ struct RawTextReader {
         }
 
         var units: [RawUnit] = []
+        // Among endnotes (a `Notes` section, to the end or an annex): what starts no note is the rest of the one before.
+        var endnotes = false
         var pageBreakSeen = false
         var pending: [String] = []
         var pendingLine = 0
@@ -144,6 +137,10 @@ struct RawTextReader {
             }
             var unit = RawUnit(text: joined, line: pendingLine, headingMarkup: pendingHeading, pageStart: pendingPage, lines: pending)
             unit.afterPageBreak = firstLineOfPage.contains(pendingLine) || pageBreakSeen
+            if endnotes, let c = joined.unicodeScalars.first, Footnotes.superscriptDigits[c] == nil, !joined.hasPrefix("<sup>") {
+                unit.footnoteContinuation = true
+                unit.endnoteContinuation = true
+            }
             pageBreakSeen = false
             units.append(unit)
             pending = []
@@ -172,7 +169,8 @@ struct RawTextReader {
         let width = lengths.isEmpty ? 0 : lengths[lengths.count * 9 / 10]
 
         var footnoteZone = false
-        var endnotes = false
+        // The highest footnote number whose text started under a rule or among the endnotes.
+        var lastNote = 0
         var lastNumberSeen: Int?
         // A paragraph number, sub-paragraph label or footnote number that pdftotext put on a line of its own
         // (`1.`, then the paragraph's text): it waits for the next line of text.
@@ -225,6 +223,7 @@ struct RawTextReader {
                 heldLabel = nil
                 if footnoteZone, let n = Int(held.text) {
                     t = Footnotes.superscript(String(n)) + " " + t
+                    lastNote = max(lastNote, n)
                 } else if footnoteZone, held.text == "*" {
                     t = "<sup>*</sup> " + t
                 } else {
@@ -249,12 +248,21 @@ struct RawTextReader {
             if t.wholeMatch(of: /_{5,}|-{10,}/) != nil {
                 flush(); artefactsRemoved += 1; footnoteZone = true; continue
             }
+            // A shorter rule (`-----` under the last notes of a report) is no text, and no footnote's.
+            if t.wholeMatch(of: /[-_]{3,}/) != nil {
+                flush(); artefactsRemoved += 1; continue
+            }
             if footnoteZone, !t.isEmpty, pageNumber(t) == nil, !isRunningHeader(t) {
                 if let c = t.unicodeScalars.first, Footnotes.superscriptDigits[c] != nil || t.hasPrefix("<sup>") {
                     flush()
-                } else if let m = t.prefixMatch(of: /([0-9]{1,3})\s+/) {
+                    if let n = Int(Footnotes.plainDigits(t.prefix(4))) { lastNote = max(lastNote, n) }
+                } else if let m = t.prefixMatch(of: /([0-9]{1,3})\s+/), let n = Int(m.output.1),
+                          n > lastNote || pending.last.map(StructureAssembler.isClosed) ?? true {
+                    // A number the notes have passed, after an unfinished line (`... Articles 10,` / `12 (e) and 14
+                    // (a).`), goes on with the note; any other starts one.
                     flush()
-                    t = Footnotes.superscript(String(m.output.1)) + " " + t[m.range.upperBound...]
+                    t = Footnotes.superscript(String(n)) + " " + t[m.range.upperBound...]
+                    lastNote = max(lastNote, n)
                 } else if pending.isEmpty {
                     // Text under the rule that starts no footnote: the rest of the last footnote of the page before.
                     units.append(RawUnit(text: t, line: line.number, footnoteContinuation: true, lines: [t]))
@@ -350,72 +358,6 @@ struct RawTextReader {
         return units
     }
 
-    /// A page's printed contents (`Contents`, then entries with dot leaders and their paragraphs and pages): removed
-    /// up to its last entry's numbers; the site builds its own.
-    mutating func dropContents(_ page: [(number: Int, text: String)]) -> [(number: Int, text: String)] {
-        let trimmed = page.map { $0.text.trimmingCharacters(in: .whitespaces) }
-        let leaders = trimmed.indices.filter { trimmed[$0].contains("......") || trimmed[$0].contains(". . . . .") }
-        guard leaders.count >= 2, let last = leaders.last else { return page }
-        let start = trimmed.firstIndex { ["contents", "table of contents"].contains($0.lowercased()) }
-            ?? (contentsRanToPageEnd ? 0 : nil)
-        guard let start, start <= leaders[0] else { return page }
-        var end = last + 1
-        while end < trimmed.count, trimmed[end].isEmpty || trimmed[end].wholeMatch(of: /[0-9]{1,4}(?:\s*[–-]\s*[0-9]{1,4})?/) != nil { end += 1 }
-        // What is left of the page is the contents' last words (`Annex`, a label, a page number): dropped too.
-        if trimmed[end...].allSatisfy({ $0.isEmpty || $0.split(separator: " ").count <= 3 && !StructureAssembler.isClosed($0) || $0.wholeMatch(of: /[IVXLC]{1,6}\.|[A-Z]\./) != nil }) {
-            end = trimmed.count
-        }
-        contentsEntries += leaders.count
-        contentsRanToPageEnd = trimmed[end...].allSatisfy { $0.isEmpty || pageNumber($0) != nil || isRunningHeader($0) }
-        var kept = page
-        kept.removeSubrange(start..<end)
-        return kept
-    }
-
-    /// A line that is only a running header: the symbol, maybe with `page N`, or a print job number.
-    func isRunningHeader(_ t: String) -> Bool {
-        if let symbol, t == symbol || t.hasPrefix(symbol + " page ") && t.dropFirst(symbol.count + 6).allSatisfy(\.isNumber) { return true }
-        // `A/HRC/11/17*`: the header of a reissued document keeps its asterisk.
-        if let symbol, t.hasPrefix(symbol), t.dropFirst(symbol.count).allSatisfy({ $0 == "*" }) { return true }
-        if UNCover.isBarcode(t) || t.lowercased() == "please recycle" { return true }
-        if t.wholeMatch(of: /(GE\.)?[0-9]{2}-[0-9]{5}(\s*\(E\))?(\s+\S+)?/) != nil { return true }
-        return false
-    }
-
-    func pageNumber(_ t: String) -> Int? {
-        if let m = t.wholeMatch(of: /(?:[Pp]age\s+)?([0-9]{1,3})(?:\/[0-9]{1,3})?/) { return Int(m.output.1) }
-        return nil
-    }
-
-    /// A page extracted as one line starts with its running header (`A/57/292 `, `E/CN.4/2000/82 page 18 `);
-    /// its page number is in the header or glued to its end (`... recognized. 17`). Strips both.
-    mutating func onePage(_ t: inout String) -> OnePageHeader? {
-        guard let symbol, t.hasPrefix(symbol + " ") else { return nil }
-        var rest = Substring(t.dropFirst(symbol.count + 1))
-        var number: Int?
-        if let m = rest.prefixMatch(of: /page\s+([0-9]{1,4})\s+/) {
-            number = Int(m.output.1)
-            rest = rest[m.range.upperBound...]
-        } else if let m = rest.prefixMatch(of: /([0-9]{1,3})\s+(?=[0-9]{1,4}\.\s)/) {
-            // The page number printed before the page's first paragraph number: `A/57/292 17 64. The ...`.
-            number = Int(m.output.1)
-            rest = rest[m.range.upperBound...]
-        }
-        artefactsRemoved += 1
-        if number == nil, let m = rest.firstMatch(of: /\s([0-9]{1,3})$/) {
-            number = Int(m.output.1)
-            rest = rest[..<m.range.lowerBound]
-            artefactsRemoved += 1
-        }
-        t = String(rest)
-        return OnePageHeader(number: number)
-    }
-
-    struct OnePageHeader {
-        /// The printed page number, when the header or the end of the line gives it.
-        var number: Int?
-    }
-
     /// `II. Recommendations`, `B. Recommendations`: a short line with a section number and no final full stop.
     static func isSectionWord(_ t: String) -> Bool {
         ["summary", "contents", "introduction", "annex", "annexes"].contains(t.lowercased())
@@ -437,83 +379,5 @@ struct RawTextReader {
         if t.prefixMatch(of: /\(([a-z]{1,4})\)\s/) != nil { return true }
         if let c = t.unicodeScalars.first, Footnotes.superscriptDigits[c] != nil { return true }
         return false
-    }
-}
-
-/// Cuts a page extracted as one line into its blocks: numbered paragraphs (the numbers that follow one another),
-/// a heading between the end of a sentence and the next paragraph number, and sub-paragraphs (a), (b), ...
-enum OneLinePage {
-    static func split(_ text: String) -> [String] {
-        // Candidate paragraph numbers: " 64. The" after the end of a sentence or a heading.
-        var candidates: [(index: String.Index, number: Int)] = []
-        for m in text.matches(of: /\s([0-9]{1,3})\.\s(?=[\p{Lu}“"‘(\[])/) {
-            guard let n = Int(m.output.1) else { continue }
-            candidates.append((m.output.1.startIndex, n))
-        }
-        if text.prefixMatch(of: /([0-9]{1,3})\.\s(?=[\p{Lu}“"‘(\[])/) != nil, let n = Int(text.prefix(while: \.isNumber)) {
-            candidates.insert((text.startIndex, n), at: 0)
-        }
-        var accepted: [String.Index] = []
-        if let start = candidates.firstIndex(where: { c in candidates.contains { $0.number == c.number + 1 && $0.index > c.index } }) ?? (candidates.count == 1 ? 0 : nil) {
-            var expected = candidates[start].number
-            for c in candidates[start...] where c.number == expected {
-                accepted.append(c.index)
-                expected += 1
-            }
-        }
-        var segments: [Substring] = []
-        var from = text.startIndex
-        for index in accepted where index > from {
-            segments.append(text[from..<index])
-            from = index
-        }
-        segments.append(text[from...])
-
-        var out: [String] = []
-        for segment in segments {
-            var pieces = subParagraphs(segment)
-            // A heading standing between the last sentence of this segment and the next paragraph number.
-            if let last = pieces.last {
-                let (head, heading) = trailingHeading(last)
-                if let heading {
-                    pieces[pieces.count - 1] = head
-                    pieces.append(heading)
-                }
-            }
-            out.append(contentsOf: pieces.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-        }
-        return out
-    }
-
-    /// `... population. VIII. RECOMMENDATIONS` -> (`... population.`, `VIII. RECOMMENDATIONS`).
-    static func trailingHeading(_ s: String) -> (String, String?) {
-        let ends = s.matches(of: /[.;:!?][”"’)]?\s+/)
-        for end in ends.reversed() {
-            let tail = s[end.range.upperBound...].trimmingCharacters(in: .whitespaces)
-            if tail.count > 160 { break }
-            if tail.wholeMatch(of: /(?:[IVXLC]+|[A-Z])\.\s+\p{Lu}[^.;]{0,150}/) != nil {
-                return (String(s[..<end.range.upperBound]), tail)
-            }
-        }
-        return (s, nil)
-    }
-
-    /// Sub-paragraphs (a), (b), ... that follow one another after a colon or semicolon.
-    static func subParagraphs(_ s: Substring) -> [String] {
-        var cuts: [String.Index] = []
-        var expected: Character = "a"
-        for m in s.matches(of: /[:;.][0-9]{0,3}\s(\(([a-z])\)\s)(?=\p{Lu})/) {
-            guard let letter = m.output.2.first, letter == expected else { continue }
-            cuts.append(m.output.1.startIndex)
-            expected = Character(UnicodeScalar(letter.unicodeScalars.first!.value + 1)!)
-        }
-        var out: [String] = []
-        var from = s.startIndex
-        for cut in cuts {
-            out.append(String(s[from..<cut]))
-            from = cut
-        }
-        out.append(String(s[from...]))
-        return out
     }
 }

@@ -113,7 +113,7 @@ struct StructureAssembler {
                 if let d = lastDefinitionIndex {
                     let glue = footnotes[d].text.hasSuffix("-") && Self.startsLowercase(t) ? "" : " "
                     footnotes[d].text += glue + t
-                    warnings.append(ImportWarning(line: unit.line, "\"\(t.prefix(40))...\" read as the rest of footnote \(footnotes[d].label) (under the footnote rule of the next page); check it"))
+                    warnings.append(ImportWarning(line: unit.line, "\"\(t.prefix(40))...\" read as the rest of footnote \(footnotes[d].label) (\(unit.endnoteContinuation ? "among the notes at the end, it starts no note" : "under the footnote rule of the next page")); check it"))
                     continue
                 }
                 warnings.append(ImportWarning(line: unit.line, "text under a footnote rule before any footnote: kept in the body; check it"))
