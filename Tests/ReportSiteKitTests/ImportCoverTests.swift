@@ -451,6 +451,28 @@ final class ImportCoverTests: XCTestCase {
         XCTAssertNil(UNCover.state(in: "Business and Human Rights"))
     }
 
+    /// A State named at the end of the title or the subtitle is the State concerned when it is a State of
+    /// states.yml (`Visit to Kenya`, `... periodic report of the Congo`); a title that ends otherwise names none.
+    /// Cover lines written for this test, in the layout of the covers above.
+    func testAStateAtTheEndOfTheTitle() throws {
+        func cover(_ title: String, _ subtitle: String) throws -> ImportMetadata {
+            let raw = "A/HRC/99/41\n\nUnited Nations\n\nGeneral Assembly\n\nDistr.: General\n3 March 2025\nOriginal: English\n\n"
+                + "Human Rights Council\nFifty-eighth session\nAgenda item 3\nPromotion and protection of all human rights\n\n"
+                + title + "\n" + subtitle + "\nSummary\nThe present report is submitted pursuant to Council resolution 52/1.\n"
+            return try XCTUnwrap(UNCover.read(raw, symbol: nil)).0.metadata
+        }
+        let visit = try cover("Visit to Kenya", "Report of the Special Rapporteur on the right to food, Ana Lucía Quispe")
+        XCTAssertEqual(visit.country, "Kenya")
+        XCTAssertEqual(visit.title, "Visit to Kenya")
+        XCTAssertEqual(visit.mechanism, "special-procedures")
+        let mission = try cover("Report of the Special Rapporteur on the right to food", "Visit to the Democratic Republic of the Congo")
+        XCTAssertEqual(mission.title, "Report of the Special Rapporteur on the right to food")
+        XCTAssertEqual(mission.subtitle, "Visit to the Democratic Republic of the Congo")
+        XCTAssertEqual(mission.country, "Democratic Republic of the Congo")
+        XCTAssertNil(try cover("Thirteenth session of the Forum on Business and", "Human Rights").country)
+        XCTAssertNil(try cover("Seeds, farmers and the right to food", "Report of the Special Rapporteur on the right to food").country)
+    }
+
     /// The mechanism: the symbol's series first, then what the cover names first.
     func testTheMechanismFromTheSeriesAndTheCover() {
         XCTAssertEqual(UNCover.mechanism(symbol: "A/HRC/WG.6/20/SVN/1", texts: []), "upr")

@@ -26,9 +26,9 @@ struct UNCover {
     }
 
     /// A line that starts a block of the title of its own (a title, a subtitle, a decision's numbered title):
-    /// `Note by the Secretariat`, `Draft study by ...`, `Corrigendum`, `43/112. Outcome of ...`.
+    /// `Note by the Secretariat`, `Draft study by ...`, `Corrigendum`, `Visit to Kenya`, `43/112. Outcome of ...`.
     static func startsTitleBlock(_ s: String) -> Bool {
-        startsTitle(s) || s.prefixMatch(of: /(Draft study|Study|Corrigendum|Revised)\b|[0-9]{1,4}\/[0-9]{1,4}\.\s/) != nil
+        startsTitle(s) || s.prefixMatch(of: /(Draft study|Study|Corrigendum|Revised|Visit to|Mission to)\b|[0-9]{1,4}\/[0-9]{1,4}\.\s/) != nil
     }
 
     /// A line that only says the cover's layout: `UNITED`, `NATIONS`, `A`, `GENERAL`, `Distr.`.
@@ -212,8 +212,8 @@ struct UNCover {
                 organs.append(organ); blank(i); blank(n); k = n + 1; afterOrgan = true; continue
             }
             // The treaty a treaty body's document comes under (`International Covenant on` / `Civil and Political
-            // Rights`): kept in the body, as the block reader keeps it.
-            if titleLines.isEmpty, t.prefixMatch(of: /International Covenant|International Convention|Convention (on|against|for)\b|Optional Protocol/) != nil {
+            // Rights`), in the organ's place above the date: kept in the body, as the block reader keeps it.
+            if titleLines.isEmpty, cover.metadata.date == nil, t.prefixMatch(of: /International Covenant|International Convention|Convention (on|against|for)\b|Optional Protocol/) != nil {
                 var name = t
                 blank(i)
                 while k < end, let last = name.split(separator: " ").last,
@@ -392,9 +392,20 @@ struct UNCover {
                 }
             }
         }
-        if country == nil, let title = cover.metadata.title,
-           let m = title.firstMatch(of: /(?:\bon|:)\s+(\p{Lu}[\p{L}'’ ()-]{2,44})$/), let found = state(in: String(m.output.1)), found.qualifier == nil {
-            country = found.name
+        // A State named at the end of the title or subtitle: `Summary of stakeholders’ submissions on Slovenia`,
+        // `Outcome of the universal periodic review: Slovenia`, `Visit to Kenya`, `... periodic report of the Congo`.
+        if country == nil {
+            for text in [cover.metadata.title, cover.metadata.subtitle].compactMap({ $0 }) where country == nil {
+                let words = text.split(separator: " ", omittingEmptySubsequences: true)
+                for (n, word) in words.enumerated() where country == nil && n + 1 < words.count
+                    && (["on", "of", "to"].contains(word) || word.hasSuffix(":")) {
+                    var rest = words[(n + 1)...]
+                    if rest.first == "the", rest.count > 1 { rest = rest.dropFirst() }
+                    if rest.first?.first?.isUppercase == true, let found = state(in: rest.joined(separator: " ")), found.qualifier == nil {
+                        country = found.name
+                    }
+                }
+            }
         }
         cover.metadata.country = country
         cover.bodyLines.sort { $0.line < $1.line }
