@@ -23,10 +23,12 @@ struct CoverPage {
         s.contains("\\*") || s.contains("*") || s.contains("<sup>") || s.unicodeScalars.contains { Footnotes.superscriptDigits[$0] != nil }
     }
 
-    /// A cover line without its footnote marker (`Report of the Working Group ...*`).
+    /// A cover line without its footnote markers (`Report of the Working Group ...*`, `... No. 2025/2011*, **`,
+    /// `Algeria ∗` with the old covers' asterisk U+2217).
     static func withoutMarker(_ s: String) -> String {
         var t = s.replacingOccurrences(of: "\\*", with: "")
-        while let last = t.last, last == "*" || Footnotes.superscriptDigits[last.unicodeScalars.first!] != nil { t.removeLast() }
+        if let m = t.firstMatch(of: /\s*[*∗]+(?:\s*,?\s*[*∗]+)*\s*$/) { t = String(t[..<m.range.lowerBound]) }
+        while let last = t.last, last == "*" || last == "∗" || Footnotes.superscriptDigits[last.unicodeScalars.first!] != nil { t.removeLast() }
         return t.trimmingCharacters(in: .whitespaces)
     }
 
@@ -258,6 +260,7 @@ struct CoverPage {
             ("CERD/", "Committee on the Elimination of Racial Discrimination"), ("CRC/", "Committee on the Rights of the Child"),
             ("CEDAW/", "Committee on the Elimination of Discrimination against Women"), ("CAT/", "Committee against Torture"),
             ("CMW/", "Committee on Migrant Workers"), ("CRPD/", "Committee on the Rights of Persons with Disabilities"),
-            ("E/C.12/", "Committee on Economic, Social and Cultural Rights"),
+            ("E/C.12/", "Committee on Economic, Social and Cultural Rights"), ("CED/", "Committee on Enforced Disappearances"),
+            ("HRI/", "International Human Rights Instruments"),
         ]
 }
