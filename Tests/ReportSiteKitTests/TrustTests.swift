@@ -325,8 +325,12 @@ final class TrustTests: XCTestCase {
     func testTemplateDocsAreCurrent() throws {
         var doc = "# The names templates can use\n\n"
         doc += "Made by `TrustTests.testTemplateDocsAreCurrent` from the views (`TemplateView.Field`); a name that no view\n"
-        doc += "has is an error when the templates are loaded (RS406). A name is looked up in the view of the section it\n"
-        doc += "is in, then in the enclosing ones (Mustache's rule).\n\n| view | fields |\n|---|---|\n"
+        doc += "has is an error when the templates are loaded (RS406), and so is a view's field shown as text. A name is\n"
+        doc += "looked up in the view of the section it is in, then in the enclosing ones; a field the view has that holds\n"
+        doc += "no value (an optional) is false in a section, empty as text, and not looked up further: a section without a\n"
+        doc += "label never shows the label of the view around it. The templates are Mustache without set delimiters,\n"
+        doc += "transforms, inheritance, dynamic partials or indented standalone partials (each an error at its line and\n"
+        doc += "column, RS403).\n\n| view | fields |\n|---|---|\n"
         for view in TemplateNames.views {
             let name = String(reflecting: view).split(separator: ".").dropFirst().joined(separator: ".")
             doc += "| `\(name)` | " + view.fieldNames.map { "`\($0)`" }.joined(separator: ", ") + " |\n"

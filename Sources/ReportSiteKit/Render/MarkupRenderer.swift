@@ -89,7 +89,7 @@ struct MarkupRenderer {
 
     func inline(_ inline: Inline, into out: inout String) {
         switch inline {
-        case .text(let s): out += HTMLEscaping.escape(s)
+        case .text(let s): HTMLEscaping.escape(s, into: &out)
         case .code(let s): out += "<code>" + HTMLEscaping.escape(s) + "</code>"
         case .emphasis(let c): out += "<em>"; inlines(c, into: &out); out += "</em>"
         case .strong(let c): out += "<strong>"; inlines(c, into: &out); out += "</strong>"
@@ -112,7 +112,7 @@ struct MarkupRenderer {
             if let href = citationHref(index) {
                 out += templates.render("inline/citation", CitationLinkView(href: href, text: text))
             } else {
-                out += HTMLEscaping.escape(text)
+                HTMLEscaping.escape(text, into: &out)
             }
         case .footnoteReference(let label, let anchor, _):
             let note = noteAnchors[label] ?? Anchor.footnote(FootnoteCollector.idPart(label))

@@ -379,7 +379,7 @@ struct RecordView {
     let section: String
     let date: String
     let displayDate: String
-    /// Escaped here (Mustache's own escaping was a tenth of a build's instructions on large indexes).
+    /// Escaped here, once (the template's escaping was a tenth of a build's instructions on large indexes).
     let textHTML: String
     let assignedBy: String
     /// A review's recommending States ("France, Lithuania") and the position of the State under review.

@@ -77,7 +77,7 @@ extension Sitemap.RobotsView: TemplateView {
     func value(_ name: String) -> TemplateValue {
         guard let field = Field(rawValue: name) else { return .absent }
         switch field {
-        case .sitemap: return .reflected(sitemap)
+        case .sitemap: return .optional(sitemap)
         }
     }
 }
@@ -91,7 +91,7 @@ extension Sitemap.FeedView: TemplateView {
         guard let field = Field(rawValue: name) else { return .absent }
         switch field {
         case .title: return .text(title)
-        case .subtitle: return .reflected(subtitle)
+        case .subtitle: return .optional(subtitle)
         case .id: return .text(id)
         case .selfURL: return .text(selfURL)
         case .siteURL: return .text(siteURL)

@@ -1,7 +1,7 @@
 /// The names a template may use, and the check of every template against them at load: a name no view
 /// offers would render as an empty string on every page, so it is an error at its line and column (RS406),
-/// with the closest known name. Sections are checked for balance too, so that a section never closed is
-/// reported where it opens rather than at a later `{{/...}}` of another section.
+/// with the closest known name. (Sections are checked for balance when the template is compiled, so that a
+/// section never closed is reported where it opens: `CompiledTemplates.compile`.)
 ///
 /// The known names are those of every view (`TemplateView.Field`): a name is checked against all views, not
 /// against the one in scope at that place of the template (a name of another view there still renders empty).
@@ -21,100 +21,29 @@ enum TemplateNames {
 
     static let known: Set<String> = Set(views.flatMap { $0.fieldNames })
 
-    /// A tag of a template, as the check reads it.
-    struct Tag {
-        enum Kind { case variable, open, close, other }
-        var kind: Kind
-        var name: String
-        var position: SourcePosition
-        /// `#`, `^`, `>` ..., or `{` and `&` for an unescaped variable; nil for a plain `{{name}}`.
-        var sigil: Character? = nil
-
-        /// The tag as written: `{{^symbl}}`, `{{{symbl}}}`.
-        var shown: String {
-            switch sigil {
-            case "{"?: return "{{{\(name)}}}"
-            case let c?: return "{{\(c)\(name)}}"
-            case nil: return "{{\(name)}}"
-            }
-        }
-    }
-
-    /// The tags of a template with the default delimiters; nil when it sets other delimiters (`{{=<% %>=}}`),
-    /// which this reader does not follow.
-    static func tags(in text: String) -> [Tag]? {
-        var tags: [Tag] = []
-        let chars = Array(text)
-        var i = 0, line = 1, column = 1
-        func advance(_ n: Int) {
-            for _ in 0..<n where i < chars.count {
-                if chars[i] == "\n" { line += 1; column = 1 } else { column += 1 }
-                i += 1
-            }
-        }
-        while i < chars.count {
-            guard chars[i] == "{", i + 1 < chars.count, chars[i + 1] == "{" else { advance(1); continue }
-            let position = SourcePosition(line: line, column: column)
-            advance(2)
-            var triple = false
-            if i < chars.count, chars[i] == "{" { triple = true; advance(1) }
-            var inner = ""
-            while i < chars.count, !(chars[i] == "}" && i + 1 < chars.count && chars[i + 1] == "}") {
-                inner.append(chars[i])
-                advance(1)
-            }
-            advance(2)
-            if triple, i < chars.count, chars[i] == "}" { advance(1) }
-            let body = inner.trimmingCharacters(in: .whitespaces)
-            guard let sigil = body.first else { continue }
-            let rest = String(body.dropFirst()).trimmingCharacters(in: .whitespaces)
-            switch sigil {
-            case "=": return nil
-            case "!", ">", "<", "%": tags.append(Tag(kind: .other, name: rest, position: position, sigil: sigil))
-            case "#", "^", "$": tags.append(Tag(kind: .open, name: rest, position: position, sigil: sigil))
-            case "/": tags.append(Tag(kind: .close, name: rest, position: position, sigil: sigil))
-            case "&": tags.append(Tag(kind: .variable, name: rest, position: position, sigil: sigil))
-            default: tags.append(Tag(kind: .variable, name: body, position: position, sigil: triple ? "{" : nil))
-            }
-        }
-        return tags
-    }
-
-    /// The problems of one template's text: sections that do not close in order, names no view offers.
-    /// `file` is the template's path as diagnostics show it.
+    /// The problems of one template's text: a syntax error (RS403, from `TemplateTokenizer` and
+    /// `CompiledTemplates.compile`), else every name no view offers (RS406). `file` is the template's path as
+    /// diagnostics show it.
     static func problems(in text: String, file: String, checkingNames: Bool = true) -> [Diagnostic] {
-        guard let tags = tags(in: text) else { return [] }
+        do {
+            let tokens = try TemplateTokenizer.tokens(text)
+            _ = try CompiledTemplates.compile(tokens)
+            return checkingNames ? problems(tokens: tokens, file: file) : []
+        } catch let error as TemplateSyntaxError {
+            return [syntaxProblem(error, file: file)]
+        } catch {
+            return [Diagnostic(.error, .templateSyntax, file: file, at: nil, "the template cannot be read: \(error)")]
+        }
+    }
+
+    static func syntaxProblem(_ error: TemplateSyntaxError, file: String) -> Diagnostic {
+        Diagnostic(.error, .templateSyntax, file: file, at: error.position, error.message, hint: error.hint)
+    }
+
+    /// Every name of a template's tags that no view offers (RS406), with the closest known name.
+    static func problems(tokens: [TemplateToken], file: String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        var open: [Tag] = []
-        for tag in tags {
-            switch tag.kind {
-            case .open:
-                open.append(tag)
-            case .close:
-                guard let top = open.last else {
-                    problems.append(Diagnostic(.error, .templateSyntax, file: file, at: tag.position,
-                                               "{{/\(tag.name)}} closes a section that was never opened",
-                                               hint: "remove it, or open the section with {{#\(tag.name)}} before it"))
-                    return problems
-                }
-                if top.name != tag.name {
-                    problems.append(Diagnostic(.error, .templateSyntax, file: file, at: top.position,
-                                               "the section {{#\(top.name)}} that opens here is never closed: {{/\(tag.name)}} at line \(tag.position.line), column \(tag.position.column) comes first",
-                                               hint: "close it with {{/\(top.name)}} before {{/\(tag.name)}}"))
-                    return problems
-                }
-                open.removeLast()
-            case .variable, .other:
-                break
-            }
-        }
-        if let top = open.last {
-            problems.append(Diagnostic(.error, .templateSyntax, file: file, at: top.position,
-                                       "the section {{#\(top.name)}} that opens here is never closed",
-                                       hint: "close it with {{/\(top.name)}}"))
-            return problems
-        }
-        for tag in tags where checkingNames && (tag.kind == .variable || tag.kind == .open) {
+        for tag in tokens where tag.readsName {
             for name in names(in: tag.name) where !known.contains(name) {
                 problems.append(Diagnostic(.error, .templateUnknownName, file: file, at: tag.position,
                                            "\(tag.shown): no view of the site has a field '\(name)'; it would be empty on every page",
@@ -125,7 +54,7 @@ enum TemplateNames {
     }
 
     /// What a section puts in scope: a view of a known type, or a value without fields (text, a number, a flag),
-    /// through which a name is looked up in the enclosing views (Mustache's rule).
+    /// through which a name is looked up in the enclosing views.
     enum Frame {
         case view(any TemplateView.Type)
         case opaque
@@ -169,31 +98,40 @@ enum TemplateNames {
             return (found, nil)
         }
         func visit(_ template: String, _ stack: [Frame], depth: Int) {
-            guard depth < 16, let text = texts[template], let tags = tags(in: text),
+            guard depth < 16, let text = texts[template], let tags = try? TemplateTokenizer.tokens(text),
                   visited.insert(template + "|" + stack.map(\.signature).joined(separator: ",")).inserted else { return }
             var frames = stack
             var opened: [Int] = []
             for tag in tags {
                 switch tag.kind {
-                case .open, .variable:
+                case .section, .variable:
                     let (frame, missing) = resolve(tag.name, in: frames)
+                    let key = "\(template):\(tag.position.line):\(tag.position.column)"
                     if let missing, TemplateNames.known.contains(missing) {
-                        let key = "\(template):\(tag.position.line):\(tag.position.column)"
                         let inScope = fields(frames)
                         problems[key] = Diagnostic(
                             .error, .templateUnknownName, file: file(template), at: tag.position,
                             "\(tag.shown): no view in scope here has a field '\(missing)' (another view has); it would be empty on every page",
                             hint: suggestion(for: missing, among: Set(inScope)))
+                    } else if case .variable = tag.kind, case .view(let type) = frame {
+                        // A view, or a list of views, has no text of its own: the variable would be empty.
+                        let fields = type.fieldNames.prefix(6).map { "{{\($0)}}" }.joined(separator: ", ")
+                        problems[key] = Diagnostic(
+                            .error, .templateUnknownName, file: file(template), at: tag.position,
+                            "\(tag.shown): '\(tag.name)' is a view (or a list of views), not a text; it would be empty on every page",
+                            hint: "open it as a section and show its fields: {{#\(tag.name)}}...{{/\(tag.name)}} (its fields: \(fields))")
                     }
-                    if tag.kind == .open {
+                    if case .section(let inverted) = tag.kind {
                         opened.append(frames.count)
                         // An inverted section renders in the scope around it.
-                        if tag.sigil != "^" { frames.append(frame) }
+                        if !inverted { frames.append(frame) }
                     }
                 case .close:
                     if let count = opened.popLast() { frames.removeLast(frames.count - count) }
-                case .other:
-                    if tag.sigil == ">" { visit(tag.name, frames, depth: depth + 1) }
+                case .partial:
+                    visit(tag.name, frames, depth: depth + 1)
+                case .text, .comment:
+                    break
                 }
             }
         }
@@ -201,15 +139,10 @@ enum TemplateNames {
         return problems.keys.sorted().compactMap { problems[$0] }
     }
 
-    /// The view fields a tag's name reads: `layout.root` reads `layout` and `root`; `.` reads none; a transform
-    /// `first(list)` reads `list` (its function is Mustache's).
+    /// The view fields a tag's name reads: `layout.root` reads `layout` and `root`; `.` reads none.
     static func names(in name: String) -> [String] {
-        var bare = name
-        if let open = bare.firstIndex(of: "("), bare.hasSuffix(")") {
-            bare = String(bare[bare.index(after: open)..<bare.index(before: bare.endIndex)])
-        }
-        guard bare != "." else { return [] }
-        return bare.split(separator: ".").map(String.init)
+        guard name != "." else { return [] }
+        return name.split(separator: ".").map(String.init)
     }
 
     static func suggestion(for name: String, among candidates: Set<String>) -> String {

@@ -1,20 +1,19 @@
 import Foundation
-import Mustache
 
 /// The site's look: the Mustache templates of `Templates/` (names are paths without `.mustache`:
 /// `report`, `inline/footnote-ref`) and the static assets under `Templates/assets/`.
 ///
 /// A template is never silently empty: every template the renderer asks for, and every partial a template
-/// names with `{{> name}}`, must exist when the build starts; a file that does not parse is reported at its
-/// line and column; a render that fails anyway is an error (RS402) naming the template, never "".
+/// names with `{{> name}}`, must exist when the build starts; a file that does not parse, or uses what the
+/// engine (`CompiledTemplates`) does not do, is reported at its line and column (RS403); a render that fails
+/// anyway is an error (RS402) naming the template, never "".
 public struct TemplateSet: @unchecked Sendable {
     /// Every name the renderer passes to `render` (SiteRenderer, ReportPage, MarkupRenderer, RecommendationPages,
     /// Sitemap). The partials these templates include are checked from their text.
     public static let required = ["index", "report", "404", "recommendations", "sitemap", "feed", "robots",
                                   "inline/citation", "inline/footnote-ref", "inline/page-start", "partials/body-item"]
 
-    let library: MustacheLibrary
-    /// The same templates compiled for typed views (see `CompiledTemplates`); Mustache renders the rest.
+    /// The templates, compiled (see `CompiledTemplates`).
     let compiled: CompiledTemplates
     public let directory: URL
     /// How a template's file is named in diagnostics (`Templates/inline/citation.mustache`).
@@ -49,9 +48,9 @@ public struct TemplateSet: @unchecked Sendable {
         guard fm.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw Failure.missingDirectory(displayPath(directory))
         }
-        var library = MustacheLibrary()
         var problems: [Diagnostic] = []
         var texts: [String: String] = [:]
+        var trees: [String: [CompiledTemplates.Node]] = [:]
         // Links followed (a `partials/` shared by several sites): the templates are what a reader of the folder sees.
         let files = FolderWalk.paths(in: directory).filter { $0.hasSuffix(".mustache") }
         for file in files {
@@ -62,24 +61,20 @@ public struct TemplateSet: @unchecked Sendable {
                                            "the template cannot be read as UTF-8 text", hint: "save it as UTF-8"))
                 continue
             }
-            // Sections out of order are reported where they open, and names no view has, before Mustache parses.
-            let found = TemplateNames.problems(in: text, file: displayPath(url), checkingNames: checkingNames)
-            if !found.isEmpty {
-                problems += found
-                if found.contains(where: { $0.code == DiagnosticCode.templateSyntax.rawValue }) { continue }
-            }
+            // A syntax error (RS403) at its tag; then the names no view has (RS406).
+            let tokens: [TemplateToken]
             do {
-                try library.register(text, named: name)
+                tokens = try TemplateTokenizer.tokens(text)
+                trees[name] = try CompiledTemplates.compile(tokens)
                 texts[name] = text
-            } catch let error as MustacheTemplate.ParserError {
-                problems.append(Diagnostic(.error, .templateSyntax, file: displayPath(url),
-                                           at: SourcePosition(line: error.context.lineNumber, column: error.context.columnNumber),
-                                           "the template does not parse: " + Self.explain(error.error),
-                                           hint: Self.hint(for: error)))
+            } catch let error as TemplateSyntaxError {
+                problems.append(TemplateNames.syntaxProblem(error, file: displayPath(url)))
+                continue
             } catch {
-                problems.append(Diagnostic(.error, .templateSyntax, file: displayPath(url), at: nil,
-                                           "the template does not parse: \(error)"))
+                problems.append(Diagnostic(.error, .templateSyntax, file: displayPath(url), at: nil, "the template cannot be read: \(error)"))
+                continue
             }
+            if checkingNames { problems += TemplateNames.problems(tokens: tokens, file: displayPath(url)) }
         }
         let unparsed = Set(problems.map(\.file))
         for name in Self.required where checkingNames && texts[name] == nil {
@@ -116,22 +111,15 @@ public struct TemplateSet: @unchecked Sendable {
             }
         }
         guard problems.isEmpty else { throw Failure.problems(problems) }
-        self.library = library
-        self.compiled = CompiledTemplates(texts: texts)
+        self.compiled = CompiledTemplates(trees: trees)
     }
 
-    /// Renders a template. A failure (the library has no such template) is recorded for `reportFailures` and
-    /// gives "": the build then stops before anything is written.
-    func render(_ name: String, _ object: Any) -> String {
-        if let text = library.render(object, withTemplate: name) { return text }
-        failures.record(name)
-        return ""
-    }
-
-    /// Renders a template with a typed view: the compiled template when there is one, else Mustache.
+    /// Renders a template with its view. A failure (no such template: only when the load's checks were left
+    /// out) is recorded for `reportFailures` and gives "": the build then stops before anything is written.
     func render(_ name: String, _ view: some TemplateView) -> String {
         if let text = compiled.render(name, .view(view)) { return text }
-        return render(name, view as Any)
+        failures.record(name)
+        return ""
     }
 
     /// An error (RS402) for each template whose render failed, naming its file.
@@ -143,28 +131,10 @@ public struct TemplateSet: @unchecked Sendable {
         }
     }
 
-    /// Every `{{> name}}` (and `{{< name}}`) of a template's text, with its line and column. Written for the
-    /// default delimiters, which the project's templates use.
+    /// Every `{{> name}}` of a template's text, with its line and column (none when the text does not parse).
     static func partials(in text: String) -> [(name: String, position: SourcePosition)] {
-        var found: [(String, SourcePosition)] = []
-        for (i, line) in TextLines.split(text).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let after = rest[open.upperBound...]
-                guard let close = after.range(of: "}}") else { break }
-                var tag = after[..<close.lowerBound]
-                if let first = tag.first, first == ">" || first == "<" {
-                    tag = tag.dropFirst()
-                    let name = tag.trimmingCharacters(in: .whitespaces)
-                    if !name.isEmpty, !name.hasPrefix("*") {
-                        let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                        found.append((name, SourcePosition(line: i + 1, column: column)))
-                    }
-                }
-                rest = after[close.upperBound...]
-            }
-        }
-        return found
+        guard let tokens = try? TemplateTokenizer.tokens(text) else { return [] }
+        return tokens.filter { $0.kind == .partial }.map { ($0.name, $0.position) }
     }
 
     /// Every `assets/...` path a template's text names (`{{root}}assets/style.css`), with its line and column.
@@ -184,31 +154,6 @@ public struct TemplateSet: @unchecked Sendable {
             }
         }
         return found
-    }
-
-    /// The parser's error in words.
-    /// The line the parser stopped at; for a section never closed (reported at the end), where the last one opened.
-    static func hint(for error: MustacheTemplate.ParserError) -> String? {
-        let line = error.context.line.trimmingCharacters(in: .whitespaces)
-        if case .expectedSectionEnd? = error.error as? MustacheTemplate.Error {
-            return "close the section with {{/name}}; the parser reached the end of the file" + (line.isEmpty ? "" : " at: " + line)
-        }
-        return line.isEmpty ? nil : "the line reads: " + line
-    }
-
-    static func explain(_ error: Error) -> String {
-        switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect?: return "a closing tag {{/...}} does not match the section it closes"
-        case .unfinishedName?: return "a tag is not closed with }}"
-        case .expectedSectionEnd?: return "a section {{#...}} or {{^...}} is never closed with {{/...}}"
-        case .invalidSetDelimiter?: return "a set-delimiter tag {{=...=}} is malformed"
-        case .transformAppliedToInheritanceSection?: return "a transform is applied to an inheritance section"
-        case .illegalTokenInsideInheritSection?: return "a tag is not allowed inside an inheritance section"
-        case .textInsideInheritSection?: return "text is not allowed inside an inheritance section"
-        case .invalidConfigVariableSyntax?: return "a configuration tag {{% ...}} is malformed"
-        case .unrecognisedConfigVariable?: return "a configuration tag {{% ...}} names an unknown setting"
-        case nil: return "\(error)"
-        }
     }
 
     /// Every file under `Templates/assets/`, relative paths sorted.

@@ -1,10 +1,9 @@
-// Templates read the views by name. Mustache would find the names by reflection (`Mirror`), which made
-// rendering most of the build's time (measured: 1,000 reports, render 16 s); these lookups answer directly,
-// to the compiled templates (`CompiledTemplates`) and, through `child(named:)`, to Mustache.
+// Templates read the views by name: each view declares its fields once (`Field`) and answers them in
+// `value(_:)`, a switch the compiler checks is complete. `docs/templates.md` lists them.
 //
-// An absent optional is `false` (`.optional`): a nil would make Mustache look the name up in the enclosing
-// views, so that a section without a label would show its parent's. The views Mustache used to read by
-// reflection keep its rule for nil (`.reflected`: the lookup goes on outwards), so that nothing changes.
+// One rule for a field with no value (an optional that is nil): `.optional` gives `.null`, which is false for a
+// section and empty as a variable, and stops the lookup, so that a section without a label never shows the
+// label of the view around it. Only a name the view does not have (`.absent`) is looked up outwards.
 
 extension LayoutView: TemplateView {
     enum Field: String, CaseIterable {
@@ -62,22 +61,22 @@ extension ReportHeaderView: TemplateView {
         switch field {
         case .symbol: return .text(symbol)
         case .title: return .text(title)
-        case .subtitle: return .reflected(subtitle)
+        case .subtitle: return .optional(subtitle)
         case .date: return .text(date)
         case .displayDate: return .text(displayDate)
         case .body: return .text(body)
-        case .author: return .reflected(author)
-        case .mandate: return .reflected(mandate)
-        case .session: return .reflected(session)
-        case .agendaItem: return .reflected(agendaItem)
-        case .status: return .reflected(status)
-        case .excerpt: return .reflected(excerpt)
-        case .source: return .reflected(source)
+        case .author: return .optional(author)
+        case .mandate: return .optional(mandate)
+        case .session: return .optional(session)
+        case .agendaItem: return .optional(agendaItem)
+        case .status: return .optional(status)
+        case .excerpt: return .optional(excerpt)
+        case .source: return .optional(source)
         case .documentURL: return .text(documentURL)
         case .paragraphCount: return .int(paragraphCount)
-        case .firstParagraph: return .reflected(firstParagraph)
-        case .lastParagraph: return .reflected(lastParagraph)
-        case .citedCount: return .reflected(citedCount)
+        case .firstParagraph: return .optional(firstParagraph)
+        case .lastParagraph: return .optional(lastParagraph)
+        case .citedCount: return .optional(citedCount)
         }
     }
 }
@@ -394,9 +393,9 @@ extension IndexEntryView: TemplateView {
         case .date: return .text(date)
         case .displayDate: return .text(displayDate)
         case .body: return .text(body)
-        case .author: return .reflected(author)
-        case .status: return .reflected(status)
-        case .excerpt: return .reflected(excerpt)
+        case .author: return .optional(author)
+        case .status: return .optional(status)
+        case .excerpt: return .optional(excerpt)
         }
     }
 }
@@ -499,7 +498,7 @@ extension Sitemap.URLView: TemplateView {
         guard let field = Field(rawValue: name) else { return .absent }
         switch field {
         case .loc: return .text(loc)
-        case .lastmod: return .reflected(lastmod)
+        case .lastmod: return .optional(lastmod)
         }
     }
 }
