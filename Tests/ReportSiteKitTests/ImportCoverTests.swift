@@ -118,6 +118,8 @@ final class ImportCoverTests: XCTestCase {
         // The title's line stays in the body with its two asterisks, for the note `**`.
         XCTAssertTrue(body(i).contains("\nReport of the Working Group on the Universal Periodic Review**\n"), body(i))
         XCTAssertFalse(body(i).contains("Islamic Republic of Iran"), body(i))
+        // The barcode's glyphs, which pdftotext gives as control characters (`^F ^O ^O^S ^F`), are furniture.
+        XCTAssertNil(i.content.unicodeScalars.first { $0.value < 0x20 && $0 != "\n" }, i.content)
 
         let (brazil, b) = try imported("A-HRC-21-11")
         XCTAssertEqual(brazil, """

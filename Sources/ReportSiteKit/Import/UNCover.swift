@@ -48,9 +48,11 @@ struct UNCover {
         return CoverPage.isoDate(in: t)
     }
 
-    /// Only glyphs of a private-use font (a barcode drawn with one), or only digit groups (`210325 210325`).
+    /// Only glyphs of a private-use font (a barcode drawn with one) or the control characters that such a font
+    /// gives in some PDFs (`^F ^O ^O^S ^F`), or only digit groups (`210325 210325`).
     static func isBarcode(_ t: String) -> Bool {
-        if !t.isEmpty, t.unicodeScalars.allSatisfy({ (0xE000...0xF8FF).contains($0.value) || $0 == " " }) { return true }
+        if !t.isEmpty, t.contains(where: { $0 != " " }),
+           t.unicodeScalars.allSatisfy({ (0xE000...0xF8FF).contains($0.value) || $0.value < 0x20 && !["\t", "\r", "\u{0C}"].contains($0) || $0 == " " }) { return true }
         return t.wholeMatch(of: /\*[0-9]{7}\*|[0-9]{6}(\s+[0-9]{6})*/) != nil
     }
 
