@@ -120,7 +120,7 @@ struct RecommendationPages: Sendable {
     /// Addressee slugs that would take the folder of a listing of another kind.
     static let reservedSlugs: Set<String> = ["report", "country", "recommended-by", "position", "page"]
 
-    /// Renders every page of the index, in parallel a batch at a time, each a value handed in the site's order to
+    /// Renders every page of the index, in parallel, each a value handed in the site's order to
     /// `output`, the build's writer. With a store, a page whose inputs did not change is the previous build's.
     func write(into output: SiteOutput, shared: String?) throws {
         let jobs = listings().flatMap { listing -> [(Listing, [[PageGroup]], Int)] in
@@ -130,7 +130,7 @@ struct RecommendationPages: Sendable {
         // The facets' lists are the same on every page that shows them: made once.
         let facetLinks = facets()
         let (store, previous) = (output.store, output.previousLedger)
-        try output.batches(jobs.count, make: { k -> RenderedFile in
+        try output.stream(jobs.count, make: { k -> RenderedFile in
             let (listing, pages, number) = jobs[k]
             let inputs = self.inputs(folder: listing.folder, number: number, of: pages, all: listing.groups, title: listing.title,
                                      current: listing.current, facets: facetLinks)

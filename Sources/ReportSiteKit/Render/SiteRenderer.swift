@@ -50,9 +50,8 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Renders every file of the site and hands each to `output`, the build's one writer, which writes it and
-    /// keeps only what the link check needs (`PageLedger`). Report pages are made in parallel a batch at a time,
-    /// each a value (its bytes or the previous build's file, its ledger entry, its images, its search words),
-    /// folded in the corpus's order: peak memory is the model and a batch of pages, not the site. A template
+    /// keeps only what the link check needs (`PageLedger`). Report pages are made in parallel, each a value (its bytes or the previous build's file, its ledger entry, its images, its search words),
+    /// folded in the corpus's order: peak memory is the model and a few pages, not the site. A template
     /// that fails to render is an error (RS402) in `diagnostics`. Throws when a file cannot be written.
     func render(into output: SiteOutput) throws {
         let shared = store.map { _ in PageFingerprint(corpus: corpus, templates: templates).shared }
@@ -63,7 +62,7 @@ public struct SiteRenderer: Sendable {
         var words = SearchPacking.Merger()
         var shown: Set<String> = []
         var next = 0
-        try output.batches(corpus.reports.count, make: { i -> RenderedReport in
+        try output.stream(corpus.reports.count, make: { i -> RenderedReport in
             let model = LazyReport { try corpus.model(i) }
             let inputs = ReportPageInputs(i, corpus: corpus, links: links, recommendations: recommendations, neighbours: neighbours[i])
             let page = try RenderedFile.make(corpus.reports[i].symbol.pagePath, key: shared.map { inputs.key(shared: $0) },
@@ -74,20 +73,17 @@ public struct SiteRenderer: Sendable {
                 return (Data(templates.render("report", page.view()).utf8), images.list)
             }
             return RenderedReport(page: page, search: try search.part(i, model: model.get))
-        }, fold: { batch in
-            try output.put(batch.flatMap { [$0.page] + ($0.search?.files ?? []) })
-            let entries = batch.compactMap { $0.search?.entry }
-            if let store, !entries.isEmpty {
-                _ = entries.parallelMap { store.putEntry(.search, name: $0.name, key: $0.key, payload: $0.payload) }
+        }, fold: { rendered in
+            let report = corpus.reports[next]
+            try output.put([rendered.page] + (rendered.search?.files ?? []))
+            if let part = rendered.search {
+                if let entry = part.entry, let store { store.putEntry(.search, name: entry.name, key: entry.key, payload: entry.payload) }
+                words.add(report: next, part.words)
             }
-            for rendered in batch {
-                let report = corpus.reports[next]
-                if let part = rendered.search { words.add(report: next, part.words) }
-                next += 1
-                let sources = rendered.page.images
-                try output.put(images.files(for: report, sources: sources).map { RenderedFile(path: $0.path, bytes: $0.contents) })
-                for source in sources { if let path = ReportImages.relativePath(source) { shown.insert(report.sourceFolder + path) } }
-            }
+            next += 1
+            let sources = rendered.page.images
+            try output.put(images.files(for: report, sources: sources).map { RenderedFile(path: $0.path, bytes: $0.contents) })
+            for source in sources { if let path = ReportImages.relativePath(source) { shown.insert(report.sourceFolder + path) } }
         })
         reportImagesNotShown(shown)
         try search.finish(&words, into: output)

@@ -48,23 +48,19 @@ struct RenderedFile: Sendable {
 }
 
 /// The one writer of a build: the values the render stage returns are folded in here, in the site's order, a
-/// bounded batch at a time (`batches`), so that memory holds one batch of pages, never the site. It writes each
+/// few at a time (`stream`), so that memory holds a few pages, never the site. It writes each
 /// file into the staging folder (or links the reused one), notes its ledger entry, and notes its key and images
 /// for the store's next manifest. Nothing else writes the site, and nothing is shared between workers.
 final class SiteOutput {
     let staging: StagingFolder
     /// Where reusable files are found and what this build made is kept (nil: nothing is reused or kept).
     let store: BuildStore?
-    /// The ids and links of the previous build's reusable pages (read once, before the first batch).
+    /// The ids and links of the previous build's reusable pages (read once, before the first page).
     let previousLedger: [String: PageEntry]
     private(set) var ledger = PageLedger()
     private(set) var made = BuildStore.Made()
     /// The pages taken from the previous build (search chunks reused are not counted).
     private(set) var reused: [String] = []
-
-    /// How many results are made before they are folded in: enough to keep every core busy, few enough that a
-    /// batch of the largest pages stays a few megabytes.
-    static let batchSize = 32
 
     init(staging: StagingFolder, store: BuildStore?) {
         self.staging = staging
@@ -72,26 +68,36 @@ final class SiteOutput {
         previousLedger = store?.previous == nil ? [:] : store!.previousLedger()
     }
 
-    /// Makes `count` results, `batchSize` at a time in parallel (`make` must touch no shared mutable state), and
-    /// hands each batch in order to `fold`. The first failure stops the work.
-    func batches<T: Sendable>(_ count: Int, make: @Sendable (Int) throws -> T, fold: ([T]) throws -> Void) throws {
-        var start = 0
-        while start < count {
-            let end = min(count, start + Self.batchSize)
-            let results = Array(start..<end).parallelMap { i in Result { try make(i) } }
-            try fold(results.map { try $0.get() })
-            start = end
+    /// How many results may be made ahead of the one the writer folds next: four a core, enough to keep every
+    /// core busy while the pages differ in size, few enough that what waits (a report's page, search chunks and
+    /// words are a few hundred kilobytes) stays a few megabytes. The output does not depend on it.
+    static let window = 4 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// Makes `count` results on every core (`make` must touch no shared mutable state) and hands each, in order,
+    /// to `fold` on this thread as soon as it and those before it are made: the writer works while the next
+    /// results are made, and no more than `window` results wait at any time. The first failure stops the work.
+    func stream<T: Sendable>(_ count: Int, make: @Sendable (Int) throws -> T, fold: (T) throws -> Void) throws {
+        guard count > 0 else { return }
+        let queue = ReorderWindow<T>(count: count, window: Self.window)
+        let group = DispatchGroup()
+        try withoutActuallyEscaping(make) { make in
+            for _ in 0..<min(count, max(1, ProcessInfo.processInfo.activeProcessorCount)) {
+                DispatchQueue.global().async(group: group) {
+                    while let i = queue.take() { queue.put(i, Result { try make(i) }) }
+                }
+            }
+            defer {
+                queue.stop()
+                group.wait()  // no worker outlives `make`
+            }
+            for i in 0..<count { try fold(try queue.result(i).get()) }
         }
     }
 
-    /// Writes files into the site (the bytes of distinct files written side by side) and folds them in, in order.
+    /// Writes files into the site and folds them in, in order.
     func put(_ files: [RenderedFile]) throws {
-        let staging = staging
-        let written = files.count > 1
-            ? files.parallelMap { file in Result { try Self.place(file, in: staging) } }
-            : files.map { file in Result { try Self.place(file, in: staging) } }
-        for (file, result) in zip(files, written) {
-            try result.get()
+        for file in files {
+            try Self.place(file, in: staging)
             ledger.add(file.entry)
             if let key = file.key {
                 made.keys[file.path] = key
@@ -119,5 +125,57 @@ final class SiteOutput {
         case .bytes(let bytes): try staging.write(bytes, to: file.path)
         case .reused(let url): _ = try staging.link(url, to: file.path)
         }
+    }
+}
+
+/// The results of `SiteOutput.stream` between the workers that make them and the writer that folds them: indexes
+/// are handed out in order, and none more than `window` ahead of the next to fold, so that the next one is always
+/// being made and the results waiting stay few.
+private final class ReorderWindow<T: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let count: Int
+    private let window: Int
+    private var next = 0
+    private var folded = 0
+    private var stopped = false
+    private var made: [Int: Result<T, Error>] = [:]
+
+    init(count: Int, window: Int) {
+        self.count = count
+        self.window = max(1, window)
+    }
+
+    /// The next index to make, once the window has room; nil when all are handed out or the work stopped.
+    func take() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !stopped, next < count, next >= folded + window { condition.wait() }
+        guard !stopped, next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func put(_ index: Int, _ result: Result<T, Error>) {
+        condition.lock()
+        made[index] = result
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Result `index` once it is made (indexes asked in order), which makes room in the window.
+    func result(_ index: Int) -> Result<T, Error> {
+        condition.lock()
+        defer { condition.unlock() }
+        while made[index] == nil { condition.wait() }
+        folded = index + 1
+        condition.broadcast()
+        return made.removeValue(forKey: index)!
+    }
+
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
     }
 }
