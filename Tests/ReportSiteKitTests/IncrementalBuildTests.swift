@@ -134,12 +134,12 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertFalse(first.upToDate)
         let site = root.appendingPathComponent("site")
         let before = try tree(site)
-        let stamps = PageCache.files(in: site)
+        let stamps = FileStamps.tree(site.path)
         let again = run(root, into: "site")
         XCTAssertTrue(again.upToDate)
         XCTAssertEqual(again.outcome, .success(reports: 5, files: 0))
         XCTAssertEqual(again.diagnostics, first.diagnostics, "the notes of the build that made the site are printed again")
-        XCTAssertEqual(PageCache.files(in: site), stamps, "no file was rewritten")
+        XCTAssertEqual(FileStamps.tree(site.path), stamps, "no file was rewritten")
         XCTAssertEqual(try tree(site), before)
         // Each of these makes a real build: another strictness, another SOURCE_DATE_EPOCH, a file of the site changed.
         XCTAssertFalse(run(root, into: "site", strict: true).upToDate)
@@ -170,7 +170,7 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: page), good)
 
         // The same cache, said to come from another build of the tool: ignored.
-        let cacheFile = PageCache(output: root.appendingPathComponent("site")).file
+        let cacheFile = BuildStore(output: root.appendingPathComponent("site")).manifestFile
         let text = try String(contentsOf: cacheFile, encoding: .utf8)
         let other = text.replacingOccurrences(of: "\"tool\":\"reportsite ", with: "\"tool\":\"reportsite-other ")
         XCTAssertNotEqual(other, text)
@@ -206,14 +206,15 @@ final class IncrementalBuildTests: XCTestCase {
         // A damaged entry is not trusted: that report is analysed again.
         let loader = ContentLoader(contentDirectory: root.appendingPathComponent("content"), displayBase: root)
         let inputs = try loader.loadSite(diagnostics: DiagnosticEngine()).inputs
-        let cache = AnalysisCache(output: root.appendingPathComponent("site"), site: inputs, strict: true)
+        let cache = AnalysisCache(store: BuildStore(output: root.appendingPathComponent("site")), site: inputs, strict: true)
         let entries = try FileManager.default.contentsOfDirectory(atPath: cache.folder.path).sorted()
         XCTAssertEqual(entries.count, all.count, "one entry a report; the entries of other vocabularies were deleted")
         try Data("{ damaged".utf8).write(to: cache.folder.appendingPathComponent(entries[0]))
         XCTAssertEqual(run(root, into: "site", strict: true, epoch: "1900000000").analysed.count, 1)
 
         // Another build of the tool: another key for the same bytes.
-        let other = AnalysisCache(output: root.appendingPathComponent("site"), site: inputs, strict: true, tool: "reportsite 0.0.0 other")
+        let other = AnalysisCache(store: BuildStore(output: root.appendingPathComponent("site"), tool: "reportsite 0.0.0 other"), site: inputs,
+                                  strict: true)
         let digest = fileDigest(Data("same bytes".utf8))
         XCTAssertNotEqual(cache.key(path: "x.md", digest: digest), other.key(path: "x.md", digest: digest))
 
@@ -260,7 +261,7 @@ final class IncrementalBuildTests: XCTestCase {
         let root = try project()
         _ = build(root, into: "site")
         let site = root.appendingPathComponent("site")
-        let cache = PageCache(output: site)
+        let cache = BuildStore(output: site)
         let noted = LedgerFile.read(try Data(contentsOf: cache.ledgerFile))
         XCTAssertGreaterThan(noted.count, 15, "every report page and every page of the recommendations index")
         for (path, entry) in noted {
@@ -276,7 +277,7 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(build(root, into: "site").1.count, 3)
         _ = build(root, into: "clean", cache: false)
         XCTAssertEqual(try tree(site), try tree(root.appendingPathComponent("clean")))
-        XCTAssertEqual(LedgerFile.read(try Data(contentsOf: PageCache(output: site).ledgerFile))["A/58/275/index.html"]?.ids?.contains("para-80"), true)
+        XCTAssertEqual(LedgerFile.read(try Data(contentsOf: BuildStore(output: site).ledgerFile))["A/58/275/index.html"]?.ids?.contains("para-80"), true)
 
         // Values are kept byte for byte, also one that starts with a combining mark or a joiner, or holds spaces.
         let odd = [PageEntry(path: "a/index.html", ids: ["\u{301}x", "\u{200D}y", "", "with space"], links: ["#\u{301}x", "b c.html", ""])]

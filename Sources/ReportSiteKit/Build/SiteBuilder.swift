@@ -86,17 +86,17 @@ public struct SiteBuilder {
             let (templates, site) = try load(loader)
             options.progress?.found(reports: site.reportFiles.count)
             clock.lap("load")
-            let cache = options.write ? PageCache(output: options.output, read: options.cache) : nil
-            let read = cache.map { _ in buildInputs(content: options.content, templates: options.templates, strict: options.strict,
+            let store = options.write ? BuildStore(output: options.output, read: options.cache) : nil
+            let read = store.map { _ in buildInputs(content: options.content, templates: options.templates, strict: options.strict,
                                                         environment: options.environment, displayBase: options.displayBase) }
             let inputs = read?.inputs
-            if let cache, let inputs, let previous = cache.upToDate(inputs: inputs) {
+            if let store, let inputs, let previous = store.upToDate(inputs: inputs) {
                 clock.lap("up to date")
                 return try replay(previous, loader: loader)
             }
             let siteDiagnostics = diagnostics.recorded.count
-            let analysisCache = cache.map { _ in AnalysisCache(output: options.output, site: site.inputs, strict: options.strict, read: options.cache) }
-            let reports = analyse(site, loader: loader, cache: analysisCache, digests: read?.reports ?? [:])
+            let analysisCache = store.map { AnalysisCache(store: $0, site: site.inputs, strict: options.strict) }
+            let (reports, analyses) = analyse(site, loader: loader, cache: analysisCache, digests: read?.reports ?? [:])
             clock.lap("read and analyse")
             options.progress?.enter(.linking)
             let corpus = Corpus(config: site.config, addressees: site.addressees, summaries: reports,
@@ -106,16 +106,16 @@ public struct SiteBuilder {
             clock.lap("link")
             try stopOnErrors()
             let renderer = SiteRenderer(corpus: corpus, links: links, recommendations: recommendations, templates: templates,
-                                        environment: options.environment, diagnostics: diagnostics, pageCache: cache)
-            let (files, ledger, oldSite) = try renderCheckWrite(renderer, loader: loader, clock: &clock)
+                                        environment: options.environment, diagnostics: diagnostics, store: store)
+            let (files, output, oldSite) = try renderCheckWrite(renderer, loader: loader, clock: &clock)
             // The old site is removed while the caches are written: they describe the site now in place (a cache
             // that cannot be written only costs the next build time).
             options.progress?.enter(.finishing)
             let removal = DispatchGroup()
             DispatchQueue.global().async(group: removal) { SiteWriter.removeOldSite(oldSite) }
-            try? cache?.save(inputs: inputs, diagnostics: Array(diagnostics.recorded.dropFirst(siteDiagnostics)), reports: reports.count,
-                             ledger: ledger)
-            analysisCache?.save()
+            try? store?.save(inputs: inputs, made: output.made, diagnostics: Array(diagnostics.recorded.dropFirst(siteDiagnostics)),
+                             reports: reports.count, ledger: output.ledger)
+            analysisCache?.save(made: analyses.made, used: analyses.used)
             removal.wait()
             clock.lap("caches, old site")
             return .success(reports: reports.count, files: files)
@@ -214,12 +214,13 @@ public struct SiteBuilder {
         return .success(reports: previous.reports, files: 0)
     }
 
-    /// Render, check and write as a stream: each page goes to the staging folder as soon as it is made, and only
-    /// its ids and links stay in memory. The staging folder replaces the output only if all is well; otherwise it
-    /// is discarded and the old site stays as it was. Returns how many files the site has, its ledger, and the
+    /// Render, check and write as a stream: the pages are rendered a batch at a time and folded in by one writer
+    /// (`SiteOutput`), which puts each into the staging folder and keeps only its ids and links. The staging
+    /// folder replaces the output only if all is well; otherwise it is discarded and the old site stays as it
+    /// was. Returns how many files the site has, the writer (its ledger, and what the store keeps), and the
     /// folder holding the old site, to remove.
     private mutating func renderCheckWrite(_ renderer: SiteRenderer, loader: ContentLoader,
-                                           clock: inout StageClock) throws -> (Int, PageLedger, URL?) {
+                                           clock: inout StageClock) throws -> (Int, SiteOutput, URL?) {
         let writer = SiteWriter(output: options.output)
         let staging: StagingFolder
         do {
@@ -229,8 +230,10 @@ public struct SiteBuilder {
         }
         do {
             options.progress?.enter(.writing, staging: staging)
-            let ledger = try renderer.render(to: staging)
-            reusedPages = renderer.pageCache?.reused ?? []
+            let output = SiteOutput(staging: staging, store: renderer.store)
+            try renderer.render(into: output)
+            let ledger = output.ledger
+            reusedPages = output.reused.sorted()
             clock.lap("render and write")
             try stopOnErrors()
             options.progress?.enter(.checking)
@@ -255,7 +258,7 @@ public struct SiteBuilder {
             options.progress?.enter(.finishing)
             let oldSite = try writer.commit(staging)
             clock.lap("write")
-            return (staging.count, ledger, oldSite)
+            return (staging.count, output, oldSite)
         } catch let stop as Stop {
             staging.discard()
             throw stop
@@ -310,19 +313,22 @@ public struct SiteBuilder {
 
     /// Read, parse and analyse every report, in parallel, each file on its own: its text is dropped once its
     /// summary is made, and a report whose file did not change since the last build is taken from the cache.
-    /// The result keeps the order of the files.
+    /// The result keeps the order of the files. Each report's work returns a value (its summary, its diagnostics,
+    /// its cache entry): nothing is shared between the workers. Also returns the cache entries made and found,
+    /// for `AnalysisCache.save` once the build succeeded.
     /// `digests`: each report file's digest as the build's inputs were read; a report found in the cache by it is
     /// not read again (its page, if rendered, is made from the file, which must still be those bytes).
-    private mutating func analyse(_ site: ContentLoader.Site, loader: ContentLoader, cache: AnalysisCache?,
-                                  digests: [String: String]) -> [ReportSummary] {
+    private mutating func analyse(_ site: ContentLoader.Site, loader: ContentLoader, cache: AnalysisCache?, digests: [String: String])
+        -> ([ReportSummary], (made: [String: AnalysisCache.Entry], used: Set<String>)) {
         let strict = options.strict
         let vocabulary = site.addressees
         let progress = options.progress
-        let results = site.reportFiles.parallelMap { name -> (ReportSummary?, [Diagnostic], analysed: Bool) in
+        typealias Analysed = (ReportSummary?, [Diagnostic], analysed: Bool, key: String?, made: AnalysisCache.Entry?)
+        let results = site.reportFiles.parallelMap { name -> Analysed in
             let path = loader.display(loader.reportURL(name))
-            if let digest = digests[name], let cache, let kept = cache.analysis(key: cache.key(path: path, digest: digest)) {
+            if let digest = digests[name], let cache, case let key = cache.key(path: path, digest: digest), let kept = cache.analysis(key: key) {
                 progress?.reportAnalysed()
-                return (kept.summary, kept.diagnostics, false)
+                return (kept.summary, kept.diagnostics, false, key, nil)
             }
             // Not found by the digest read with the inputs: the bytes read now decide, for the lookup (unless they
             // are the bytes just looked up) and for the entry.
@@ -331,7 +337,7 @@ public struct SiteBuilder {
             let key = digest.flatMap { digest in cache?.key(path: path, digest: digest) }
             if let key, digest != digests[name], let kept = cache?.analysis(key: key) {
                 progress?.reportAnalysed()
-                return (kept.summary, kept.diagnostics, false)
+                return (kept.summary, kept.diagnostics, false, key, nil)
             }
             let own = DiagnosticEngine(strict: strict)
             var summary: ReportSummary?
@@ -340,11 +346,16 @@ public struct SiteBuilder {
                 own.append(analysis.diagnostics)
                 summary = analysis.report?.summary
             }
-            if let key { cache?.store(AnalysisCache.Entry(summary: summary, diagnostics: own.recorded), key: key) }
             progress?.reportAnalysed()
-            return (summary, own.recorded, true)
+            return (summary, own.recorded, true, key, key.map { _ in AnalysisCache.Entry(summary: summary, diagnostics: own.recorded) })
         }
-        for (_, found, _) in results { diagnostics.append(found) }
+        var made: [String: AnalysisCache.Entry] = [:]
+        var used: Set<String> = []
+        for result in results {
+            diagnostics.append(result.1)
+            guard let key = result.key else { continue }
+            if let entry = result.made { made[key] = entry } else { used.insert(key) }
+        }
         analysedReports = zip(site.reportFiles, results).filter { $0.1.analysed }.map(\.0)
         let summaries = zip(site.reportFiles, results).compactMap { name, result -> ReportSummary? in
             guard var summary = result.0 else { return nil }
@@ -352,7 +363,7 @@ public struct SiteBuilder {
             return summary
         }
         loader.checkDuplicates(summaries.map { ($0.symbol, $0.file) }, diagnostics: diagnostics)
-        return summaries
+        return (summaries, (made, used))
     }
 }
 

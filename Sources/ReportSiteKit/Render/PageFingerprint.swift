@@ -1,6 +1,6 @@
 import Foundation
 
-/// The inputs every page shares, as a fingerprint (see `PageCache`): each page adds its own declared inputs
+/// The inputs every page shares, as a fingerprint (see `BuildStore`): each page adds its own declared inputs
 /// (`ReportPageInputs` for a report page).
 struct PageFingerprint {
     /// The inputs shared by every page: the templates, the site's configuration, the vocabulary and its recommending

@@ -120,26 +120,25 @@ struct RecommendationPages: Sendable {
     /// Addressee slugs that would take the folder of a listing of another kind.
     static let reservedSlugs: Set<String> = ["report", "country", "recommended-by", "position", "page"]
 
-    /// Renders every page of the index into `staging`, in parallel, and returns their ledger entries in the site's
-    /// order. With a cache, a page whose inputs did not change is taken from the previous build.
-    func write(into staging: StagingFolder, cache: PageCache?, shared: String?) throws -> [PageEntry] {
+    /// Renders every page of the index, in parallel, each a value handed in the site's order to
+    /// `output`, the build's writer. With a store, a page whose inputs did not change is the previous build's.
+    func write(into output: SiteOutput, shared: String?) throws {
         let jobs = listings().flatMap { listing -> [(Listing, [[PageGroup]], Int)] in
             let pages = Self.paginate(listing.groups)
             return pages.indices.map { (listing, pages, $0 + 1) }
         }
         // The facets' lists are the same on every page that shows them: made once.
         let facetLinks = facets()
-        let results = jobs.parallelMap { listing, pages, number -> Result<PageEntry, Error> in
-            Result {
-                let inputs = self.inputs(folder: listing.folder, number: number, of: pages, all: listing.groups, title: listing.title,
-                                         current: listing.current, facets: facetLinks)
-                return try PageCache.page(Self.pagePath(listing.folder, number), fingerprint: shared.map { inputs.key(shared: $0) },
-                                          cache: cache, into: staging) {
-                    (Data(templates.render("recommendations", Self.view(inputs)).utf8), [])
-                }.0
+        let (store, previous) = (output.store, output.previousLedger)
+        try output.stream(jobs.count, make: { k -> RenderedFile in
+            let (listing, pages, number) = jobs[k]
+            let inputs = self.inputs(folder: listing.folder, number: number, of: pages, all: listing.groups, title: listing.title,
+                                     current: listing.current, facets: facetLinks)
+            return try RenderedFile.make(Self.pagePath(listing.folder, number), key: shared.map { inputs.key(shared: $0) },
+                                         store: store, ledger: previous) {
+                (Data(templates.render("recommendations", Self.view(inputs)).utf8), [])
             }
-        }
-        return try results.map { try $0.get() }
+        }, fold: { try output.put($0) })
     }
 
     static func addresseeFolder(_ slug: String) -> String { "\(folder)/\(slug)" }

@@ -11,11 +11,15 @@ import Foundation
 ///   loaded only for the results shown.
 ///
 /// A report's chunks depend on its file alone. Like report pages they are reused from the previous build when
-/// nothing they are made of changed and the published files are still the ones that build wrote (hard-linked,
-/// not rendered): a small cache entry per report (`.reportsite-cache/<output>.search/`) holds their fingerprint,
-/// their sizes and times, and the report's words with their places, from which the shards are made again at
-/// every build without analysing the report.
-final class SearchIndex: @unchecked Sendable {
+/// nothing they are made of changed and the published files are still the ones that build wrote (`BuildStore`'s
+/// `reuse(path:key:)`, linked, not rendered); the store keeps, per report (`search/<A-58-275>`), the report's words
+/// with their places, from which the shards are made again at every build without analysing the report.
+///
+/// Nothing here is shared or locked (issue 20): `part` makes one report's files and words as a value, from the
+/// parallel render; the build's writer (`SiteOutput`) writes them and merges the words in corpus order into a
+/// `SearchPacking.Merger` it owns; `finish` makes the shards, the manifest and the page from that merger.
+struct SearchIndex: Sendable {
+    /// The format of the search files of the site (`search.js` reads it), not of the store.
     static let format = 3
     static let unitsPerChunk = 32
     /// A shard larger than this is split by the next character of its words (a single word may be larger).
@@ -24,41 +28,23 @@ final class SearchIndex: @unchecked Sendable {
 
     let corpus: Corpus
     let templates: TemplateSet
-    /// nil: nothing is reused or remembered (no cache, `--no-cache`, `reportsite check`).
-    let cacheFolder: URL?
-    let published: URL?
-    let tool: String
-    /// false: the previous build's entries are not used (`--no-cache`); this build's are written.
-    let reads: Bool
+    /// nil: nothing is reused or kept (no cache, `reportsite check`).
+    let store: BuildStore?
     /// The site has a search page only when the templates have `search.mustache`.
     let enabled: Bool
-    private let lock = NSLock()
-    private var words: [Int: [UInt8]] = [:]
-    /// The postings of the reports before `merged`.
-    private var merger = SearchPacking.Merger()
-    private var merged = 0
-    private var foldersMade = false
-    private var entries: [PageEntry] = []
 
-    init(corpus: Corpus, templates: TemplateSet, cache: PageCache?) {
+    init(corpus: Corpus, templates: TemplateSet, store: BuildStore?) {
         self.corpus = corpus
         self.templates = templates
+        self.store = store
         enabled = FileManager.default.fileExists(atPath: templates.directory.appendingPathComponent(Self.template + ".mustache").path)
-        if let cache {
-            cacheFolder = cache.file.deletingPathExtension().appendingPathExtension("search")
-            published = cache.output
-            tool = cache.tool
-            reads = cache.reads
-        } else {
-            reads = false
-            cacheFolder = nil
-            published = nil
-            tool = ""
-        }
     }
 
     /// Chunk `n` of a report: `A/58/275` -> `search/r/A-58-275.0.js` (one folder for all: no folder to make a report).
     static func chunkPath(_ symbol: Symbol, _ n: Int) -> String { "search/r/" + symbol.components.joined(separator: "-") + ".\(n).js" }
+
+    /// The name of a report's entry in the store.
+    static func entryName(_ symbol: Symbol) -> String { symbol.components.joined(separator: "-") }
 
     /// What a report's search chunks are made of besides its model (issue 20, declared inputs): the chunks are
     /// written from the model's units and this value only, and the cache entry's key is its digest.
@@ -73,37 +59,41 @@ final class SearchIndex: @unchecked Sendable {
     }
 
     private func inputs(_ r: ReportSummary) -> ChunkInputs {
-        ChunkInputs(format: Self.format, unitsPerChunk: Self.unitsPerChunk, tool: tool, symbol: r.symbol, title: r.metadata.title,
-                    file: r.file, sourceFingerprint: r.sourceFingerprint)
+        ChunkInputs(format: Self.format, unitsPerChunk: Self.unitsPerChunk, tool: store?.tool ?? "", symbol: r.symbol,
+                    title: r.metadata.title, file: r.file, sourceFingerprint: r.sourceFingerprint)
     }
 
-    private func entryFile(_ symbol: Symbol) -> URL? {
-        cacheFolder?.appendingPathComponent(symbol.components.joined(separator: "-") + ".txt")
+    /// One report's search files and words, and the store entry to keep for the next build (nil when the one
+    /// kept is still right).
+    struct Part: Sendable {
+        var files: [RenderedFile]
+        var words: [UInt8]
+        var entry: (name: String, key: String, payload: Data)?
     }
 
     // MARK: One report
 
-    /// The search files of report `index`: linked from the previous build when they may be reused, else made from
-    /// its model (`model` analyses the report, once, only when called). Called from the parallel render of pages.
-    func add(_ index: Int, model: () throws -> Report, into staging: StagingFolder) throws {
-        guard enabled else { return }
-        try makeFolders(in: staging)
+    /// The search files of report `index`: the previous build's when they may be reused, else made from its model
+    /// (`model` analyses the report, once, only when called). Called from the parallel render of pages; nil
+    /// without a search page.
+    func part(_ index: Int, model: () throws -> Report) throws -> Part? {
+        guard enabled else { return nil }
         let declared = inputs(corpus.reports[index])
-        let fp = declared.key(shared: "search")
-        if let (paths, blob) = reusable(declared.symbol, fingerprint: fp, staging: staging) {
-            var made: [PageEntry] = []
-            for path in paths {
-                _ = try staging.link(published!.appendingPathComponent(path), to: path)
-                made.append(PageEntry(path: path, ids: nil, links: []))
+        let key = declared.key(shared: "search")
+        let name = Self.entryName(declared.symbol)
+        if let store, let payload = store.entry(.search, name: name, key: key), let (count, words) = Self.unpack(payload) {
+            var files: [RenderedFile] = []
+            for n in 0..<count {
+                let path = Self.chunkPath(declared.symbol, n)
+                guard let reuse = store.reuse(path: path, key: key) else { break }
+                files.append(RenderedFile(path: path, body: .reused(reuse.url), key: key, entry: PageEntry(path: path, ids: nil, links: []),
+                                          images: []))
             }
-            note(index, blob, made)
-            return
+            if files.count == count { return Part(files: files, words: words, entry: nil) }
         }
         let units = try model().searchUnits
-        var paths: [String] = []
-        var stamps: [FileStamps.Stamp] = []
+        var files: [RenderedFile] = []
         for (n, start) in stride(from: 0, to: units.count, by: Self.unitsPerChunk).enumerated() {
-            let path = Self.chunkPath(declared.symbol, n)
             var js = Array("ReportSiteSearch.chunk(".utf8)
             SearchJS.append(declared.symbol.description, to: &js)
             js += Array(",\(n),".utf8)
@@ -121,134 +111,28 @@ final class SearchIndex: @unchecked Sendable {
                 js.append(0x5D)
             }
             js += Array("]);\n".utf8)
-            try write(js, to: path, in: staging)
-            paths.append(path)
-            if let root = staging.url, let stamp = FileStamps.of(root.appendingPathComponent(path).path) { stamps.append(stamp) }
+            files.append(RenderedFile(path: Self.chunkPath(declared.symbol, n), bytes: Data(js), key: store == nil ? nil : key))
         }
-        let blob = SearchPacking.reportWords(units)
-        if let file = entryFile(declared.symbol), stamps.count == paths.count {
-            var head = "reportsite-search \(Self.format)\n\(fp)\n\(paths.count)\n"
-            for s in stamps { head += "\(s.size) \(s.modified)\n" }
-            head += Self.blobLine(blob) + "--\n"
-            try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let temporary = file.appendingPathExtension("tmp-\(ProcessInfo.processInfo.processIdentifier)")
-            if !Self.writeQuickly(Array(head.utf8) + blob, to: temporary) || Foundation.rename(temporary.path, file.path) != 0 {
-                try? FileManager.default.removeItem(at: temporary)
-            }
-        }
-        note(index, blob, paths.map { PageEntry(path: $0, ids: nil, links: []) })
+        let words = SearchPacking.reportWords(units)
+        let entry = store.map { _ in (name: name, key: key, payload: Data("\(files.count)\n".utf8) + Data(words)) }
+        return Part(files: files, words: words, entry: entry)
     }
 
-    /// The folders are made once, before any file: the staging folder makes a new folder for the first file it
-    /// sees there, and another thread may put its file there (written or linked) before that is done.
-    private func makeFolders(in staging: StagingFolder) throws {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !foldersMade, let root = staging.url else { return }
-        for folder in ["search/r", "search/t"] {
-            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
-        }
-        foldersMade = true
-    }
-
-    /// A cache entry written without waiting for the disk (a lost entry only means the report is analysed again).
-    private static func writeQuickly(_ bytes: [UInt8], to file: URL) -> Bool {
-        (try? writeBytes(bytes, to: file.path)) != nil
-    }
-
-    /// A search file of the site: one `open`, `write` and `close` (thousands of small files: no temporary file,
-    /// no flush to the disk, which the swap of the whole staging folder does not need).
-    func write(_ bytes: [UInt8], to path: String, in staging: StagingFolder) throws {
-        guard let target = try staging.placeForStream(path) else { return }
-        try Self.writeBytes(bytes, to: target.path)
-    }
-
-    private static func writeBytes(_ bytes: [UInt8], to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw FileFailure(path: path, action: "create", errno: errno) }
-        var failure: Int32 = 0
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0, errno == EINTR { continue }
-                if n <= 0 { failure = n < 0 ? errno : EIO; return }
-                offset += n
-            }
-        }
-        if close(fd) != 0, failure == 0 { failure = errno }
-        if failure != 0 { throw FileFailure(path: path, action: "write", errno: failure) }
-    }
-
-    /// Keeps a report's words until those of every report before it are in; then merges them, in corpus order,
-    /// so that only the few reports still out of order are held.
-    private func note(_ index: Int, _ blob: [UInt8], _ made: [PageEntry]) {
-        lock.lock()
-        words[index] = blob
-        entries += made
-        while let next = words.removeValue(forKey: merged) {
-            merger.add(report: merged, next)
-            merged += 1
-        }
-        lock.unlock()
-    }
-
-    /// The chunk paths and the words of a report whose previous files may be reused: the cache entry is for the
-    /// same fingerprint, and each published chunk is still the file that build wrote (same size and time).
-    private func reusable(_ symbol: Symbol, fingerprint: String, staging: StagingFolder) -> ([String], [UInt8])? {
-        guard reads, let file = entryFile(symbol), let published, staging.url != nil,
-              let data = FileManager.default.contents(atPath: file.path) else { return nil }
-        let bytes = [UInt8](data)
-        var lines: [String] = []
-        var i = 0
-        while lines.last != "--" {
-            guard let end = bytes[i...].firstIndex(of: 0x0A) else { return nil }
-            lines.append(String(decoding: bytes[i..<end], as: UTF8.self))
-            i = end + 1
-            if lines.count > 100_000 { return nil }
-        }
-        guard lines.count >= 5, lines[0] == "reportsite-search \(Self.format)", lines[1] == fingerprint,
-              let count = Int(lines[2]), lines.count == count + 5 else { return nil }
-        // The words must be whole and unchanged: an entry cut short (a crash while it was written) is not used.
-        let blob = Array(bytes[i...])
-        guard lines[3 + count] + "\n" == Self.blobLine(blob) else { return nil }
-        var paths: [String] = []
-        for n in 0..<count {
-            let parts = lines[3 + n].split(separator: " ")
-            let path = Self.chunkPath(symbol, n)
-            guard parts.count == 2, let size = UInt64(parts[0]), let modified = Double(parts[1]),
-                  let stamp = FileStamps.of(published.appendingPathComponent(path).path),
-                  stamp.size == size, stamp.modified == modified else { return nil }
-            paths.append(path)
-        }
-        return (paths, blob)
-    }
-
-    /// The line of a cache entry that names its words' length and fingerprint.
-    private static func blobLine(_ blob: [UInt8]) -> String {
-        var f = Fingerprint()
-        blob.withUnsafeBytes { f.add(Data($0)) }
-        return "words \(blob.count) \(f.hex)\n"
+    /// A store entry's chunk count and words (nil when it is not one).
+    private static func unpack(_ payload: Data) -> (Int, [UInt8])? {
+        guard let end = payload.firstIndex(of: 0x0A), let count = Int(String(decoding: payload[payload.startIndex..<end], as: UTF8.self)),
+              count >= 0 else { return nil }
+        return (count, [UInt8](payload[(end + 1)...]))
     }
 
     // MARK: The whole site
 
-    /// After every report: the shards, the manifest and `search.html`; the cache entries of reports no longer on
-    /// the site are removed. Returns the ledger entries of every search file.
-    func finish(into staging: StagingFolder) throws -> [PageEntry] {
-        guard enabled else { return [] }
-        lock.lock()
-        var made = entries
-        var merged = SearchPacking.Merger()
-        swap(&merged, &merger)  // taken over, not copied
-        // Reports whose search files failed leave a gap: the build fails anyway; the others are merged in order.
-        for i in words.keys.sorted() { merged.add(report: i, words[i]!) }
-        words = [:]
-        entries = []
-        lock.unlock()
-
-        let shards = merged.shards(limit: Self.shardLimit)
-        let names = merged.names
+    /// After every report, its words merged in corpus order into `words`: the shards, the manifest and
+    /// `search.html`, through the writer; the store's entries of reports no longer on the site are removed.
+    func finish(_ words: inout SearchPacking.Merger, into output: SiteOutput) throws {
+        guard enabled else { return }
+        let shards = words.shards(limit: Self.shardLimit)
+        let names = words.names
         var shardList: [(String, Int)] = []
         for shard in shards {
             var js = [UInt8]("ReportSiteSearch.shard(".utf8) + Array(SearchJS.string(shard.key).utf8) + Array(",{\n".utf8)
@@ -257,19 +141,16 @@ final class SearchIndex: @unchecked Sendable {
                 SearchJS.append(names[t], to: &js)
                 js.append(UInt8(ascii: ":"))
                 js.append(UInt8(ascii: "\""))
-                js += merged.lists[t]
+                js += words.lists[t]
                 js.append(UInt8(ascii: "\""))
             }
             js += Array("});\n".utf8)
-            let path = "search/t/" + SearchJS.fileName(shard.key) + ".js"
-            let size = js.count
-            try write(js, to: path, in: staging)
-            made.append(PageEntry(path: path, ids: nil, links: []))
-            shardList.append((shard.key, size))
+            shardList.append((shard.key, js.count))
+            try output.put(RenderedFile(path: "search/t/" + SearchJS.fileName(shard.key) + ".js", bytes: Data(js)))
         }
-        merged = SearchPacking.Merger()
+        words = SearchPacking.Merger()  // dropped before the manifest is written
 
-        try staging.stream(to: "search/manifest.js") { w in
+        try output.stream(to: "search/manifest.js") { w in
             w.append("ReportSiteSearch.manifest({\"format\":\(Self.format),\"units\":\(Self.unitsPerChunk),\"reports\":[\n")
             for (i, r) in corpus.reports.enumerated() {
                 w.append((i == 0 ? "" : ",\n") + SearchJS.string(r.symbol.description))
@@ -280,19 +161,8 @@ final class SearchIndex: @unchecked Sendable {
             }
             w.append("]});\n")
         }
-        made.append(PageEntry(path: "search/manifest.js", ids: nil, links: []))
-
-        let page = OutputFile(path: "search.html", contents: Data(templates.render(Self.template, pageView()).utf8))
-        try staging.write(page)
-        made.append(PageEntry(page))
-
-        if let cacheFolder, staging.url != nil {
-            let keep = Set(corpus.reports.map { $0.symbol.components.joined(separator: "-") + ".txt" })
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: cacheFolder.path)) ?? [] where !keep.contains(name) {
-                try? FileManager.default.removeItem(at: cacheFolder.appendingPathComponent(name))
-            }
-        }
-        return made
+        try output.put(RenderedFile(path: "search.html", bytes: Data(templates.render(Self.template, pageView()).utf8)))
+        output.store?.prune(.search, keeping: Set(corpus.reports.map { Self.entryName($0.symbol) }))
     }
 
     private func pageView() -> SearchPageView {

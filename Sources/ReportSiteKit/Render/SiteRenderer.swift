@@ -16,13 +16,18 @@ public struct SiteRenderer: Sendable {
     let templates: TemplateSet
     /// Where template failures (RS402) and image problems (RS302, RS303) are reported.
     let diagnostics: DiagnosticEngine?
-    /// The previous build's report pages, reused where nothing they are made of changed (nil: render every page).
-    let pageCache: PageCache?
+    /// The previous build's files, reused where nothing they are made of changed (nil: render every page).
+    let store: BuildStore?
 
     public init(corpus: Corpus, links: LinkTable, recommendations: RecommendationIndex, templates: TemplateSet,
-                environment: [String: String] = ProcessInfo.processInfo.environment, diagnostics: DiagnosticEngine? = nil,
-                pageCache: PageCache? = nil) {
-        self.pageCache = pageCache
+                environment: [String: String] = ProcessInfo.processInfo.environment, diagnostics: DiagnosticEngine? = nil) {
+        self.init(corpus: corpus, links: links, recommendations: recommendations, templates: templates, environment: environment,
+                  diagnostics: diagnostics, store: nil)
+    }
+
+    init(corpus: Corpus, links: LinkTable, recommendations: RecommendationIndex, templates: TemplateSet,
+         environment: [String: String], diagnostics: DiagnosticEngine?, store: BuildStore?) {
+        self.store = store
         self.corpus = corpus
         self.links = links
         self.recommendations = recommendations
@@ -31,59 +36,72 @@ public struct SiteRenderer: Sendable {
         self.diagnostics = diagnostics
     }
 
-    /// Renders every file of the site and hands each to `output` as soon as it is made (report pages in parallel),
-    /// keeping only what the link check needs (`PageLedger`): peak memory is the model and a few pages, not the
-    /// site. A template that fails to render is an error (RS402) in `diagnostics`. Throws when a file cannot be written.
-    public func render(to output: StagingFolder) throws -> PageLedger {
-        var ledger = PageLedger()
-        func emit(_ file: OutputFile) throws {
-            ledger.add(PageEntry(file))
-            try output.write(file)
-        }
-        let fingerprints = pageCache.map { _ in PageFingerprint(corpus: corpus, templates: templates) }
+    /// Renders every file of the site into `staging`, with nothing to reuse, and returns the site's ledger.
+    public func render(to staging: StagingFolder) throws -> PageLedger {
+        let output = SiteOutput(staging: staging, store: nil)
+        try render(into: output)
+        return output.ledger
+    }
+
+    /// One report's page and search files, as values (nothing is written here).
+    private struct RenderedReport: Sendable {
+        var page: RenderedFile
+        var search: SearchIndex.Part?
+    }
+
+    /// Renders every file of the site and hands each to `output`, the build's one writer, which writes it and
+    /// keeps only what the link check needs (`PageLedger`). Report pages are made in parallel, each a value (its bytes or the previous build's file, its ledger entry, its images, its search words),
+    /// folded in the corpus's order: peak memory is the model and a few pages, not the site. A template
+    /// that fails to render is an error (RS402) in `diagnostics`. Throws when a file cannot be written.
+    func render(into output: SiteOutput) throws {
+        let shared = store.map { _ in PageFingerprint(corpus: corpus, templates: templates).shared }
         let neighbours = corpus.neighbours
-        let search = SearchIndex(corpus: corpus, templates: templates, cache: pageCache)
-        let pages = Array(corpus.reports.indices).parallelMap { i -> Result<(PageEntry, [String]), Error> in
-            Result {
-                let model = LazyReport { try corpus.model(i) }
-                let inputs = ReportPageInputs(i, corpus: corpus, links: links, recommendations: recommendations, neighbours: neighbours[i])
-                let page = try PageCache.page(corpus.reports[i].symbol.pagePath,
-                                              fingerprint: fingerprints.map { inputs.key(shared: $0.shared) },
-                                              cache: pageCache, into: output) {
-                    var page = ReportPage(report: try model.get(), inputs: inputs, templates: templates)
-                    let images = ImageSources()
-                    page.imageSources = images
-                    return (Data(templates.render("report", page.view()).utf8), images.list)
-                }
-                try search.add(i, model: model.get, into: output)
-                return page
-            }
-        }
+        let search = SearchIndex(corpus: corpus, templates: templates, store: store)
+        let previous = output.previousLedger
         let images = ReportImages(reportsDirectory: corpus.config.reportsDirectory, diagnostics: diagnostics)
+        var words = SearchPacking.Merger()
         var shown: Set<String> = []
-        for (report, page) in zip(corpus.reports, pages) {
-            let (entry, sources) = try page.get()
-            ledger.add(entry)
-            for file in images.files(for: report, sources: sources) { try emit(file) }
+        var next = 0
+        try output.stream(corpus.reports.count, make: { i -> RenderedReport in
+            let model = LazyReport { try corpus.model(i) }
+            let inputs = ReportPageInputs(i, corpus: corpus, links: links, recommendations: recommendations, neighbours: neighbours[i])
+            let page = try RenderedFile.make(corpus.reports[i].symbol.pagePath, key: shared.map { inputs.key(shared: $0) },
+                                             store: store, ledger: previous) {
+                var page = ReportPage(report: try model.get(), inputs: inputs, templates: templates)
+                let images = ImageSources()
+                page.imageSources = images
+                return (Data(templates.render("report", page.view()).utf8), images.list)
+            }
+            return RenderedReport(page: page, search: try search.part(i, model: model.get))
+        }, fold: { rendered in
+            let report = corpus.reports[next]
+            try output.put([rendered.page] + (rendered.search?.files ?? []))
+            if let part = rendered.search {
+                if let entry = part.entry, let store { store.putEntry(.search, name: entry.name, key: entry.key, payload: entry.payload) }
+                words.add(report: next, part.words)
+            }
+            next += 1
+            let sources = rendered.page.images
+            try output.put(images.files(for: report, sources: sources).map { RenderedFile(path: $0.path, bytes: $0.contents) })
             for source in sources { if let path = ReportImages.relativePath(source) { shown.insert(report.sourceFolder + path) } }
-        }
+        })
         reportImagesNotShown(shown)
-        ledger.add(try search.finish(into: output))
+        try search.finish(&words, into: output)
         for (path, view) in ReportListPages(corpus: corpus).pages() {
-            try emit(OutputFile(path: path, contents: Data(templates.render("index", view).utf8)))
+            try output.put(RenderedFile(path: path, bytes: Data(templates.render("index", view).utf8)))
         }
-        try emit(OutputFile(path: "404.html", contents: Data(templates.render("404", notFoundView()).utf8)))
-        ledger.add(try RecommendationPages(corpus: corpus, index: recommendations, templates: templates)
-            .write(into: output, cache: pageCache, shared: fingerprints?.shared))
+        try output.put(RenderedFile(path: "404.html", bytes: Data(templates.render("404", notFoundView()).utf8)))
+        try RecommendationPages(corpus: corpus, index: recommendations, templates: templates).write(into: output, shared: shared)
         // The data files of the whole site, made side by side.
         let data = RecommendationsData(index: recommendations,
                                        generated: RecommendationIndex.generated(corpus: corpus, environment: environment),
                                        baseURL: corpus.config.baseURL)
         let citations = CitationsData(corpus: corpus, links: links)
         let names = ["citations.json", "recommendations.json", "recommendations.csv"]
+        let staging = output.staging
         let written = names.parallelMap { path -> Result<Void, Error> in
             Result {
-                try output.stream(to: path) { writer in
+                try staging.stream(to: path) { writer in
                     switch path {
                     case "citations.json": citations.write(to: writer)
                     case "recommendations.json": data.writeJSON(to: writer)
@@ -94,11 +112,10 @@ public struct SiteRenderer: Sendable {
         }
         for (path, result) in zip(names, written) {
             try result.get()
-            ledger.add(PageEntry(path: path, ids: nil, links: []))
+            output.noteStreamed(path)
         }
-        for file in Sitemap(corpus: corpus, templates: templates).files() { try emit(file) }
+        for file in Sitemap(corpus: corpus, templates: templates).files() { try output.put(RenderedFile(path: file.path, bytes: file.contents)) }
         if let diagnostics { templates.reportFailures(to: diagnostics) }
-        return ledger
     }
 
     /// The 404 page is served at any depth. With `base_url` its links are absolute, from `base_url`. Without it

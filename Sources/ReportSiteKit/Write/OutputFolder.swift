@@ -122,7 +122,7 @@ public struct OutputFolder: Sendable {
         if entries.contains(Self.markerName) || earlier {
             // The marker's list; for a site from before the list, the files the last build's cache names.
             let marker = fm.contents(atPath: target.appendingPathComponent(Self.markerName).path)
-            guard let listed = marker.flatMap(Self.listing) ?? PageCache.filesOfLastBuild(output: output) else { return }
+            guard let listed = marker.flatMap(Self.listing) ?? BuildStore.filesOfLastBuild(output: output) else { return }
             let foreign = Self.foreignEntries(in: target, listed: listed)
             guard let first = foreign.first else { return }
             let others = foreign.count - 1

@@ -72,7 +72,9 @@ public final class StagingFolder: @unchecked Sendable {
     /// `place`, for `stream`.
     func placeForStream(_ path: String) throws -> URL? { try place(path) }
 
-    /// Counts a file and makes its folder; nil when nothing is written (`reportsite check`).
+    /// Counts a file and makes its folder; nil when nothing is written (`reportsite check`). A folder is noted as
+    /// made only once it is made: a file placed from another thread meanwhile makes it too (making a folder that
+    /// is there is nothing), and never finds it noted but missing.
     private func place(_ path: String) throws -> URL? {
         lock.lock()
         written += 1
@@ -82,9 +84,14 @@ public final class StagingFolder: @unchecked Sendable {
         let target = url.appendingPathComponent(path)
         let folder = target.deletingLastPathComponent().path
         lock.lock()
-        let isNew = folders.insert(folder).inserted
+        let made = folders.contains(folder)
         lock.unlock()
-        if isNew { try makeFolders(folder) }
+        if !made {
+            try makeFolders(folder)
+            lock.lock()
+            folders.insert(folder)
+            lock.unlock()
+        }
         return target
     }
 

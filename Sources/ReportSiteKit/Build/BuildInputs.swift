@@ -1,0 +1,93 @@
+import Foundation
+
+/// Everything a whole build is made of, as one fingerprint (`inputs`): the tool (with the cache), the strictness,
+/// `SOURCE_DATE_EPOCH`, the working directory diagnostics are shown from, and every file of the content and of
+/// the templates, by path and bytes. And the digest of each report file's bytes as it was read for it
+/// (`fileDigest`), by file name: the analysis cache finds a report's entry from it without reading the file again.
+func buildInputs(content: URL, templates: URL, strict: Bool, environment: [String: String],
+                     displayBase: URL) -> (inputs: String, reports: [String: String]) {
+    // Links followed, as the loader and the templates follow them: a change behind a linked folder is an input too.
+    func tree(_ folder: URL) -> [String] { FolderWalk.paths(in: folder, folders: true) }
+    // content/static/ as the build copies it (links followed, so that a change behind a link is seen).
+    let statics = StaticFiles(content: content)
+    let files = tree(content).filter { !$0.hasPrefix(StaticFiles.folderName + "/") }.map { (content, $0) }
+        + statics.files.map { (statics.root, $0.path) } + tree(templates).map { (templates, $0) }
+    let digests = files.parallelMap { folder, path -> String? in
+        FileManager.default.contents(atPath: folder.appendingPathComponent(path).path).map(fileDigest)
+    }
+    var f = Fingerprint()
+    f.add(strict ? "strict" : "lenient")
+    f.add(environment["SOURCE_DATE_EPOCH"] ?? "-")
+    f.add(displayBase.standardizedFileURL.path)  // the diagnostics replayed name files relative to it
+    var reports: [String: String] = [:]
+    for ((folder, path), digest) in zip(files, digests) {
+        f.add(folder.path)
+        f.add(path)
+        f.add(digest ?? "unreadable")
+        if folder == content, path.hasPrefix("reports/"), let digest { reports[String(path.dropFirst("reports/".count))] = digest }
+    }
+    return (f.hex, reports)
+}
+
+/// The fingerprint of a file's bytes.
+func fileDigest(_ data: Data) -> String {
+    var f = Fingerprint()
+    f.add(data)
+    return f.hex
+}
+
+/// A 128-bit fingerprint of a sequence of fields, for telling whether a page's or a report's inputs changed (not
+/// for security). Each field is preceded by its length, so that ("ab", "c") and ("a", "bc") differ. The bytes are
+/// taken eight at a time into two lanes, each a multiply and a shift with its own odd constant, so that hashing
+/// the whole content folder costs a fraction of reading it.
+struct Fingerprint {
+    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var b: UInt64 = 0x6c62_272e_07bb_0142
+
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// A file's bytes, as they are (no decoding).
+    mutating func add(_ data: Data) {
+        data.withUnsafeBytes { add($0) }
+    }
+
+    private mutating func add(_ raw: UnsafeRawBufferPointer) {
+        let count = raw.count
+        mix(UInt64(count))
+        var i = 0
+        while i + 8 <= count {
+            mix(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            i += 8
+        }
+        if i < count {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < count {
+                tail |= UInt64(raw[i]) << shift
+                shift += 8
+                i += 1
+            }
+            mix(tail)
+        }
+    }
+
+    mutating func add(_ number: Int) { add(String(number)) }
+
+    private mutating func mix(_ word: UInt64) {
+        a = (a ^ word) &* 0x9e37_79b9_7f4a_7c15
+        a ^= a >> 32
+        b = (b ^ word) &* 0xc2b2_ae3d_27d4_eb4f
+        b ^= b >> 29
+    }
+
+    var hex: String {
+        String(a, radix: 16).leftPadded(16) + String(b, radix: 16).leftPadded(16)
+    }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}
