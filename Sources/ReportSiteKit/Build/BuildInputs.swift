@@ -76,6 +76,9 @@ struct Fingerprint {
 
     mutating func add(_ number: Int) { add(String(number)) }
 
+    /// One word as it is (no length before it): for structure, such as a node's kind in `InputDigest`.
+    mutating func add(word: UInt64) { mix(word) }
+
     private mutating func mix(_ word: UInt64) {
         a = (a ^ word) &* 0x9e37_79b9_7f4a_7c15
         a ^= a >> 32

@@ -80,17 +80,16 @@ struct ReportPageInputs: DeclaredInputs, Codable, Hashable, Sendable {
 
 }
 
-/// What one output is made of, declared as one value: its cache key is the digest of the value, encoded with
-/// sorted keys, after the inputs every page shares (`PageFingerprint.shared`: templates, vocabularies, tool).
+/// What one output is made of, declared as one value: its cache key is the digest of the value (`InputDigest`:
+/// its encoding, an object's keys sorted), after the inputs every page shares (`PageFingerprint.shared`:
+/// templates, vocabularies, tool).
 protocol DeclaredInputs: Encodable {}
 
 extension DeclaredInputs {
     func key(shared: String) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         var f = Fingerprint()
         f.add(shared)
-        f.add(String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self))
+        InputDigest.add(self, to: &f)
         return f.hex
     }
 }
