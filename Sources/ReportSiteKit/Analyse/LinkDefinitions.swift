@@ -95,22 +95,22 @@ enum LinkDefinitions {
     /// A quick look on the bytes: a `]:` whose bracket does not open a footnote (`[^1]:`, in nearly every report,
     /// is no link definition). False only when the text holds no definition.
     static func mayHoldDefinition(_ body: String) -> Bool {
-        var bytes = body.utf8.makeIterator()
-        // The byte after the last `[` of the line: `^` for a footnote's label.
-        var afterOpen: UInt8 = 0
-        var justOpened = false
-        var previous: UInt8 = 0
-        while let b = bytes.next() {
-            if justOpened { afterOpen = b; justOpened = false }
-            switch b {
-            case UInt8(ascii: "["): justOpened = true
-            case UInt8(ascii: "\n"): afterOpen = 0
-            case UInt8(ascii: ":") where previous == UInt8(ascii: "]") && afterOpen != UInt8(ascii: "^"): return true
-            default: break
+        var body = body
+        return body.withUTF8 { bytes -> Bool in
+            let colon = UInt8(ascii: ":"), close = UInt8(ascii: "]"), open = UInt8(ascii: "["), newline = UInt8(ascii: "\n")
+            var i = 1
+            while i < bytes.count {
+                // Only a `]:` is looked at closer: colons are few.
+                if bytes[i] == colon, bytes[i - 1] == close {
+                    // The last `[` of the line before it decides: `[^` opens a footnote's label.
+                    var j = i - 2
+                    while j >= 0, bytes[j] != open, bytes[j] != newline { j -= 1 }
+                    if j < 0 || bytes[j] != open || j + 1 >= bytes.count || bytes[j + 1] != UInt8(ascii: "^") { return true }
+                }
+                i += 1
             }
-            previous = b
+            return false
         }
-        return false
     }
 
     static func checkUsed(in body: String, blocks: [Block], file: String, diagnostics: DiagnosticEngine) {
