@@ -205,10 +205,15 @@ class Deck:
         return self.left.pop()
 
 
-def plan_report(rng, pool):
+def plan_report(rng, pool, heavy=False):
     plan = Plan()
     target = rng.randint(56_000, 74_000)
     recs = rng.choice(pool.recommendations)
+    if heavy:
+        # Every report ends with the longest recommendations chapter of the real reports, whole (the corpus
+        # heavier in recommendations of issue 20); the draw above is kept so that the rest of the report is the
+        # one the same seed gives without --heavy.
+        recs = max(pool.recommendations, key=lambda chapter: sum(1 for kind, _ in chapter if kind == "unit"))
     size = 600 + sum(p.size() if kind == "unit" else len(p) + 10 for kind, p in recs)
     deck = Deck(pool.units, rng)
 
@@ -400,7 +405,7 @@ def link_or_copy(src, dst):
         shutil.copyfile(src, dst)
 
 
-def make(n, seed, out, content):
+def make(n, seed, out, content, heavy=False):
     paths = sorted(os.path.join(content, "reports", f) for f in os.listdir(os.path.join(content, "reports"))
                    if f.endswith(".md"))
     pool = Pool(paths)
@@ -413,7 +418,7 @@ def make(n, seed, out, content):
     for name in ("site.yml", "addressees.yml"):
         shutil.copyfile(os.path.join(content, name), os.path.join(out, "content", name))
     # Every report is planned first, so that citations can name paragraphs that exist.
-    plans = [plan_report(random.Random("%d/plan/%d" % (seed, k)), pool) for k in range(n)]
+    plans = [plan_report(random.Random("%d/plan/%d" % (seed, k)), pool, heavy) for k in range(n)]
     digest, total = hashlib.sha256(), 0
     for k, plan in enumerate(plans):
         text, sym, _ = write_report(k, plan, plans, random.Random("%d/write/%d" % (seed, k)), pool)
@@ -461,6 +466,8 @@ def main():
     ap.add_argument("--out", help="the corpus folder (replaced)")
     ap.add_argument("--content", default=os.path.join(PROJECT, "content"),
                     help="the real content folder to take reports, site.yml and addressees.yml from")
+    ap.add_argument("--heavy", action="store_true",
+                    help="every report with the longest recommendations chapter of the real reports, whole")
     ap.add_argument("--edit", metavar="DIR", help="toggle the one-report edit in the corpus DIR, and nothing else")
     ap.add_argument("--restore", action="store_true", help="with --edit: take the edit away if it is there")
     a = ap.parse_args()
@@ -471,7 +478,7 @@ def main():
         ap.error("--out is required")
     if a.n < 2:
         ap.error("--n must be at least 2 (reports cite each other)")
-    sys.stdout.write(make(a.n, a.seed, a.out, a.content))
+    sys.stdout.write(make(a.n, a.seed, a.out, a.content, a.heavy))
 
 
 if __name__ == "__main__":

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The benchmark (`make bench`): ReportSite, the C floor and Hugo, timed in one run on the same generated reports.
 #
-#   scripts/bench/run.sh [--n N] [--runs RUNS] [--seed SEED] [--quick] [--no-hyperfine]
+#   scripts/bench/run.sh [--n N] [--runs RUNS] [--seed SEED] [--heavy] [--quick] [--no-hyperfine]
 #
 #   --n      reports in the corpus (default 1000; 100 and 5000 are the other usual sizes)
 #   --runs   timed runs of each build (default 5); the median wall time is reported
+#   --heavy  the corpus heavier in recommendations: every report ends with the longest recommendations chapter
+#            of the real reports, whole (.bench/corpus-N-heavy)
 #   --quick  N=20, one run: a smoke test of the harness (CI), no figure worth quoting
 #   --no-hyperfine  time with the /usr/bin/time loop even where hyperfine is installed
 #
@@ -27,11 +29,13 @@ runs=5
 seed=1
 quick=0
 use_hyperfine=1
+heavy=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --n) n="${2:?--n needs a number}"; shift 2 ;;
     --runs) runs="${2:?--runs needs a number}"; shift 2 ;;
     --seed) seed="${2:?--seed needs a number}"; shift 2 ;;
+    --heavy) heavy="--heavy"; shift ;;
     --quick) quick=1; n=20; runs=1; shift ;;
     --no-hyperfine) use_hyperfine=0; shift ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
@@ -72,7 +76,7 @@ have_hyperfine=$use_hyperfine
 [ "$use_hyperfine" = 0 ] || ensure hyperfine hyperfine || have_hyperfine=0
 
 work=.bench
-corpus="$work/corpus-$n"
+corpus="$work/corpus-$n${heavy:+-heavy}"
 out="$work/out"
 raw="$work/raw"
 mkdir -p "$work/bin" "$work/results"
@@ -87,7 +91,7 @@ gcc -O2 -Wall -o "$work/bin/cmark-floor" scripts/bench/cmark-floor.c $(pkg-confi
 floor="$work/bin/cmark-floor"
 
 say "writing $n reports (seed $seed) into $corpus"
-python3 scripts/bench/make-corpus.py --n "$n" --seed "$seed" --out "$corpus" >"$raw/manifest.txt"
+python3 scripts/bench/make-corpus.py --n "$n" --seed "$seed" $heavy --out "$corpus" >"$raw/manifest.txt"
 bytes=$(sed -n 's/^markdown_bytes: //p' "$raw/manifest.txt")
 
 # The systems: a name, the command of a full build, and what empties its output folder first.
