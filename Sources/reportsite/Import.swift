@@ -138,6 +138,10 @@ struct Import: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(path): no numbered paragraph found in a report of several pages; the file was written, but the structure must be given by hand (see the warning above)\n".utf8))
             throw ExitCode(1)
         }
+        if !result.summary.paragraphsInFootnotes.isEmpty {
+            FileHandle.standardError.write(Data("error: \(path): paragraph numbers of the raw text ended inside footnotes (\(result.summary.paragraphsInFootnotes.map(String.init).joined(separator: ", "))); the file was written, but those paragraphs must be cut out of the footnotes by hand (see the warnings above)\n".utf8))
+            throw ExitCode(1)
+        }
         if check.status == .errors { throw ExitCode(1) }
     }
 
@@ -300,6 +304,11 @@ struct Import: ParsableCommand {
         if s.paragraphs == 0, s.pages.count > 1 || s.pagesFoundFromHeaders > 1 {
             row.log += "error: \(file): no numbered paragraph found in a report of several pages\n"
             row.check = "no paragraphs"
+            row.failed = true
+        }
+        if !s.paragraphsInFootnotes.isEmpty {
+            row.log += "error: \(file): paragraph numbers of the raw text ended inside footnotes (\(s.paragraphsInFootnotes.map(String.init).joined(separator: ", ")))\n"
+            row.check = "paragraphs in notes"
             row.failed = true
         }
         if check.status == .errors { row.failed = true }

@@ -188,6 +188,9 @@ struct RawTextReader {
         var headerJustRemoved = false
         for (index, line) in lines.enumerated() {
             var t = line.text.trimmingCharacters(in: .whitespaces)
+            // A new page (pdftotext's form feed) ends the footnotes of the page before, also when its first line is
+            // a label alone (`F.`, `48.`), which is held below before anything else is read.
+            if firstLineOfPage.contains(line.number) { footnoteZone = endnotes }
             // The line of a label joined to this line's text: a unit that starts here starts there.
             var heldLine: Int?
             // A label alone on its line: a paragraph number `1.`, an item `121.1`, a heading's `A.` or `II.`, a
@@ -233,8 +236,6 @@ struct RawTextReader {
                 }
                 heldLine = held.line
             }
-            // A new page (pdftotext's form feed) ends the footnotes of the page before.
-            if firstLineOfPage.contains(line.number) { footnoteZone = endnotes }
             // `Notes` at the end of a report: endnotes, under no rule, to the end (or an annex).
             if lastNumberSeen != nil, ["notes", "endnotes"].contains(t.lowercased()), heldLabel == nil {
                 flush(); artefactsRemoved += 1
