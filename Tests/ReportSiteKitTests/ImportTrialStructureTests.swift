@@ -41,4 +41,58 @@ final class ImportTrialStructureTests: XCTestCase {
         // Anchored, it is no loss.
         XCTAssertEqual(ReportImporter.paragraphsInFootnotes(raw: raw, paragraphs: [48], items: [], notes: [("61", note61)]), [])
     }
+
+    /// Kenya 2010 (A/HRC/15/8): items printed `101.1. Ratify ...`, label, dot and text on one line. Each is the item
+    /// `101.1` of the contract (anchored para-101-1), none is glued to the one before (`... (Australia); 101.27.`).
+    func testDottedItemLabelsWithTheirText() throws {
+        let raw = try Self.trial("A-HRC-15-8-lines-750-832.txt")
+        let result = ReportImporter.importText(raw, overrides: ImportMetadata(symbol: "A/HRC/15/8"))
+        let blocks = Self.body(result.content).components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .newlines) }
+        let items = blocks.compactMap { $0.prefixMatch(of: /101\.([0-9]{1,3})\s/).map { Int($0.output.1)! } }
+        XCTAssertEqual(items, Array(1...30), Self.body(result.content))
+        XCTAssertTrue(blocks.contains("101.1 Ratify the International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families (ICRMW) (Burkina Faso);"), Self.body(result.content))
+        XCTAssertTrue(blocks.contains("101.26 Take measures to comprehensively address long-standing issues identified under agenda item 4 of the Kenya National Dialogue and Reconciliation, including with regard to judicial and police reform (Australia);"), Self.body(result.content))
+        XCTAssertTrue(blocks.contains { $0.hasPrefix("101.27 Remain unswerving in pursuing measures") })
+        XCTAssertFalse(blocks.contains { $0.contains("101.27.") || $0.contains("101.1.") })
+        XCTAssertEqual(result.summary.decimalItems, 30)
+    }
+
+    /// China 2013 (A/HRC/25/5): the label `186.1.` alone on its line, the text on the next; the same in Iran 2014
+    /// (A/HRC/28/12), where one label of the list has the dot (`138.109.`) and its neighbours not.
+    func testDottedItemLabelsAloneOnTheirLine() throws {
+        let china = ReportImporter.importText(try Self.trial("A-HRC-25-5-lines-726-757.txt"), overrides: ImportMetadata(symbol: "A/HRC/25/5"))
+        let blocks = Self.body(china.content).components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .newlines) }
+        XCTAssertTrue(blocks.contains { $0.hasPrefix("186.1 Ratify ICCPR (Albania); Ratify ICCPR and CPED (Chile);") }, Self.body(china.content))
+        XCTAssertTrue(blocks.contains("186.3 Consider ratifying ICCPR (Cape Verde);"), Self.body(china.content))
+        XCTAssertTrue(blocks.contains("186.4 Take steps to an early ratification of the ICCPR (Czech Republic);"), Self.body(china.content))
+        XCTAssertFalse(blocks.contains { $0.hasPrefix("186.1.") || $0 == "186.2." }, Self.body(china.content))
+        let iran = ReportImporter.importText(try Self.trial("A-HRC-28-12-lines-984-994.txt"), overrides: ImportMetadata(symbol: "A/HRC/28/12"))
+        let iranBlocks = Self.body(iran.content).components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .newlines) }
+        XCTAssertTrue(iranBlocks.contains("138.109 Continue to protect vulnerable groups, such as women (Senegal);"), Self.body(iran.content))
+        XCTAssertEqual(iranBlocks.compactMap { $0.prefixMatch(of: /138\.([0-9]{3})\s/).map { Int($0.output.1)! } }, Array(106...111))
+    }
+
+    /// United Kingdom 2008 (A/HRC/8/25): recommendations `1.` to `28.` inside paragraph 56, each label alone on its
+    /// line and the recommending States on a line of their own (`(India)`): items 56.1, 56.2 ..., no heading.
+    func testFirstCycleItemsWithTheirLabelAloneAndTheStatesOnTheirOwnLine() throws {
+        let result = ReportImporter.importText(try Self.trial("A-HRC-8-25-lines-743-790.txt"), overrides: ImportMetadata(symbol: "A/HRC/8/25"))
+        let body = Self.body(result.content)
+        let blocks = body.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .newlines) }
+        XCTAssertTrue(blocks.contains("56.1 To set up a strategic oversight body, such as a commission on violence against women, to ensure greater coherence and more effective protection for women. (India)"), body)
+        XCTAssertTrue(blocks.contains("56.6 To continue to review all counter-terrorism legislation and ensure that it complies with the highest human rights standards. (Cuba, Ghana and the Netherlands)"), body)
+        XCTAssertEqual(blocks.compactMap { $0.prefixMatch(of: /56\.([0-9]{1,2})\s/).map { Int($0.output.1)! } }, Array(1...8))
+        XCTAssertEqual(blocks.filter { $0.hasPrefix("#") }, ["## II. Conclusions and/or recommendations"], body)
+    }
+
+    /// Algeria 2008 (A/HRC/8/29): the running header printed with a space in the symbol (`A/HRC/ 8/29`, then
+    /// `Page 13`) is removed, so item 69.11 ends with its State and 69.12 starts after it.
+    func testARunningHeaderWithASpaceInTheSymbol() throws {
+        let result = ReportImporter.importText(try Self.trial("A-HRC-8-29-lines-500-612.txt"), overrides: ImportMetadata(symbol: "A/HRC/8/29"))
+        let body = Self.body(result.content)
+        let blocks = body.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .newlines) }
+        XCTAssertTrue(blocks.contains("69.11 That Algeria continue giving priority to tolerance and reconciliation (Saudi Arabia)."), body)
+        XCTAssertTrue(blocks.contains { $0.hasPrefix("69.12 That Algeria implement measures to protect detainees from torture,") }, body)
+        XCTAssertFalse(body.contains("8/29"), body)
+        XCTAssertEqual(blocks.compactMap { $0.prefixMatch(of: /69\.([0-9]{1,2})\s/).map { Int($0.output.1)! } }, Array(1...17))
+    }
 }

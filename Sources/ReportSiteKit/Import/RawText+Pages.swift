@@ -195,6 +195,8 @@ extension RawTextReader {
         if let symbol, t == symbol || t.hasPrefix(symbol + " page ") && t.dropFirst(symbol.count + 6).allSatisfy(\.isNumber) { return true }
         // `A/HRC/11/17*`: the header of a reissued document keeps its asterisk.
         if let symbol, t.hasPrefix(symbol), t.dropFirst(symbol.count).allSatisfy({ $0 == "*" }) { return true }
+        // `A/HRC/ 8/29`: the header printed with a space in the symbol (first-cycle reports).
+        if let symbol, t.contains(" "), t.hasPrefix(symbol.prefix { $0 != "/" }), t.filter({ $0 != " " }) == symbol { return true }
         if UNCover.isBarcode(t) || t.lowercased() == "please recycle" { return true }
         if t.wholeMatch(of: /(GE\.)?[0-9]{2}-[0-9]{5}(\s*\(E\))?(\s+\S+)?/) != nil { return true }
         return false

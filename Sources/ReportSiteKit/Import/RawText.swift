@@ -164,6 +164,8 @@ struct RawTextReader {
             return [line]
         }
 
+        lines = Self.dottedItemLabels(lines)
+
         // The width lines are wrapped at (pdftotext), in characters: most lines of a page are that long.
         let lengths = lines.map { $0.text.trimmingCharacters(in: .whitespaces).count }.filter { $0 > 0 }.sorted()
         let width = lengths.isEmpty ? 0 : lengths[lengths.count * 9 / 10]
@@ -325,7 +327,11 @@ struct RawTextReader {
             // A finished sentence whose line had room for the next line's first word: the line did not end for
             // want of room, so the paragraph ended there.
             let firstWord = t.prefix { !$0.isWhitespace }.count
-            let endedParagraph = pending.last.map {
+            // The States that made a recommendation, on a line of their own under its finished sentence (`(India)`,
+            // `(Cuba, Ghana and the Netherlands)`, first cycle): the end of the recommendation, not a new block.
+            let recommendingStates = !pending.isEmpty && t.count <= 100
+                && t.wholeMatch(of: /\(\p{Lu}[^()]*(?:\([^()]*\)[^()]*)?\)[.;]?/) != nil
+            let endedParagraph = !recommendingStates && pending.last.map {
                 StructureAssembler.isClosed($0) && Double($0.count + 1 + firstWord) < 0.92 * Double(width)
             } ?? false
             // A numbered heading's short line (`1. Cross-cutting issues`, its label alone on the line above), then a
@@ -356,6 +362,11 @@ struct RawTextReader {
             pending.append(t)
         }
         flush()
+        // A label with nothing after it at the end of the text (an excerpt cut after `186.5.`): kept, and said.
+        for label in labelColumn + (heldLabel.map { [$0] } ?? []) {
+            units.append(RawUnit(text: label.text, line: label.line, closed: true, standsAlone: true, lines: [label.text]))
+            warnings.append(ImportWarning(line: label.line, "\"\(label.text)\" ends the text with no text after it: kept as a line of its own; check the end of the raw text"))
+        }
         return units
     }
 
