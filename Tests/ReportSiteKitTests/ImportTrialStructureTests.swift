@@ -95,4 +95,53 @@ final class ImportTrialStructureTests: XCTestCase {
         XCTAssertFalse(body.contains("8/29"), body)
         XCTAssertEqual(blocks.compactMap { $0.prefixMatch(of: /69\.([0-9]{1,2})\s/).map { Int($0.output.1)! } }, Array(1...17))
     }
+
+    /// Slovenia's national report of 2014 (A/HRC/WG.6/20/SVN/1): footnote markers glued to a percentage
+    /// (`23.7%6.`) and to a year (`2012–202013`), with the report's endnotes; and the last part of a document symbol
+    /// (`A/HRC/WG.6/8/L.7.`, Kenya's cover) is never a marker.
+    func testMarkersAfterAPercentageOrAYearAndNotInASymbol() throws {
+        let raw = try Self.trial("A-HRC-WG.6-20-SVN-1-lines-116-175.txt") + "\n" + Self.trial("A-HRC-WG.6-20-SVN-1-lines-1187-1220.txt")
+        let result = ReportImporter.importText(raw, overrides: ImportMetadata(symbol: "A/HRC/WG.6/20/SVN/1"))
+        let body = Self.body(result.content)
+        XCTAssertTrue(body.contains("In 2012, the Gini coefficient was 23.7%[^6]."), body)
+        XCTAssertTrue(body.contains("the Resolution on National Programme of Adult Education 2012–2020[^13] and the Resolution on the National Programme of Higher Education 2011–2020[^14]."), body)
+        XCTAssertTrue(body.contains("\n[^6]: The average for EU-28 was 30.6%.\n"), body)
+        XCTAssertTrue(body.contains("\n[^13]: Ur.l.RS No. 90/2013.\n"), body)
+        for n in [6, 12, 13, 14] { XCTAssertTrue(result.summary.footnotesMatched.contains(String(n)), "\(n): \(result.summary)") }
+        // The percentages and years that no marker follows stay as printed.
+        XCTAssertTrue(body.contains("in 2012 was 46.4%, ranking Slovenia"), body)
+
+        let kenya = ReportImporter.importText(try Self.trial("A-HRC-15-8-lines-1-40.txt"))
+        XCTAssertTrue(kenya.content.contains("Previously issued under document symbol A/HRC/WG.6/8/L.7."), kenya.content)
+        XCTAssertFalse(kenya.content.contains("L.[^7]"), kenya.content)
+    }
+
+    /// A folder imported where no templates can be found (the executable copied out of its checkout, run outside a
+    /// project): every file is written, none is counted as passed, and the total says they were not checked.
+    func testAFolderImportedWithoutTemplatesIsNotCountedAsPassed() throws {
+        let root = try temporaryFolder(self)
+        let bin = root.appendingPathComponent("bin/reportsite")
+        try FileManager.default.createDirectory(at: bin.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: reportSiteExecutable(), to: bin)
+        let folder = root.appendingPathComponent("raw")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Project.fixtures.appendingPathComponent("import/trials/CCPR-C-121-D-2025-2011.txt"), to: folder.appendingPathComponent("decision.txt"))
+        let process = Process()
+        process.executableURL = bin
+        process.arguments = ["import", "raw", "-o", "out"]
+        process.currentDirectoryURL = root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        _ = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        // The decision of one page, printed without paragraph numbers: written with `paragraphs: none`, exit 0.
+        XCTAssertEqual(process.terminationStatus, 0, stdout)
+        XCTAssertTrue(stdout.contains("not checked"), stdout)
+        XCTAssertTrue(stdout.hasSuffix("1 file: 1 written, 0 passed, 0 failed, 1 not checked (no templates: run reportsite check in the project)\n"), stdout)
+        let written = try String(contentsOf: root.appendingPathComponent("out/CCPR-C-121-D-2025-2011.md"), encoding: .utf8)
+        XCTAssertTrue(written.contains("\nparagraphs: none\n"), written)
+    }
 }

@@ -9,7 +9,7 @@ extension RawTextReader {
         for line in lines {
             var rest = line.text
             // Items run on: `...; 101.27. Remain`, cut before the label.
-            while let m = rest.firstMatch(of: /[;.]\s+([0-9]{2,3}\.[0-9]{1,3})\.\s+(?=[\p{Lu}“"])/) {
+            while let m = rest.firstMatch(of: /(?:;|\)\.)\s+([0-9]{2,3}\.[0-9]{1,3})\.\s+(?=[\p{Lu}“"])/) {
                 let cut = m.output.1.startIndex
                 let before = String(rest[..<cut]).trimmingCharacters(in: .whitespaces)
                 out.append((line.number, label(before)))
