@@ -28,10 +28,15 @@ struct Import: ParsableCommand {
         printed before the table, as path:line: warning: ...
         A PDF is read with poppler's pdftotext (Debian package poppler-utils).
         The check uses --templates, else the project's Templates (as check
-        does), else those of the ReportSite checkout; with none, it is skipped.
-        Exit status: 0 written and checked; 1 written, but the check found
-        errors, the report has no numbered paragraph, or (with several files)
-        some file failed; 2 wrong usage or nothing written (unreadable input).
+        does), else those of the ReportSite checkout; with none, it is skipped
+        and said so ("not checked" on the file's row and in the total).
+        Exit status: 0 written and checked without errors, or written and not
+        checked for want of templates; 1 written, but the check found errors,
+        a report of several pages has no numbered paragraph (a one-page
+        document without them, a decision, is written `paragraphs: none` with
+        a warning, exit 0), paragraph numbers of the raw text ended inside
+        footnotes, or (with several files) some file failed; 2 wrong usage or
+        nothing written (unreadable input).
         """)
 
     @Argument(help: ArgumentHelp("The raw text (.txt) or the PDF (.pdf) of a report; several, or a folder of them.", valueName: "raw"))
@@ -233,7 +238,10 @@ struct Import: ParsableCommand {
         FileHandle.standardOutput.write(Data(Self.table(all).utf8))
         let failed = all.filter(\.failed).count
         let written = all.filter(\.written).count
-        FileHandle.standardOutput.write(Data("\(total) file\(total == 1 ? "" : "s"): \(written) written, \(total - failed) passed, \(failed) failed\n".utf8))
+        // A file written but not checked (no templates found) has not passed: the total says so.
+        let notChecked = all.filter { !$0.failed && $0.check == CheckStatus.notChecked.rawValue }.count
+        FileHandle.standardOutput.write(Data(("\(total) file\(total == 1 ? "" : "s"): \(written) written, \(total - failed - notChecked) passed, \(failed) failed"
+            + (notChecked > 0 ? ", \(notChecked) not checked (no templates: run reportsite check in the project)" : "") + "\n").utf8))
         if written == 0 { throw ExitCode(2) }
         if failed > 0 { throw ExitCode(1) }
     }
