@@ -144,4 +144,14 @@ final class ImportTrialStructureTests: XCTestCase {
         let written = try String(contentsOf: root.appendingPathComponent("out/CCPR-C-121-D-2025-2011.md"), encoding: .utf8)
         XCTAssertTrue(written.contains("\nparagraphs: none\n"), written)
     }
+
+    /// Iran 2014 (A/HRC/28/12): the cover's barcode, in a font pdftotext gives as control characters
+    /// (`^F ^O ^O^S ^F`), is page furniture: removed and counted, not written (check said RS004).
+    func testABarcodeOfControlCharactersIsRemoved() throws {
+        let raw = try Self.trial("A-HRC-28-12-lines-1-24.txt")
+        XCTAssertTrue(raw.contains("\u{06} \u{0F} \u{0F}\u{13} \u{06}"))
+        let result = ReportImporter.importText(raw)
+        XCTAssertFalse(result.content.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, result.content)
+        XCTAssertTrue(result.content.contains("The annex to the present report is circulated as received."), result.content)
+    }
 }
