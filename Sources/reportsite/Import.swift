@@ -28,10 +28,15 @@ struct Import: ParsableCommand {
         printed before the table, as path:line: warning: ...
         A PDF is read with poppler's pdftotext (Debian package poppler-utils).
         The check uses --templates, else the project's Templates (as check
-        does), else those of the ReportSite checkout; with none, it is skipped.
-        Exit status: 0 written and checked; 1 written, but the check found
-        errors, the report has no numbered paragraph, or (with several files)
-        some file failed; 2 wrong usage or nothing written (unreadable input).
+        does), else those of the ReportSite checkout; with none, it is skipped
+        and said so ("not checked" on the file's row and in the total).
+        Exit status: 0 written and checked without errors, or written and not
+        checked for want of templates; 1 written, but the check found errors,
+        a report of several pages has no numbered paragraph (a one-page
+        document without them, a decision, is written `paragraphs: none` with
+        a warning, exit 0), paragraph numbers of the raw text ended inside
+        footnotes, or (with several files) some file failed; 2 wrong usage or
+        nothing written (unreadable input).
         """)
 
     @Argument(help: ArgumentHelp("The raw text (.txt) or the PDF (.pdf) of a report; several, or a folder of them.", valueName: "raw"))
@@ -138,6 +143,10 @@ struct Import: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(path): no numbered paragraph found in a report of several pages; the file was written, but the structure must be given by hand (see the warning above)\n".utf8))
             throw ExitCode(1)
         }
+        if !result.summary.paragraphsInFootnotes.isEmpty {
+            FileHandle.standardError.write(Data("error: \(path): paragraph numbers of the raw text ended inside footnotes (\(result.summary.paragraphsInFootnotes.map(String.init).joined(separator: ", "))); the file was written, but those paragraphs must be cut out of the footnotes by hand (see the warnings above)\n".utf8))
+            throw ExitCode(1)
+        }
         if check.status == .errors { throw ExitCode(1) }
     }
 
@@ -229,7 +238,10 @@ struct Import: ParsableCommand {
         FileHandle.standardOutput.write(Data(Self.table(all).utf8))
         let failed = all.filter(\.failed).count
         let written = all.filter(\.written).count
-        FileHandle.standardOutput.write(Data("\(total) file\(total == 1 ? "" : "s"): \(written) written, \(total - failed) passed, \(failed) failed\n".utf8))
+        // A file written but not checked (no templates found) has not passed: the total says so.
+        let notChecked = all.filter { !$0.failed && $0.check == CheckStatus.notChecked.rawValue }.count
+        FileHandle.standardOutput.write(Data(("\(total) file\(total == 1 ? "" : "s"): \(written) written, \(total - failed - notChecked) passed, \(failed) failed"
+            + (notChecked > 0 ? ", \(notChecked) not checked (no templates: run reportsite check in the project)" : "") + "\n").utf8))
         if written == 0 { throw ExitCode(2) }
         if failed > 0 { throw ExitCode(1) }
     }
@@ -300,6 +312,11 @@ struct Import: ParsableCommand {
         if s.paragraphs == 0, s.pages.count > 1 || s.pagesFoundFromHeaders > 1 {
             row.log += "error: \(file): no numbered paragraph found in a report of several pages\n"
             row.check = "no paragraphs"
+            row.failed = true
+        }
+        if !s.paragraphsInFootnotes.isEmpty {
+            row.log += "error: \(file): paragraph numbers of the raw text ended inside footnotes (\(s.paragraphsInFootnotes.map(String.init).joined(separator: ", ")))\n"
+            row.check = "paragraphs in notes"
             row.failed = true
         }
         if check.status == .errors { row.failed = true }

@@ -70,6 +70,18 @@ enum Footnotes {
             guard let n = Int(m.output.2) else { continue }
             candidates.append((m.output.1.endIndex..<m.range.upperBound, n, false))
         }
+        // Glued to a percentage or a year (`23.7%6.`, `2012–202013`): only the very next marker of the sequence.
+        var onlyNext: Set<String.Index> = []
+        for m in t.matches(of: /%([0-9]{1,3})(?=\s|$|[,;:.)”’"])/) {
+            guard let n = Int(m.output.1) else { continue }
+            candidates.append((m.output.1.startIndex..<m.range.upperBound, n, true))
+            onlyNext.insert(m.output.1.startIndex)
+        }
+        for m in t.matches(of: /(?:^|[^0-9.,\/])(?:19|20)[0-9]{2}([1-9][0-9]?)(?=\s|$|[,;:.)”’"])/) {
+            guard let n = Int(m.output.1) else { continue }
+            candidates.append((m.output.1.startIndex..<m.range.upperBound, n, true))
+            onlyNext.insert(m.output.1.startIndex)
+        }
         candidates.sort { $0.replaced.lowerBound < $1.replaced.lowerBound }
         var out = ""
         var from = t.startIndex
@@ -84,12 +96,17 @@ enum Footnotes {
             }
             let n = c.number
             let before = t[..<c.replaced.lowerBound]
-            if c.glued {
+            if onlyNext.contains(c.replaced.lowerBound) {
+                guard n == last + 1, last > 0 || n == 1 else { continue }
+            } else if c.glued {
                 // After a capital (`IOM11`) only the very next marker: `G77` and `CO2` are names.
                 if before.last?.isUppercase == true, n != last + 1 { continue }
                 if before.hasSuffix("[^") { continue }
                 if before.last == "." || before.last == "," {
                     let word = before.dropLast().reversed().prefix(while: { $0.isLetter }).reversed()
+                    // The last part of a document symbol (`A/HRC/WG.6/8/L.7`, `.../7L.14`): a number, never a marker.
+                    if before.last == ".", ["L", "Add", "Corr", "Rev", "CRP", "INF", "WP", "Amend"].contains(String(word)),
+                       let mark = before.dropLast(word.count + 1).last, mark == "/" || mark.isNumber { continue }
                     if abbreviations.contains(String(word).lowercased()) { continue }
                     // After a number (`in June 2021.1`, `(art. 9).3`) only the very next marker: `2.1` stays a number.
                     if word.isEmpty, n != last + 1 { continue }

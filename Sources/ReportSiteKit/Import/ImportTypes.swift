@@ -86,6 +86,8 @@ public struct ImportSummary: Sendable, Equatable {
     public var pageArtefactsRemoved = 0
     public var contentsEntriesDropped = 0
     public var tables = 0
+    /// Paragraph numbers of the raw text found inside a footnote's text (the import invariant broken): an error.
+    public var paragraphsInFootnotes: [Int] = []
 
     public init() {}
 }
@@ -124,6 +126,9 @@ public struct ImportResult: Sendable {
         if s.pageArtefactsRemoved > 0 { lines.append("page headers, page numbers and viewer artefacts removed: \(s.pageArtefactsRemoved)") }
         if s.contentsEntriesDropped > 0 { lines.append("printed contents table dropped: \(s.contentsEntriesDropped) entries (the site builds its own)") }
         if s.tables > 0 { lines.append("tables: \(s.tables)") }
+        if !s.paragraphsInFootnotes.isEmpty {
+            lines.append("paragraph numbers of the raw text inside footnotes (paragraphs lost): " + s.paragraphsInFootnotes.map(String.init).joined(separator: ", "))
+        }
         lines.append("warnings: \(warnings.count)")
         return lines.joined(separator: "\n")
     }

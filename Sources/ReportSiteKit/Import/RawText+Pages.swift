@@ -195,7 +195,11 @@ extension RawTextReader {
         if let symbol, t == symbol || t.hasPrefix(symbol + " page ") && t.dropFirst(symbol.count + 6).allSatisfy(\.isNumber) { return true }
         // `A/HRC/11/17*`: the header of a reissued document keeps its asterisk.
         if let symbol, t.hasPrefix(symbol), t.dropFirst(symbol.count).allSatisfy({ $0 == "*" }) { return true }
+        // `A/HRC/ 8/29`: the header printed with a space in the symbol (first-cycle reports).
+        if let symbol, t.contains(" "), t.hasPrefix(symbol.prefix { $0 != "/" }), t.filter({ $0 != " " }) == symbol { return true }
         if UNCover.isBarcode(t) || t.lowercased() == "please recycle" { return true }
+        // A barcode set in a font whose glyphs pdftotext gives as control characters (`^F ^O ^O^S ^F`, A/HRC/28/12).
+        if !t.isEmpty, t.unicodeScalars.allSatisfy({ $0 == " " || ($0.value < 0x20 && $0 != "\t") }) { return true }
         if t.wholeMatch(of: /(GE\.)?[0-9]{2}-[0-9]{5}(\s*\(E\))?(\s+\S+)?/) != nil { return true }
         return false
     }

@@ -164,6 +164,8 @@ struct RawTextReader {
             return [line]
         }
 
+        lines = Self.dottedItemLabels(lines)
+
         // The width lines are wrapped at (pdftotext), in characters: most lines of a page are that long.
         let lengths = lines.map { $0.text.trimmingCharacters(in: .whitespaces).count }.filter { $0 > 0 }.sorted()
         let width = lengths.isEmpty ? 0 : lengths[lengths.count * 9 / 10]
@@ -188,6 +190,9 @@ struct RawTextReader {
         var headerJustRemoved = false
         for (index, line) in lines.enumerated() {
             var t = line.text.trimmingCharacters(in: .whitespaces)
+            // A new page (pdftotext's form feed) ends the footnotes of the page before, also when its first line is
+            // a label alone (`F.`, `48.`), which is held below before anything else is read.
+            if firstLineOfPage.contains(line.number) { footnoteZone = endnotes }
             // The line of a label joined to this line's text: a unit that starts here starts there.
             var heldLine: Int?
             // A label alone on its line: a paragraph number `1.`, an item `121.1`, a heading's `A.` or `II.`, a
@@ -233,8 +238,6 @@ struct RawTextReader {
                 }
                 heldLine = held.line
             }
-            // A new page (pdftotext's form feed) ends the footnotes of the page before.
-            if firstLineOfPage.contains(line.number) { footnoteZone = endnotes }
             // `Notes` at the end of a report: endnotes, under no rule, to the end (or an annex).
             if lastNumberSeen != nil, ["notes", "endnotes"].contains(t.lowercased()), heldLabel == nil {
                 flush(); artefactsRemoved += 1
@@ -324,7 +327,11 @@ struct RawTextReader {
             // A finished sentence whose line had room for the next line's first word: the line did not end for
             // want of room, so the paragraph ended there.
             let firstWord = t.prefix { !$0.isWhitespace }.count
-            let endedParagraph = pending.last.map {
+            // The States that made a recommendation, on a line of their own under its finished sentence (`(India)`,
+            // `(Cuba, Ghana and the Netherlands)`, first cycle): the end of the recommendation, not a new block.
+            let recommendingStates = !pending.isEmpty && t.count <= 100
+                && t.wholeMatch(of: /\(\p{Lu}[^()]*(?:\([^()]*\)[^()]*)?\)[.;]?/) != nil
+            let endedParagraph = !recommendingStates && pending.last.map {
                 StructureAssembler.isClosed($0) && Double($0.count + 1 + firstWord) < 0.92 * Double(width)
             } ?? false
             // A numbered heading's short line (`1. Cross-cutting issues`, its label alone on the line above), then a
@@ -355,6 +362,11 @@ struct RawTextReader {
             pending.append(t)
         }
         flush()
+        // A label with nothing after it at the end of the text (an excerpt cut after `186.5.`): kept, and said.
+        for label in labelColumn + (heldLabel.map { [$0] } ?? []) {
+            units.append(RawUnit(text: label.text, line: label.line, closed: true, standsAlone: true, lines: [label.text]))
+            warnings.append(ImportWarning(line: label.line, "\"\(label.text)\" ends the text with no text after it: kept as a line of its own; check the end of the raw text"))
+        }
         return units
     }
 

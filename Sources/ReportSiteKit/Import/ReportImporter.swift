@@ -152,6 +152,15 @@ public enum ReportImporter {
             warnings.append(ImportWarning(line: d.line, "footnote \(d.label) has a text but no reference in the text: kept; put [^\(d.label)] where the report cites it"))
         }
 
+        // The invariant: a paragraph number of the raw text inside a footnote is a paragraph lost.
+        let itemNumbers = Set(blocks.compactMap { block -> Int? in
+            block.text.prefixMatch(of: /[0-9]{1,4}\.([0-9]{1,3})[ ]/).flatMap { Int($0.output.1) }
+        })
+        for lost in Self.paragraphsInFootnotes(raw: raw, paragraphs: Set(numbers), items: itemNumbers, notes: notes) {
+            summary.paragraphsInFootnotes.append(lost.number)
+            warnings.append(ImportWarning(line: lost.line, "paragraph \(lost.number) of the raw text was read into footnote \(lost.footnote), not as a paragraph: the footnote's text runs on past its page; cut footnote \(lost.footnote)'s text before \"\(lost.number).\" and make it the paragraph"))
+        }
+
         if metadata.mechanism == nil {
             metadata.mechanism = UNCover.mechanism(symbol: metadata.symbol, texts: [metadata.title, metadata.subtitle].compactMap { $0 } + bodyUnits.prefix(5).map(\.text))
         }
