@@ -203,6 +203,14 @@ final class ReviewRecordTests: XCTestCase {
         XCTAssertEqual(ReviewRecords.recommendingStates(in: "Take further steps (netherlands); ensure (Côte d'Ivoire) (Cote d’Ivoire);",
                                                         states: states).found, ["Netherlands", "Côte d'Ivoire"])
         XCTAssertEqual(ReviewRecords.recommendingStates(in: "Ratify it (Narnia);", states: states).unknown, ["Narnia"])
+        // As A/HRC/8/25 (2008) and A/HRC/27/3 (2014) print them: States joined with "and", a space inside a bracket;
+        // a State whose name holds "and" stays whole; "and" between a State and something else is not split.
+        let joined = ReviewRecords.recommendingStates(in: "To consider further measures (Cuba, Ghana and the Netherlands).", states: states)
+        XCTAssertEqual(joined.found, ["Cuba", "Ghana", "Netherlands"])
+        XCTAssertEqual(joined.unknown, [])
+        XCTAssertEqual(ReviewRecords.recommendingStates(in: "Continue (Iran (Islamic Republic of ));", states: states).found, ["Iran (Islamic Republic of)"])
+        XCTAssertEqual(ReviewRecords.recommendingStates(in: "Continue (Antigua and Barbuda);", states: states).found, ["Antigua and Barbuda"])
+        XCTAssertEqual(ReviewRecords.recommendingStates(in: "Ratify it (Ghana and Narnia);", states: states).unknown, ["Ghana and Narnia"])
     }
 
     func testAnUnknownRecommendingStateIsAWarning() throws {

@@ -39,10 +39,12 @@ public struct StateVocabulary: Sendable, Equatable {
     /// The State a text names, whole: "Bolivarian Republic of Venezuela", "Türkiye", "Cote d’Ivoire", "the Netherlands".
     public func state(named text: String) -> String? { lookup[Self.fold(text)] }
 
-    /// Case, accents, the apostrophe's form, spaces and a leading "the" do not matter.
+    /// Case, accents, the apostrophe's form, spaces (also inside a bracket) and a leading "the" do not matter.
     static func fold(_ text: String) -> String {
         var s = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         s = s.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "‘", with: "'")
+        // A space inside a bracket, as some reports print it: "Iran (Islamic Republic of )".
+        s = s.replacingOccurrences(of: "( ", with: "(").replacingOccurrences(of: " )", with: ")")
         var words = s.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         if words.first == "the", words.count > 1 { words.removeFirst() }
         return words.joined(separator: " ")

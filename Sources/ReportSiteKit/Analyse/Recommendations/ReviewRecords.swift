@@ -90,7 +90,7 @@ enum ReviewRecords {
             while let (inner, before) = lastBracket(of: rest) {
                 // Each State as the report writes it ("Turkey" in 2014, "Türkiye" in 2024, as OHCHR's lists do), when
                 // states.yml knows the name; the index's pages group them by the State's name there.
-                let parts = topLevelParts(inner)
+                let parts = topLevelParts(inner).flatMap { joinedStates($0, states: states) }
                 let known = parts.map { states.state(named: $0) != nil }
                 if known.allSatisfy({ $0 }) {
                     groups.insert(parts.map { states.spelling(of: $0) ?? $0 }, at: 0)
@@ -108,6 +108,15 @@ enum ReviewRecords {
             for name in groups.joined() where !found.contains(where: { states.state(named: $0) == states.state(named: name) }) { found.append(name) }
         }
         return (found, unknown)
+    }
+
+    /// A part that joins States with "and" (the last two of a list: "(Cuba, Ghana and the Netherlands)", as the
+    /// first cycle's reports print them) is each State, when every piece is one; a State whose name holds "and"
+    /// ("Antigua and Barbuda") stays whole.
+    static func joinedStates(_ part: String, states: StateVocabulary) -> [String] {
+        guard states.state(named: part) == nil, part.contains(" and ") else { return [part] }
+        let pieces = part.components(separatedBy: " and ").map { $0.trimmingCharacters(in: .whitespaces) }
+        return pieces.allSatisfy({ states.state(named: $0) != nil }) ? pieces : [part]
     }
 
     /// A bracket of names: each part starts with a capital letter and holds no digit ("(Lesotho)" and "(Narnia)",
