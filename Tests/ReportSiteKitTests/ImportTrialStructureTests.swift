@@ -96,6 +96,19 @@ final class ImportTrialStructureTests: XCTestCase {
         XCTAssertEqual(blocks.compactMap { $0.prefixMatch(of: /69\.([0-9]{1,2})\s/).map { Int($0.output.1)! } }, Array(1...17))
     }
 
+    /// Algeria's delegation in the annex of A/HRC/8/29: `M. Lazhar Soualem, Directeur ...` is a person (Monsieur),
+    /// not chapter M (one thousand) nor section M; each such line is text, warned at its raw line.
+    func testAnHonorificIsNoSectionLetter() throws {
+        let result = ReportImporter.importText(try Self.trial("A-HRC-8-29-lines-614-655.txt"), overrides: ImportMetadata(symbol: "A/HRC/8/29"))
+        let body = Self.body(result.content)
+        XCTAssertFalse(body.contains("## M."), body)
+        XCTAssertTrue(body.contains("M. Lazhar Soualem, Directeur des Droits de l’Homme"), body)
+        XCTAssertTrue(body.contains("M. Abdelkader Semid, Conseiller au Cabinet du Ministre de la Santé"), body)
+        let said = result.warnings.filter { $0.message.contains("kept as text, not a heading: M does not follow") }
+        XCTAssertEqual(said.map(\.line), [15, 27, 36, 38], "\(result.warnings.map { "\($0.line): \($0.message)" })")
+        XCTAssertTrue(body.contains("70. Other recommendations noted in the report"), body)
+    }
+
     /// Slovenia's national report of 2014 (A/HRC/WG.6/20/SVN/1): footnote markers glued to a percentage
     /// (`23.7%6.`) and to a year (`2012–202013`), with the report's endnotes; and the last part of a document symbol
     /// (`A/HRC/WG.6/8/L.7.`, Kenya's cover) is never a marker.

@@ -259,6 +259,18 @@ struct StructureAssembler {
         return level
     }
 
+    /// A one-letter roman numeral of fifty or more (`L.`, `C.`, `D.`, `M.`) that is not the next chapter is a
+    /// heading only as the section letter that follows the last one of its chapter (or `A.`). Other letters are
+    /// not held to their sequence: a section's heading the extraction lost must not take the next ones with it.
+    private func lettersFollow(kind: HeadingKind, label: String) -> Bool {
+        guard kind == .roman, label.count == 1, let value = Self.romanValue(Substring(label)), value >= 50,
+              let mine = label.unicodeScalars.first else { return true }
+        let chapter = headingStack.first { $0.kind == .roman }.flatMap { Self.romanValue(Substring($0.label)) } ?? 0
+        guard value != chapter + 1 else { return true }
+        let expected = headingStack.last(where: { $0.kind == .letter })?.label.unicodeScalars.first.map { $0.value + 1 } ?? 0x41
+        return mine.value == expected
+    }
+
     private mutating func heading(_ t: String, unit: RawUnit, next: String?) -> (level: Int, text: String)? {
         guard let found = headingLabel(t) else { return nil }
         var (kind, label) = (found.kind, found.label)
@@ -292,13 +304,21 @@ struct StructureAssembler {
         // The printed contents may number it otherwise (`1. Background` listed as `A. Background`). Its entries are
         // matched in their order, each once.
         let title = Self.normalisedTitle(Self.cleanHeadingText(rest))
+        var listed = false
         if let k = contents.indices.dropFirst(contentsCursor).first(where: { Self.normalisedTitle(contents[$0].title) == title }) {
             contentsCursor = k + 1
+            listed = true
             if let printed = contents[k].label, printed != label {
                 warnings.append(ImportWarning(line: unit.line, "heading \"\(label). \(Self.cleanHeadingText(rest))\" numbered \(printed) as in the printed contents"))
                 label = printed
                 kind = labelKind(printed)
             }
+        }
+        if !listed, !unit.headingMarkup, !lettersFollow(kind: kind, label: label) {
+            // `M. Lazhar Soualem, Directeur ...` in a delegation's list (A/HRC/8/29's annex) is a person, not section M
+            // (nor chapter M, one thousand): a capital that does not follow the sections' letters is text, said.
+            warnings.append(ImportWarning(line: unit.line, "\"\(t.prefix(60))\" kept as text, not a heading: \(label) does not follow the letters of the sections before it; if it is a heading, make it one (## \(label). ...)"))
+            return nil
         }
         let level = pushHeading(kind: kind, label: label)
         let printedLabel = kind == .parenthesised ? "(\(label))" : "\(label)."
