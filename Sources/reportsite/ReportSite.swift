@@ -186,13 +186,13 @@ extension BuildOptions {
         URL(fileURLWithPath: content, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     }
 
-    /// The templates folder: `--templates`, else the default (`defaultTemplates`); the message to print when
+    /// The templates folder: `--templates`, else the project's (`ProjectFolders.templates`); the message to print when
     /// there is none.
     func templatesURL() -> Result<URL, TemplatesMissing> {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         if let templates {
             return .success(URL(fileURLWithPath: templates, relativeTo: cwd))
-        } else if let found = Self.defaultTemplates(cwd: cwd, content: contentURL) {
+        } else if let found = ProjectFolders.templates(cwd: cwd, content: contentURL) {
             return .success(found)
         } else if !FileManager.default.fileExists(atPath: contentURL.path) {
             // The missing content folder is the first thing to say (the build does).
@@ -250,19 +250,6 @@ extension BuildOptions {
         let summary = text.summary(result)
         (summary.onStandardOutput && format == .text ? FileHandle.standardOutput : FileHandle.standardError).write(Data(summary.text.utf8))
         return BuildReport(code: result.exitCode, upToDate: result.upToDate, errors: result.errorLines)
-    }
-}
-
-extension BuildOptions {
-    /// `Templates` in the working directory, else the `Templates` folder beside the content folder
-    /// (so that `reportsite build --content ~/site/content`, run from elsewhere, finds the site's look).
-    static func defaultTemplates(cwd: URL, content: URL) -> URL? {
-        let candidates = [cwd.appendingPathComponent("Templates"),
-                          content.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("Templates")]
-        return candidates.first { url in
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
-        }
     }
 }
 

@@ -22,6 +22,30 @@ extension Array where Element: Sendable {
     }
 }
 
+extension Array where Element: Sendable {
+    /// `parallelMap` on at most `jobs` threads (`reportsite import --jobs`): worker `w` takes the elements
+    /// `w`, `w + jobs`, `w + 2 jobs`, ... The result keeps the order of the elements.
+    func parallelMap<T: Sendable>(jobs: Int, _ transform: @Sendable (Element) -> T) -> [T] {
+        let workers = Swift.max(1, Swift.min(jobs, count))
+        guard workers > 1 else { return map(transform) }
+        var results = [T?](repeating: nil, count: count)
+        results.withUnsafeMutableBufferPointer { slots in
+            let out = Slots(buffer: slots)
+            self.withUnsafeBufferPointer { elements in
+                let input = Elements(buffer: elements)
+                withoutActuallyEscaping(transform) { transform in
+                    DispatchQueue.concurrentPerform(iterations: workers) { w in
+                        for i in stride(from: w, to: input.buffer.count, by: workers) {
+                            out.buffer[i] = transform(input.buffer[i])
+                        }
+                    }
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+}
+
 /// Each iteration writes its own slot only, and the input is read-only while the work runs.
 private struct Slots<T>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<T?>
