@@ -44,22 +44,21 @@ final class TemplateFailureTests: XCTestCase {
         try assertOldSiteKept(work)
     }
 
-    func testEveryTemplateTheRendererUsesIsRequired() throws {
-        // Every name passed to render() in Sources/ReportSiteKit/Render must be in `required`.
-        let render = Project.root.appendingPathComponent("Sources/ReportSiteKit/Render")
-        var used: Set<String> = []
-        for name in try FileManager.default.contentsOfDirectory(atPath: render.path) where name.hasSuffix(".swift") {
-            let text = try String(contentsOf: render.appendingPathComponent(name), encoding: .utf8)
-            var rest = text[...]
-            while let call = rest.range(of: "render(\"") {
-                let after = rest[call.upperBound...]
-                let end = after.firstIndex(of: "\"")!
-                used.insert(String(after[..<end]))
-                rest = after[end...]
-            }
+    /// The renderer names templates by `TemplateSet.Name` only (the compiler holds it to that); each is a file of
+    /// the project's templates, and removing any one of them (but `search`, which is optional) stops the build at
+    /// load, naming it.
+    func testEveryTemplateTheRendererNamesIsCheckedAtLoad() throws {
+        for name in TemplateSet.Name.allCases {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: Project.templates.appendingPathComponent(name.rawValue + ".mustache").path), name.rawValue)
         }
-        XCTAssertTrue(used.contains("inline/citation"))
-        XCTAssertEqual(used.subtracting(TemplateSet.required), [], "templates rendered but not checked at start")
+        for name in [TemplateSet.Name.notFound, .citation, .bodyItem] {
+            let work = try workFolder { try FileManager.default.removeItem(at: $0.appendingPathComponent(name.rawValue + ".mustache")) }
+            let result = try run(work)
+            XCTAssertEqual(result.status, 2, result.stderr)
+            XCTAssertTrue(result.stderr.hasPrefix("Templates/\(name.rawValue).mustache: error: the template \(name.rawValue) is missing; the site cannot be built without it [RS404]"),
+                          result.stderr)
+            try assertOldSiteKept(work)
+        }
     }
 
     func testAMissingPartialIsNamedWhereItIsIncluded() throws {
@@ -109,24 +108,5 @@ final class TemplateFailureTests: XCTestCase {
 
             """)
         try assertOldSiteKept(work)
-    }
-
-    /// A render that fails after the start checks (the library lost a template) is an error naming the
-    /// template, through the real renderer on the real content; the build then writes nothing.
-    func testARenderFailureIsAnErrorNamingTheTemplate() throws {
-        let work = try workFolder { try FileManager.default.removeItem(at: $0.appendingPathComponent("inline/citation.mustache")) }
-        let templates = try TemplateSet(directory: work.appendingPathComponent("Templates"),
-                                        displayPath: { "Templates/" + $0.path.components(separatedBy: "/Templates/").last! },
-                                        checkingNames: false)
-        let diagnostics = DiagnosticEngine(strict: true)
-        let (corpus, links) = try linkedCorpus(content: work.appendingPathComponent("content"), displayBase: work, diagnostics: diagnostics)
-        XCTAssertFalse(diagnostics.hasErrors)
-        _ = try SiteRenderer(corpus: corpus, links: links, recommendations: RecommendationIndex(corpus: corpus), templates: templates,
-                             environment: [:], diagnostics: diagnostics).render(to: StagingFolder())
-        let errors = diagnostics.diagnostics.filter { $0.severity == .error }
-        XCTAssertEqual(errors.map(\.formatted), ["""
-            Templates/inline/citation.mustache: error: the template inline/citation could not be rendered; nothing was written [RS402]
-              note: check that inline/citation.mustache exists in the templates folder
-            """])
     }
 }

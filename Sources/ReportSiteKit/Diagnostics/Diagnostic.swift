@@ -84,7 +84,6 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case frontMatterNotClosed = "RS018"
     case missingImage = "RS302"
     case remoteImage = "RS303"
-    case templateRenderFailed = "RS402"
     case templateSyntax = "RS403"
     case templateMissing = "RS404"
     case templateUnreadable = "RS405"

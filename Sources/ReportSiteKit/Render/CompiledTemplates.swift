@@ -7,8 +7,8 @@ import Foundation
 /// section or a variable costs a switch (measured when Mustache rendered the pages: looking names up by casts
 /// and reflection was a third of the build's instructions). The templates are Mustache, the subset
 /// `TemplateTokenizer` reads; anything else is an error at load, at its line and column.
-struct CompiledTemplates {
-    indirect enum Node {
+struct CompiledTemplates: Sendable {
+    indirect enum Node: Sendable {
         case text(String)
         /// A name is its parts (`layout.root` is `["layout", "root"]`; `.` is `["."]`).
         case variable([String], escaped: Bool)
@@ -20,8 +20,8 @@ struct CompiledTemplates {
     private(set) var templates: [String: [Node]] = [:]
 
     /// `trees`: every template compiled (`compile`), by name. A template that includes a partial that is not
-    /// there is left out, so that rendering it fails (RS402) rather than leaving the partial's place empty;
-    /// the load's checks report the missing partial first.
+    /// there is left out, so that it is never rendered with the partial's place empty; the load's checks report
+    /// the missing partial (and `TemplateSet` refuses a set in which some `Name` is left out).
     init(trees: [String: [Node]]) {
         var compiled = trees
         var changed = true

@@ -32,7 +32,7 @@ struct MarkupRenderer {
         case .thematicBreak:
             out += "<hr>\n"
         case .pageMarker(let page):
-            out += templates.render("inline/page-start", PageStartView(page: page))
+            out += templates.render(.pageStart, PageStartView(page: page))
         case .list(let list):
             let tag = list.ordered ? "ol" : "ul"
             out += "<\(tag)" + (list.ordered && list.start != 1 ? " start=\"\(list.start)\"" : "") + ">\n"
@@ -110,13 +110,13 @@ struct MarkupRenderer {
             out += ">"
         case .citation(let index, let text):
             if let href = citationHref(index) {
-                out += templates.render("inline/citation", CitationLinkView(href: href, text: text))
+                out += templates.render(.citation, CitationLinkView(href: href, text: text))
             } else {
                 HTMLEscaping.escape(text, into: &out)
             }
         case .footnoteReference(let label, let anchor, _):
             let note = noteAnchors[label] ?? Anchor.footnote(FootnoteCollector.idPart(label))
-            out += templates.render("inline/footnote-ref", FootnoteRefView(id: anchor, href: "#" + note, label: label))
+            out += templates.render(.footnoteRef, FootnoteRefView(id: anchor, href: "#" + note, label: label))
         }
     }
 }

@@ -136,7 +136,7 @@ struct RecommendationPages: Sendable {
                                      current: listing.current, facets: facetLinks)
             return try RenderedFile.make(Self.pagePath(listing.folder, number), key: shared.map { inputs.key(shared: $0) },
                                          store: store, ledger: previous) {
-                (Data(templates.render("recommendations", Self.view(inputs)).utf8), [])
+                (Data(templates.render(.recommendations, Self.view(inputs)).utf8), [])
             }
         }, fold: { try output.put($0) })
     }

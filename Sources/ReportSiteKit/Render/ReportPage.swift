@@ -69,7 +69,7 @@ struct ReportPage {
                          })
         }
         let toc = tocEntries(parent: nil)
-        let body = items.map { templates.render("partials/body-item", $0) }.joined()
+        let body = items.map { templates.render(.bodyItem, $0) }.joined()
         func neighbour(_ n: ReportPageInputs.Neighbour?) -> NeighbourView? {
             n.map { NeighbourView(href: SiteURL.relative(from: report.symbol, to: $0.metadata.symbol), symbol: $0.metadata.symbol.description,
                                   title: $0.metadata.title, date: $0.metadata.date, displayDate: DisplayDate.format($0.metadata.date)) }

@@ -24,7 +24,7 @@ struct SearchIndex: Sendable {
     static let unitsPerChunk = 32
     /// A shard larger than this is split by the next character of its words (a single word may be larger).
     static let shardLimit = 48 * 1024
-    static let template = "search"
+    static let template = TemplateSet.Name.search
 
     let corpus: Corpus
     let templates: TemplateSet
@@ -37,7 +37,7 @@ struct SearchIndex: Sendable {
         self.corpus = corpus
         self.templates = templates
         self.store = store
-        enabled = FileManager.default.fileExists(atPath: templates.directory.appendingPathComponent(Self.template + ".mustache").path)
+        enabled = FileManager.default.fileExists(atPath: templates.directory.appendingPathComponent(Self.template.rawValue + ".mustache").path)
     }
 
     /// Chunk `n` of a report: `A/58/275` -> `search/r/A-58-275.0.js` (one folder for all: no folder to make a report).

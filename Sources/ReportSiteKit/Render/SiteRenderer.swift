@@ -14,7 +14,7 @@ public struct SiteRenderer: Sendable {
     /// `SOURCE_DATE_EPOCH` is read from here (never the clock).
     let environment: [String: String]
     let templates: TemplateSet
-    /// Where template failures (RS402) and image problems (RS302, RS303) are reported.
+    /// Where image problems (RS302, RS303) are reported.
     let diagnostics: DiagnosticEngine?
     /// The previous build's files, reused where nothing they are made of changed (nil: render every page).
     let store: BuildStore?
@@ -51,8 +51,8 @@ public struct SiteRenderer: Sendable {
 
     /// Renders every file of the site and hands each to `output`, the build's one writer, which writes it and
     /// keeps only what the link check needs (`PageLedger`). Report pages are made in parallel, each a value (its bytes or the previous build's file, its ledger entry, its images, its search words),
-    /// folded in the corpus's order: peak memory is the model and a few pages, not the site. A template
-    /// that fails to render is an error (RS402) in `diagnostics`. Throws when a file cannot be written.
+    /// folded in the corpus's order: peak memory is the model and a few pages, not the site. Throws when
+    /// a file cannot be written.
     func render(into output: SiteOutput) throws {
         let shared = store.map { _ in PageFingerprint(corpus: corpus, templates: templates).shared }
         let neighbours = corpus.neighbours
@@ -70,7 +70,7 @@ public struct SiteRenderer: Sendable {
                 var page = ReportPage(report: try model.get(), inputs: inputs, templates: templates)
                 let images = ImageSources()
                 page.imageSources = images
-                return (Data(templates.render("report", page.view()).utf8), images.list)
+                return (Data(templates.render(.report, page.view()).utf8), images.list)
             }
             return RenderedReport(page: page, search: try search.part(i, model: model.get))
         }, fold: { rendered in
@@ -88,9 +88,9 @@ public struct SiteRenderer: Sendable {
         reportImagesNotShown(shown)
         try search.finish(&words, into: output)
         for (path, view) in ReportListPages(corpus: corpus).pages() {
-            try output.put(RenderedFile(path: path, bytes: Data(templates.render("index", view).utf8)))
+            try output.put(RenderedFile(path: path, bytes: Data(templates.render(.index, view).utf8)))
         }
-        try output.put(RenderedFile(path: "404.html", bytes: Data(templates.render("404", notFoundView()).utf8)))
+        try output.put(RenderedFile(path: "404.html", bytes: Data(templates.render(.notFound, notFoundView()).utf8)))
         try RecommendationPages(corpus: corpus, index: recommendations, templates: templates).write(into: output, shared: shared)
         // The data files of the whole site, made side by side.
         let data = RecommendationsData(index: recommendations,
@@ -115,7 +115,6 @@ public struct SiteRenderer: Sendable {
             output.noteStreamed(path)
         }
         for file in Sitemap(corpus: corpus, templates: templates).files() { try output.put(RenderedFile(path: file.path, bytes: file.contents)) }
-        if let diagnostics { templates.reportFailures(to: diagnostics) }
     }
 
     /// The 404 page is served at any depth. With `base_url` its links are absolute, from `base_url`. Without it

@@ -44,14 +44,14 @@ struct Sitemap {
 
     func files() -> [OutputFile] {
         let base = corpus.config.baseURL
-        var files = [OutputFile(path: "robots.txt", contents: Data(templates.render("robots",
+        var files = [OutputFile(path: "robots.txt", contents: Data(templates.render(.robots,
             RobotsView(sitemap: base.isEmpty ? nil : base + "/sitemap.xml")).utf8))]
         guard !base.isEmpty else { return files }
         let newest = corpus.newestFirst
         var urls = [URLView(loc: base + "/", lastmod: newest.first?.metadata.date),
                     URLView(loc: base + "/recommendations/", lastmod: nil)]
         urls += corpus.reports.map { URLView(loc: SiteURL.published(base: base, symbol: $0.symbol), lastmod: $0.metadata.date) }
-        files.append(OutputFile(path: "sitemap.xml", contents: Data(templates.render("sitemap", View(urls: urls)).utf8)))
+        files.append(OutputFile(path: "sitemap.xml", contents: Data(templates.render(.sitemap, View(urls: urls)).utf8)))
         // Dates are days: an entry is "updated" at the start of its day (UTC), never at the time of the build.
         func stamp(_ date: String) -> String { date + "T00:00:00Z" }
         let entries = newest.prefix(Self.feedEntries).map { r in
@@ -64,7 +64,7 @@ struct Sitemap {
                             id: base + "/", selfURL: base + "/feed.xml", siteURL: base + "/",
                             updated: stamp(newest.first?.metadata.date ?? "1970-01-01"), language: corpus.config.language,
                             entries: Array(entries))
-        files.append(OutputFile(path: "feed.xml", contents: Data(templates.render("feed", feed).utf8)))
+        files.append(OutputFile(path: "feed.xml", contents: Data(templates.render(.feed, feed).utf8)))
         return files
     }
 }

@@ -5,21 +5,30 @@ import Foundation
 ///
 /// A template is never silently empty: every template the renderer asks for, and every partial a template
 /// names with `{{> name}}`, must exist when the build starts; a file that does not parse, or uses what the
-/// engine (`CompiledTemplates`) does not do, is reported at its line and column (RS403); a render that fails
-/// anyway is an error (RS402) naming the template, never "".
-public struct TemplateSet: @unchecked Sendable {
-    /// Every name the renderer passes to `render` (SiteRenderer, ReportPage, MarkupRenderer, RecommendationPages,
-    /// Sitemap). The partials these templates include are checked from their text.
-    public static let required = ["index", "report", "404", "recommendations", "sitemap", "feed", "robots",
-                                  "inline/citation", "inline/footnote-ref", "inline/page-start", "partials/body-item"]
+/// engine (`CompiledTemplates`) does not do, is reported at its line and column (RS403). The renderer names a
+/// template by `Name` only, and a set loads only when every `Name` is compiled with all its partials: a render
+/// cannot fail, so there is no failure to record while pages render in parallel.
+public struct TemplateSet: Sendable {
+    /// Every template the renderer renders (SiteRenderer, ReportPage, MarkupRenderer, RecommendationPages,
+    /// SearchIndex, Sitemap). The partials these templates include are checked from their text. Every one is
+    /// required but `search`: without `search.mustache` the site has no search page.
+    public enum Name: String, CaseIterable, Sendable {
+        case index, report, recommendations, sitemap, feed, robots, search
+        case notFound = "404"
+        case citation = "inline/citation"
+        case footnoteRef = "inline/footnote-ref"
+        case pageStart = "inline/page-start"
+        case bodyItem = "partials/body-item"
+    }
+
+    /// The names of `Name`, as files are named (`inline/citation` is `inline/citation.mustache`).
+    public static let required = Name.allCases.filter { $0 != .search }.map(\.rawValue)
 
     /// The templates, compiled (see `CompiledTemplates`).
     let compiled: CompiledTemplates
     public let directory: URL
     /// How a template's file is named in diagnostics (`Templates/inline/citation.mustache`).
-    let displayPath: (URL) -> String
-    /// Templates whose render failed, for `reportFailures`.
-    let failures = RenderFailures()
+    let displayPath: @Sendable (URL) -> String
 
     public enum Failure: Error, CustomStringConvertible {
         case missingDirectory(String)
@@ -34,13 +43,13 @@ public struct TemplateSet: @unchecked Sendable {
         }
     }
 
-    public init(directory: URL, displayPath: @escaping (URL) -> String = { $0.path }) throws {
+    public init(directory: URL, displayPath: @escaping @Sendable (URL) -> String = { $0.path }) throws {
         try self.init(directory: directory, displayPath: displayPath, checkingNames: true)
     }
 
-    /// `checkingNames: false` leaves out the checks of required templates and partials: only for the tests of
-    /// what a render failure does.
-    init(directory: URL, displayPath: @escaping (URL) -> String, checkingNames: Bool) throws {
+    /// `checkingNames: false` leaves out the checks of required templates, partials and names: only for the
+    /// engine's tests, which render templates of their own by name (`compiled`), never by `Name`.
+    init(directory: URL, displayPath: @escaping @Sendable (URL) -> String, checkingNames: Bool) throws {
         self.directory = directory
         self.displayPath = displayPath
         let fm = FileManager.default
@@ -111,24 +120,24 @@ public struct TemplateSet: @unchecked Sendable {
             }
         }
         guard problems.isEmpty else { throw Failure.problems(problems) }
-        self.compiled = CompiledTemplates(trees: trees)
-    }
-
-    /// Renders a template with its view. A failure (no such template: only when the load's checks were left
-    /// out) is recorded for `reportFailures` and gives "": the build then stops before anything is written.
-    func render(_ name: String, _ view: some TemplateView) -> String {
-        if let text = compiled.render(name, .view(view)) { return text }
-        failures.record(name)
-        return ""
-    }
-
-    /// An error (RS402) for each template whose render failed, naming its file.
-    func reportFailures(to diagnostics: DiagnosticEngine) {
-        for name in failures.names {
-            diagnostics.error(.templateRenderFailed, file: displayPath(directory.appendingPathComponent(name + ".mustache")),
-                              "the template \(name) could not be rendered; nothing was written",
-                              hint: "check that \(name).mustache exists in the templates folder")
+        let compiled = CompiledTemplates(trees: trees)
+        // What the checks above already said, kept true by construction: every `Name` renders.
+        if checkingNames, let missing = Name.allCases.first(where: { (texts[$0.rawValue] != nil || Self.required.contains($0.rawValue)) && !compiled.canRender($0.rawValue) }) {
+            let url = directory.appendingPathComponent(missing.rawValue + ".mustache")
+            throw Failure.problems([Diagnostic(.error, .templateMissing, file: displayPath(url), at: nil,
+                                               "the template \(missing.rawValue) cannot be rendered: a partial it includes is missing",
+                                               hint: "restore the partials it names from the project's Templates/ folder")])
         }
+        self.compiled = compiled
+    }
+
+    /// Renders a template with its view. It cannot fail: a set is made only when every `Name` is compiled with
+    /// its partials (the engine's tests, which leave the checks out, never call this).
+    func render(_ name: Name, _ view: some TemplateView) -> String {
+        guard let text = compiled.render(name.rawValue, .view(view)) else {
+            preconditionFailure("the template \(name.rawValue) is not compiled: a template set loaded without its checks was used to render a site")
+        }
+        return text
     }
 
     /// Every `{{> name}}` of a template's text, with its line and column (none when the text does not parse).
@@ -159,23 +168,5 @@ public struct TemplateSet: @unchecked Sendable {
     /// Every file under `Templates/assets/`, relative paths sorted.
     func assetFiles() -> [String] {
         FolderWalk.paths(in: directory.appendingPathComponent("assets"))
-    }
-}
-
-/// The names of templates whose render failed; safe to use from parallel renders.
-final class RenderFailures: @unchecked Sendable {
-    private var set: Set<String> = []
-    private let lock = NSLock()
-
-    func record(_ name: String) {
-        lock.lock()
-        set.insert(name)
-        lock.unlock()
-    }
-
-    var names: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return set.sorted()
     }
 }
