@@ -323,7 +323,8 @@ public struct SiteBuilder {
     /// for `AnalysisCache.save` once the build succeeded, and where each report's page model is kept on `shelf`
     /// (by its file's name), for the render stage.
     /// `digests`: each report file's digest as the build's inputs were read; a report found in the cache by it is
-    /// not read again (its page, if rendered, is made from the file, which must still be those bytes).
+    /// not read again (its page, if rendered, is made from the model kept beside its analysis; from the file, which
+    /// must still be those bytes, only when that model cannot be read).
     private mutating func analyse(_ site: ContentLoader.Site, loader: ContentLoader, cache: AnalysisCache?, digests: [String: String],
                                   shelf: ModelShelf)
         -> ([ReportSummary], (made: [String: AnalysisCache.Entry], used: Set<String>), [String: ModelShelf.Place]) {
