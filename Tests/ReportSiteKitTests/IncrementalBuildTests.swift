@@ -228,6 +228,8 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(failing.build(), .contentErrors)
         XCTAssertEqual(failing.analysedReports, ["A-99-1.md"])
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cache.folder.path).sorted(), before)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cache.store.entryFolder(.model).path).sorted(), before,
+                       "nor a model: each report's model is kept beside its analysis, by the same key")
 
         try edit(root, "A-99-1.md", replacing: "(A/58/275, paras. 80 and 999)", with: "(A/58/275, paras. 80 and 85)")
         XCTAssertEqual(run(root, into: "site", strict: true, epoch: "2000000000").analysed, [], "the file is as the cache knows it")
@@ -252,6 +254,144 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertThrowsError(try models.model(of: report.summary)) { error in
             XCTAssertEqual((error as? ReportModels.Changed)?.file, "content/reports/A-99-1.md")
         }
+    }
+
+    /// Each report is parsed and analysed once per build (issue 20): the render stage reads back the page model
+    /// the analysis stage kept (in the build store; in a spill file when the build writes nothing), also on a
+    /// rebuild for the page of an unchanged report that must be rendered again (a report citing it changed). A
+    /// model that cannot be read back (damaged) is made again from the file: slower, and still the same site.
+    func testEachReportIsAnalysedOncePerBuild() throws {
+        let root = try project()
+        let all = ["A-57-292.md", "A-58-275.md", "A-68-283.md", "A-99-1.md", "E-CN.4-2000-82.md"]
+        func analyses(_ body: () -> Void) -> Int {
+            let before = ReportAnalysis.runs.current
+            body()
+            return ReportAnalysis.runs.current - before
+        }
+        XCTAssertEqual(analyses { _ = build(root, into: "site", analysed: all) }, all.count, "a full build")
+        XCTAssertEqual(analyses { _ = build(root, into: "clean", cache: false, analysed: all) }, all.count, "--no-cache")
+        XCTAssertEqual(try tree(root.appendingPathComponent("site")), try tree(root.appendingPathComponent("clean")))
+
+        // `reportsite check` renders every page too (to check its links), with no store: from the spill file.
+        let options = SiteBuilder.Options(content: root.appendingPathComponent("content"), output: root.appendingPathComponent("checked"),
+                                          templates: Project.templates, displayBase: root, write: false)
+        var checking = SiteBuilder(options: options)
+        XCTAssertEqual(analyses { XCTAssertEqual(checking.build().exitCode, 0) }, all.count, "reportsite check")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("checked").path))
+
+        // A/99/1 cites A/57/292 elsewhere: A/57/292's page is rendered again, from the model kept by the first build.
+        try edit(root, "A-99-1.md", replacing: "(A/57/292, para. 69)", with: "(A/57/292, para. 70)")
+        var reused: [String] = []
+        XCTAssertEqual(analyses { reused = build(root, into: "site", analysed: ["A-99-1.md"]).1 }, 1, "only the edited report")
+        XCTAssertFalse(reused.contains("A/57/292/index.html"), "its page was rendered again")
+        XCTAssertEqual(analyses { _ = build(root, into: "clean", cache: false, analysed: all) }, all.count)
+        XCTAssertEqual(try tree(root.appendingPathComponent("site")), try tree(root.appendingPathComponent("clean")))
+
+        // One model per report, beside its analysis; damaged, none is trusted: the pages rendered again are made
+        // from their files (A/99/1 analysed, A/57/292 analysed again for its page), and the site is the same.
+        let models = BuildStore(output: root.appendingPathComponent("site")).entryFolder(.model)
+        let entries = try FileManager.default.contentsOfDirectory(atPath: models.path)
+        XCTAssertEqual(entries.count, all.count)
+        for entry in entries {
+            let url = models.appendingPathComponent(entry)
+            var bytes = try Data(contentsOf: url)
+            bytes[bytes.count - 3] ^= 0x55
+            try bytes.write(to: url)
+        }
+        try edit(root, "A-99-1.md", replacing: "(A/57/292, para. 70)", with: "(A/57/292, para. 69)")
+        XCTAssertEqual(analyses { _ = build(root, into: "site", analysed: ["A-99-1.md"]) }, 2)
+        XCTAssertEqual(analyses { _ = build(root, into: "clean", cache: false, analysed: all) }, all.count)
+        XCTAssertEqual(try tree(root.appendingPathComponent("site")), try tree(root.appendingPathComponent("clean")))
+    }
+
+    /// A model read back from its bytes is the model analysed: every report of content/, and a body with every kind
+    /// of block and inline. Bytes cut short, or of another file's bytes (fingerprint), give no model.
+    func testAReportModelReadBackFromItsBytesIsTheModelAnalysed() throws {
+        let diagnostics = DiagnosticEngine()
+        let loaded = try ContentLoader(contentDirectory: Project.content, displayBase: Project.content).load(diagnostics: diagnostics)
+        var reports = loaded.reports.compactMap { ReportAnalysis.run($0, vocabulary: loaded.addressees, strict: false).report }
+        XCTAssertGreaterThan(reports.count, 3)
+        let body = """
+            ## I. Every kind of block
+
+            <div>html block</div>
+
+            1. Text with *emphasis*, **strong**, ~~struck~~, `code`, a [link](https://example.org "T"), an \
+            ![image](map.png "Map") and <span>raw</span> markup.[^1]
+
+               (a) A sub-paragraph;
+
+                   (i) Nested, with a decimal -7 and é ü 中文;
+
+            <!-- page 17 -->
+
+            > A quote
+
+            3) Ordered with a parenthesis
+            4) and a tight list
+
+            - loose
+
+            - items
+
+            ```swift
+            let x = 1
+            ```
+
+            ***
+
+            | a | b | c |
+            |:--|:-:|--:|
+            | 1 | *2* | 3 |
+
+            [^1]: A note with a [link](https://example.org).
+            """
+        reports.append(analyseBody(body).0)
+        for report in reports {
+            let bytes = ReportCoding.encode(report)
+            let back = try XCTUnwrap(bytes.withUnsafeBytes { ReportCoding.decode($0, summary: report.summary) }, report.file)
+            XCTAssertEqual(back.metadata, report.metadata)
+            XCTAssertEqual(back.file, report.file)
+            XCTAssertEqual(back.sections, report.sections, report.file)
+            XCTAssertEqual(back.footnotes, report.footnotes, report.file)
+            XCTAssertEqual(back.citations, report.citations, report.file)
+            XCTAssertEqual(back.recommendations, report.recommendations, report.file)
+            XCTAssertEqual(back.sourceFingerprint, report.sourceFingerprint)
+            XCTAssertEqual(back.body.count, report.body.count, report.file)
+            for (a, b) in zip(back.body, report.body) {
+                switch (a, b) {
+                case let (.heading(x), .heading(y)): XCTAssertEqual(x, y, report.file)
+                case let (.paragraph(x), .paragraph(y)): XCTAssertEqual(x, y, report.file)
+                case let (.block(x), .block(y)): XCTAssertEqual(x, y, report.file)
+                default: XCTFail("\(report.file): \(a) is not \(b)")
+                }
+            }
+            XCTAssertNil(bytes.dropLast().withUnsafeBytes { ReportCoding.decode($0, summary: report.summary) })
+            XCTAssertNil(bytes.prefix(bytes.count / 2).withUnsafeBytes { ReportCoding.decode($0, summary: report.summary) })
+            var other = report.summary
+            other.sourceFingerprint += "0"
+            XCTAssertNil(bytes.withUnsafeBytes { ReportCoding.decode($0, summary: other) })
+        }
+        let every = ReportCoding.encode(reports.last!)
+        // The body above has each kind the analysis leaves in a model (an HTML block is made text).
+        func kinds(_ blocks: [Block]) -> [String] { blocks.map { "\($0.kind)".prefix { $0 != "(" }.description } }
+        func kinds(_ s: SubParagraph) -> [String] { kinds(s.content) + s.children.flatMap(kinds) }
+        let kinds = reports.last!.body.flatMap { item -> [String] in
+            switch item {
+            case .heading: return []
+            case .block(let b): return kinds([b])
+            case .paragraph(let p):
+                return p.content.flatMap { part -> [String] in
+                    switch part {
+                    case .block(let b): return kinds([b])
+                    case .subParagraph(let s): return kinds(s)
+                    }
+                }
+            }
+        }
+        XCTAssertTrue(Set(["pageMarker", "blockQuote", "list", "codeBlock", "thematicBreak", "table"]).isSubset(of: Set(kinds)),
+                      "\(kinds)")
+        XCTAssertGreaterThan(every.count, 100)
     }
 
     /// A reused page is not read back for the link check: its ids and links come from the ledger the previous

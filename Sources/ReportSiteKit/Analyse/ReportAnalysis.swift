@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parse and analyse of one report as a pure function: the loaded file in, its model and its diagnostics out,
 /// as values. Reports are analysed in parallel (`parallelMap`) with no shared state, and the result of one
 /// report depends on nothing but its bytes, the vocabulary and the strictness (what a cache can key on).
@@ -6,9 +8,12 @@ public struct ReportAnalysis: Sendable {
     public var report: Report?
     public var diagnostics: [Diagnostic]
 
-    /// `extractRecommendations: false` when the entries are known already (a page rendered from a summary).
+    /// `extractRecommendations: false` when the entries are known already (a page rendered from a summary): then
+    /// the checks that only say something (unused link definitions, RS304) are left out too, as the diagnostics
+    /// were said when the summary was made.
     public static func run(_ loaded: LoadedReport, vocabulary: AddresseeVocabulary, strict: Bool,
                            extractRecommendations: Bool = true) -> ReportAnalysis {
+        runs.add()
         let diagnostics = DiagnosticEngine(strict: strict)
         let violations = InputLimits().check(loaded.body)
         for v in violations {
@@ -18,7 +23,9 @@ public struct ReportAnalysis: Sendable {
         let blocks = MarkdownParser.parse(loaded.body)
         var report = ReportAnalyser(file: loaded.file.path, source: loaded.file.text, metadata: loaded.metadata, diagnostics: diagnostics)
             .analyse(blocks)
-        LinkDefinitions.checkUsed(in: loaded.body, blocks: blocks, file: loaded.file.path, diagnostics: diagnostics)
+        if extractRecommendations {
+            LinkDefinitions.checkUsed(in: loaded.body, blocks: blocks, file: loaded.file.path, diagnostics: diagnostics)
+        }
         if loaded.body.allSatisfy(\.isWhitespace) {
             diagnostics.warning(.emptyReport, file: loaded.file.path, at: SourcePosition(line: 1, column: 1),
                                 "the report has front matter but no text: its page would be empty",
@@ -35,5 +42,25 @@ public struct ReportAnalysis: Sendable {
         fingerprint.add(loaded.file.text)
         report.sourceFingerprint = fingerprint.hex
         return ReportAnalysis(report: report, diagnostics: diagnostics.recorded)
+    }
+
+    /// How many analyses this process has run (`run`), for tests: a build analyses each report at most once.
+    static let runs = Count()
+
+    final class Count: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+
+        func add() {
+            lock.lock()
+            value += 1
+            lock.unlock()
+        }
+
+        var current: Int {
+            lock.lock()
+            defer { lock.unlock() }
+            return value
+        }
     }
 }

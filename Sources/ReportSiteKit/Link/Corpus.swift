@@ -97,12 +97,17 @@ public struct Corpus: Sendable {
 }
 
 /// Where the render stage finds the full model of the report whose page it makes. A build does not keep the
-/// models of the whole site (they hold every report's text): it analyses a report again, from its file, when
-/// its page must be rendered, and checks that the file is the one the summary was made from.
+/// models of the whole site in memory (they hold every report's text): the analysis stage writes each report's
+/// model as compact bytes (`ReportCoding`) where `ModelShelf` keeps them, in the build store or a spill file,
+/// and the render stage reads back the one it needs, so that each report is parsed and analysed once per build
+/// (issue 20). A model that cannot be read back is made again from the file, which must then still be the bytes
+/// the summary was made from; a model is used only with the summary of the same bytes (its fingerprint).
 public struct ReportModels: Sendable {
     private enum Source: Sendable {
         case kept([Symbol: Report])
         case reanalysed(loader: ContentLoader, vocabulary: AddresseeVocabulary, strict: Bool)
+        /// The models the analysis stage kept, by the report's file under `content/reports/` (`sourceName`).
+        case shelved(ModelShelf, places: [String: ModelShelf.Place], loader: ContentLoader, vocabulary: AddresseeVocabulary, strict: Bool)
     }
 
     private let source: Source
@@ -117,6 +122,12 @@ public struct ReportModels: Sendable {
         ReportModels(source: .reanalysed(loader: loader, vocabulary: vocabulary, strict: strict))
     }
 
+    /// Models the analysis stage kept on `shelf` at `places`; one that is not there is analysed again.
+    static func shelved(_ shelf: ModelShelf, places: [String: ModelShelf.Place], loader: ContentLoader, vocabulary: AddresseeVocabulary,
+                        strict: Bool) -> ReportModels {
+        ReportModels(source: .shelved(shelf, places: places, loader: loader, vocabulary: vocabulary, strict: strict))
+    }
+
     /// The file of a report changed (or vanished) after the build read it: its page cannot be made consistently.
     public struct Changed: Error, Sendable {
         public var file: String
@@ -128,14 +139,22 @@ public struct ReportModels: Sendable {
             guard let model = models[summary.symbol] else { throw Changed(file: summary.file) }
             return model
         case .reanalysed(let loader, let vocabulary, let strict):
-            // The diagnostics were reported when the summary was made; the same bytes give the same ones again.
-            let quiet = DiagnosticEngine(strict: strict)
-            guard let loaded = loader.loadReport(named: summary.sourceName, diagnostics: quiet),
-                  var model = ReportAnalysis.run(loaded, vocabulary: vocabulary, strict: strict, extractRecommendations: false).report,
-                  model.sourceFingerprint == summary.sourceFingerprint else { throw Changed(file: summary.file) }
-            model.recommendations = summary.recommendations
-            return model
+            return try Self.analyse(summary, loader: loader, vocabulary: vocabulary, strict: strict)
+        case .shelved(let shelf, let places, let loader, let vocabulary, let strict):
+            if let place = places[summary.sourceName], let model = shelf.model(at: place, summary: summary) { return model }
+            return try Self.analyse(summary, loader: loader, vocabulary: vocabulary, strict: strict)
         }
+    }
+
+    /// The model of `summary` made again from its file, which must still be the bytes the summary was made from.
+    private static func analyse(_ summary: ReportSummary, loader: ContentLoader, vocabulary: AddresseeVocabulary, strict: Bool) throws -> Report {
+        // The diagnostics were reported when the summary was made; the same bytes give the same ones again.
+        let quiet = DiagnosticEngine(strict: strict)
+        guard let loaded = loader.loadReport(named: summary.sourceName, diagnostics: quiet),
+              var model = ReportAnalysis.run(loaded, vocabulary: vocabulary, strict: strict, extractRecommendations: false).report,
+              model.sourceFingerprint == summary.sourceFingerprint else { throw Changed(file: summary.file) }
+        model.recommendations = summary.recommendations
+        return model
     }
 }
 

@@ -58,6 +58,9 @@ struct AnalysisCache: Sendable {
             guard let data = try? JSONEncoder().encode(entry) else { return false }
             return store.putEntry(.analysis, name: key, key: key, payload: data)
         }
-        store.prune(.analysis, keeping: used.union(made.keys))
+        let kept = used.union(made.keys)
+        store.prune(.analysis, keeping: kept)
+        // The page model of each report is kept beside its analysis, by the same key (`ModelShelf`).
+        store.prune(.model, keeping: kept)
     }
 }

@@ -96,11 +96,15 @@ public struct SiteBuilder {
             }
             let siteDiagnostics = diagnostics.recorded.count
             let analysisCache = store.map { AnalysisCache(store: $0, site: site.inputs, strict: options.strict) }
-            let (reports, analyses) = analyse(site, loader: loader, cache: analysisCache, digests: read?.reports ?? [:])
+            // Each report's page model, kept by the analysis for the render stage (a build that fails keeps none).
+            let shelf = ModelShelf(store: store)
+            var built = false
+            defer { if !built { shelf.discardWritten() } }
+            let (reports, analyses, places) = analyse(site, loader: loader, cache: analysisCache, digests: read?.reports ?? [:], shelf: shelf)
             clock.lap("read and analyse")
             options.progress?.enter(.linking)
             let corpus = Corpus(config: site.config, addressees: site.addressees, summaries: reports,
-                                models: .reanalysed(loader: loader, vocabulary: site.addressees, strict: options.strict))
+                                models: .shelved(shelf, places: places, loader: loader, vocabulary: site.addressees, strict: options.strict))
             let links = CitationResolver(corpus: corpus, diagnostics: diagnostics).resolve()
             let recommendations = RecommendationIndex(corpus: corpus)
             clock.lap("link")
@@ -118,6 +122,7 @@ public struct SiteBuilder {
             analysisCache?.save(made: analyses.made, used: analyses.used)
             removal.wait()
             clock.lap("caches, old site")
+            built = true
             return .success(reports: reports.count, files: files)
         } catch let stop as Stop {
             return stop.outcome
@@ -315,20 +320,23 @@ public struct SiteBuilder {
     /// summary is made, and a report whose file did not change since the last build is taken from the cache.
     /// The result keeps the order of the files. Each report's work returns a value (its summary, its diagnostics,
     /// its cache entry): nothing is shared between the workers. Also returns the cache entries made and found,
-    /// for `AnalysisCache.save` once the build succeeded.
+    /// for `AnalysisCache.save` once the build succeeded, and where each report's page model is kept on `shelf`
+    /// (by its file's name), for the render stage.
     /// `digests`: each report file's digest as the build's inputs were read; a report found in the cache by it is
-    /// not read again (its page, if rendered, is made from the file, which must still be those bytes).
-    private mutating func analyse(_ site: ContentLoader.Site, loader: ContentLoader, cache: AnalysisCache?, digests: [String: String])
-        -> ([ReportSummary], (made: [String: AnalysisCache.Entry], used: Set<String>)) {
+    /// not read again (its page, if rendered, is made from the model kept beside its analysis; from the file, which
+    /// must still be those bytes, only when that model cannot be read).
+    private mutating func analyse(_ site: ContentLoader.Site, loader: ContentLoader, cache: AnalysisCache?, digests: [String: String],
+                                  shelf: ModelShelf)
+        -> ([ReportSummary], (made: [String: AnalysisCache.Entry], used: Set<String>), [String: ModelShelf.Place]) {
         let strict = options.strict
         let vocabulary = site.addressees
         let progress = options.progress
-        typealias Analysed = (ReportSummary?, [Diagnostic], analysed: Bool, key: String?, made: AnalysisCache.Entry?)
+        typealias Analysed = (ReportSummary?, [Diagnostic], analysed: Bool, key: String?, made: AnalysisCache.Entry?, model: ModelShelf.Place?)
         let results = site.reportFiles.parallelMap { name -> Analysed in
             let path = loader.display(loader.reportURL(name))
             if let digest = digests[name], let cache, case let key = cache.key(path: path, digest: digest), let kept = cache.analysis(key: key) {
                 progress?.reportAnalysed()
-                return (kept.summary, kept.diagnostics, false, key, nil)
+                return (kept.summary, kept.diagnostics, false, key, nil, .entry(key))
             }
             // Not found by the digest read with the inputs: the bytes read now decide, for the lookup (unless they
             // are the bytes just looked up) and for the entry.
@@ -337,17 +345,19 @@ public struct SiteBuilder {
             let key = digest.flatMap { digest in cache?.key(path: path, digest: digest) }
             if let key, digest != digests[name], let kept = cache?.analysis(key: key) {
                 progress?.reportAnalysed()
-                return (kept.summary, kept.diagnostics, false, key, nil)
+                return (kept.summary, kept.diagnostics, false, key, nil, .entry(key))
             }
             let own = DiagnosticEngine(strict: strict)
             var summary: ReportSummary?
+            var model: ModelShelf.Place?
             if let loaded = loader.loadReport(named: name, data: bytes, diagnostics: own) {
                 let analysis = ReportAnalysis.run(loaded, vocabulary: vocabulary, strict: strict)
                 own.append(analysis.diagnostics)
                 summary = analysis.report?.summary
+                model = analysis.report.flatMap { shelf.put(ReportCoding.encode($0), key: key) }
             }
             progress?.reportAnalysed()
-            return (summary, own.recorded, true, key, key.map { _ in AnalysisCache.Entry(summary: summary, diagnostics: own.recorded) })
+            return (summary, own.recorded, true, key, key.map { _ in AnalysisCache.Entry(summary: summary, diagnostics: own.recorded) }, model)
         }
         var made: [String: AnalysisCache.Entry] = [:]
         var used: Set<String> = []
@@ -362,8 +372,10 @@ public struct SiteBuilder {
             summary.source = name
             return summary
         }
+        var places: [String: ModelShelf.Place] = [:]
+        for (name, result) in zip(site.reportFiles, results) { places[name] = result.model }
         loader.checkDuplicates(summaries.map { ($0.symbol, $0.file) }, diagnostics: diagnostics)
-        return (summaries, (made, used))
+        return (summaries, (made, used), places)
     }
 }
 

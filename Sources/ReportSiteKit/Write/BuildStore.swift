@@ -8,6 +8,7 @@ import Foundation
 ///                                      images each page uses, the diagnostics and the report count
 ///     <output>.store/ledger.txt        the ids and links of those pages (`LedgerFile`), named in the manifest
 ///     <output>.store/analysis/<key>    a report's summary and diagnostics (`AnalysisCache`)
+///     <output>.store/model/<key>       the same report's page model (`ReportCoding`, `ModelShelf`)
 ///     <output>.store/search/<A-58-275> a report's search words (`SearchIndex`)
 ///
 /// One version (`format`), one atomic write (`write(_:to:)`: a temporary file renamed into place), one way to
@@ -18,12 +19,12 @@ import Foundation
 /// which are removed once the store is saved. Deleting the folder only makes the next build a full one.
 final class BuildStore: Sendable {
     /// The version of everything in the store: a change to any of its formats changes it.
-    static let format = 4
+    static let format = 5
     static let folderName = ".reportsite-cache"
 
     /// The entries kept between builds, each kind in its own folder.
     enum Kind: String, CaseIterable, Sendable {
-        case analysis, search
+        case analysis, model, search
     }
 
     /// The site the last build left.
@@ -108,8 +109,9 @@ final class BuildStore: Sendable {
     }
 
     /// The payload of entry `name` of `kind` when it was written for `key` by this format and is whole.
-    func entry(_ kind: Kind, name: String, key: String) -> Data? {
-        guard reads, let data = FileManager.default.contents(atPath: entryFolder(kind).appendingPathComponent(name).path) else { return nil }
+    /// `ownWrite`: an entry this build wrote, read even by a store that reads nothing of the previous build.
+    func entry(_ kind: Kind, name: String, key: String, ownWrite: Bool = false) -> Data? {
+        guard reads || ownWrite, let data = FileManager.default.contents(atPath: entryFolder(kind).appendingPathComponent(name).path) else { return nil }
         return Self.payload(data, key: key)
     }
 
