@@ -23,9 +23,15 @@ let package = Package(
         ),
         // renameat2(RENAME_EXCHANGE), so that swapping the new site in leaves no moment without a site.
         .target(name: "CAtomicSwap"),
+        // The targets of the library, one per group of stages (docs/architecture.md, "Targets"). Each depends only on
+        // those above it; what another target uses is `package`, what the command and the server use is `public`.
+        // The core: the model of a report, diagnostics, and the helpers every stage shares.
+        .target(name: "ReportSiteCore"),
+        // The build, and the library's one product: its module re-exports the targets above for the command and the server.
         .target(
             name: "ReportSiteKit",
             dependencies: [
+                "ReportSiteCore",
                 "CCmarkGFM",
                 "CAtomicSwap",
                 .product(name: "Yams", package: "Yams"),

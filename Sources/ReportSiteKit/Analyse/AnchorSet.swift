@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// The ids of one page: each may appear once. A second claim of an id gets `-2`, `-3` ... and a diagnostic.
 struct AnchorSet {
     private var used: Set<String> = []

@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// Footnotes of one report: numbers the references, collects the definitions, and checks that
 /// every reference has a definition and every definition is cited.
 struct FootnoteCollector {

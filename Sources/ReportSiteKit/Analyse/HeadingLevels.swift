@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// The kind of a heading's printed number, and whether a heading's level fits it (contract, section 1:
 /// "each heading is one level below its printed parent").
 enum HeadingKind: Int, Equatable {

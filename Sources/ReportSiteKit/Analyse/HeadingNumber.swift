@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// The printed number at the start of a heading: `IV.`, `B.`, `1.`, `(a)`.
 struct HeadingNumber: Equatable {
     /// `IV`, `B`, `1`, `a`: the part used in section anchors.

@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// A sub-paragraph `(b)` or a numbered paragraph `81.` indented by four spaces or a tab is an indented code
 /// block to Markdown, and would lose its anchor. When such a code block holds nothing but plain paragraphs
 /// (no footnote reference, no HTML, no nested code), it is read again without its indentation and taken as

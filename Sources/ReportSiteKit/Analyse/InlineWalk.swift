@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// Rewrites every inline of a block tree, in reading order.
 func mapInlines(_ blocks: [Block], _ transform: (Inline) -> Inline) -> [Block] {
     blocks.map { mapInlines($0, transform) }

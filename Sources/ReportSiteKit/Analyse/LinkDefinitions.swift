@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// Link reference definitions (`[link]: https://example.org "Title"`) show nothing themselves: one that no link
 /// uses is text the author wrote and the reader never sees, so it is a warning (RS304) at its line.

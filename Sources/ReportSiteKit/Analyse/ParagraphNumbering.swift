@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// Checks that numbered paragraphs rise by one: no gaps, no repeats, a start at 1. An excerpt may start anywhere
 /// and leave gaps between its passages (shown on the page); repeats and numbers that go back stay mistakes.
 struct ParagraphNumbering {

@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// Lower-case ASCII words joined by `-`: `Note by the Secretary-General` -> `note-by-the-secretary-general`.
 func slug(_ text: String) -> String {
     var out = ""

@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// Structure that the text shows and Markdown does not keep (issue 9): each such place is a warning at its
 /// line, so that no paragraph, sub-paragraph or section anchor is lost without a word.
 ///

@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// The lines of a report's source as an author sees them, to find structure that Markdown did not keep:
 /// a line that starts like a numbered paragraph (`80. `, `82.With`) or a sub-paragraph (`(b) `) and yet
 /// got no anchor. Works on bytes (reports can be long).

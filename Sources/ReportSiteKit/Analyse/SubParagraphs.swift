@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// Splits the blocks of a numbered paragraph into its lead text and its sub-paragraphs:
 /// `(a)`, `(b)` ..., with roman `(i)`, `(ii)` ... after a letter nested in it, except `(i)` right after `(h)`;
 /// and the decimal items `121.1`, `121.2` ... of paragraph 121 (as the Universal Periodic Review numbers its

@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// The cover of a report (symbol, organ, date, session, agenda item, title, status): read into the front matter,
 /// and its lines removed from the body, except those the body needs (a line carrying a footnote marker).

@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 extension RawTextReader {
     /// Review recommendation items printed with a dot after their label (`119.1.`, `101.1. Ratify ...`,
     /// `138.109.`), as the reports of 2010 to 2014 print them, are written as the items `119.1` of the contract;

@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// Footnote markers of extracted text (`¹⁰`, `<sup>*</sup>`, `framework;11`, `agenda\*`) and footnote texts.
 enum Footnotes {

@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// The import invariant, as the importer checks it itself: a paragraph number of the raw text (`48.` alone on its
 /// line, or `48. Bioenergy is ...` opening a line) that the output has neither as a paragraph nor as an item, but
 /// inside a footnote's text, was swallowed by a footnote (a footnote zone left open past a page break).

@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// The front matter an import writes: what the raw text says, or what the user gave on the command line.
 /// A field left nil is not written (never invented); the importer warns about the required ones.
 public struct ImportMetadata: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// Cuts a page extracted as one line into its blocks: numbered paragraphs (the numbers that follow one another),
 /// a heading between the end of a sentence and the next paragraph number, and sub-paragraphs (a), (b), ...

@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// The pages of a PDF's text (pdftotext's form feeds): their furniture (running headers, printed page numbers) and
 /// the footnote numbers that pdftotext put apart from their texts at the foot of a page.

@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// One block of the raw text, before it is told what it is: a line, or lines that run on, or a piece of a one-line page.
 struct RawUnit: Sendable {

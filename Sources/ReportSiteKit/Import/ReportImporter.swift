@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// `reportsite import`: raw text extracted from a report's PDF -> a content file in the canonical format
 /// (docs/CONTENT-FORMAT.md), with warnings at lines of the raw file for what it could not decide.

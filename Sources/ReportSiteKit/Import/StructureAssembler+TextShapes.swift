@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// The shapes of raw text the assembler tells structure by: pure functions of a line or a block.
 extension StructureAssembler {

@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// A block of the content file being written.
 struct ImportedBlock: Sendable {

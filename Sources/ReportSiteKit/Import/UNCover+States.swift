@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 // The States a cover may name, apart from the reading of the cover (UNCover.swift).
 
 extension UNCover {

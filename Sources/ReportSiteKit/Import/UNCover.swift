@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// The first page of a United Nations document, read line by line from the raw text before the lines are joined:
 /// the new layout (`A/HRC/43/15` / `United Nations` / `General Assembly` / `Distr.: General` / date ...), the old

@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// Where one citation goes, decided with the whole corpus in view.
 public struct ResolvedCitation: Hashable, Sendable {
     /// The cited report when it is on the site.

@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// The link stage's view of the whole site: every report's summary, found by symbol, and where the render
 /// stage finds a report's full model. Built once after every report is analysed, then only read.
 public struct Corpus: Sendable {

@@ -1,3 +1,4 @@
+import ReportSiteCore
 import Yams
 
 /// `content/addressees.yml`: who recommendations can be addressed to (contract, section 5).

@@ -1,3 +1,4 @@
+import ReportSiteCore
 import Yams
 
 /// The YAML of a configuration file of `content/` (`site.yml`, `addressees.yml`, `recommending-verbs.yml`,

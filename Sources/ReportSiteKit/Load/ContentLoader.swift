@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// A report file read and its front matter checked, ready to parse.
 public struct LoadedReport: Sendable {

@@ -1,3 +1,4 @@
+import ReportSiteCore
 import Yams
 
 /// The YAML front matter of a report and the Markdown body after it.
@@ -86,8 +87,8 @@ struct MetadataReader {
             }
             guard Self.required.contains(key) || Self.optional.contains(key) else {
                 let known = Self.required + Self.optional
-                let closest = known.min { TemplateNames.editDistance(key.lowercased(), $0) < TemplateNames.editDistance(key.lowercased(), $1) }
-                let guess = closest.flatMap { TemplateNames.editDistance(key.lowercased(), $0) <= max(2, key.count / 3) ? "did you mean '\($0)'? " : nil } ?? ""
+                let closest = known.min { editDistance(key.lowercased(), $0) < editDistance(key.lowercased(), $1) }
+                let guess = closest.flatMap { editDistance(key.lowercased(), $0) <= max(2, key.count / 3) ? "did you mean '\($0)'? " : nil } ?? ""
                 diagnostics.warning(.unknownKey, file: file, at: at(keyNode), "unknown front matter key '\(key)'",
                                     hint: guess + "known keys: " + known.joined(separator: ", "))
                 continue

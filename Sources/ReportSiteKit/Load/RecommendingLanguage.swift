@@ -1,3 +1,4 @@
+import ReportSiteCore
 import Yams
 
 /// `content/recommending-verbs.yml`: the words by which a report asks someone to act (contract, section 5), as data,

@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 import Yams
 
 /// `content/site.yml`: every key optional, with sensible defaults.

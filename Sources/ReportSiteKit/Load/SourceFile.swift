@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// A content file as read from disk: its path for diagnostics and its text, normalised
 /// (UTF-8 checked, byte order mark dropped, CRLF and CR line endings made LF).

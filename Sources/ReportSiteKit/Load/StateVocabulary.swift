@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 import Yams
 
 /// `content/states.yml`: the States Members of the United Nations and the observer States, with the names in

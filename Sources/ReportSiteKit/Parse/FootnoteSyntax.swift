@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// The few pieces of GFM footnote syntax that cmark-gfm does not report, read from source lines.
 public enum FootnoteSyntax {
     /// The label of a definition line `[^label]: text` (up to three spaces of indentation), or nil.

@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// Bounds checked before a text reaches libcmark-gfm. Debian's 0.29.0.gfm.6 lacks the 2023 table fixes:
 /// a table with many columns, or with many rows that the parser pads to the header's width, grows the output
 /// with columns x rows (a 12 KB table renders to about 40 MB). Deep nesting of block quotes and lists costs

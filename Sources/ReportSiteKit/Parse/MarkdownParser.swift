@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Foundation
+import ReportSiteCore
 
 /// The project's only door to libcmark-gfm: Markdown text in, `Block` values out.
 /// Every `cmark_*` call lives in this folder; no other stage sees a C pointer.

@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// The whole build, in the order the data flows:
 /// load -> parse -> analyse -> link -> render -> write.

@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// The version of ReportSite, printed by `reportsite --version`.
 public enum ReportSiteVersion {
     public static let current = "0.9.0"

@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// `site/citations.json`: every citation found, where it points and whether it resolved on the site.
 /// In report order (by symbol), then reading order; keys sorted: the same bytes for the same content.

@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// The templates of `Templates/`, compiled once at load into a small tree that renders typed views: the
 /// site's only template engine.

@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// Escaping for each context a value from content can land in: the one place the site's HTML and XML are
 /// escaped (templates' `{{name}}`, the markup renderer, the recommendation pages, the server's error page).
 public enum HTMLEscaping {

@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// Renders CommonMark blocks and inlines to HTML, as cmark's own HTML renderer would, in safe mode:
 /// raw HTML is dropped and unsafe URLs are not linked. Everything from content is escaped here.
 /// ReportSite's own markup (permalinks, footnote references, page anchors) comes from templates.

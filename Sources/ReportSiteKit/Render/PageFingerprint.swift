@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// The inputs every page shares, as a fingerprint (see `BuildStore`): each page adds its own declared inputs
 /// (`ReportPageInputs` for a report page).

@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// JSON written as Foundation's `JSONEncoder` writes it with `.prettyPrinted`, `.sortedKeys` and
 /// `.withoutEscapingSlashes`, byte for byte, but straight into a byte buffer: no tree of boxed values and no
 /// string concatenation, which for the data files of a large site cost more than everything else of an

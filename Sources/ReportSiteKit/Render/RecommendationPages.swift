@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// The recommendations index pages: all addressees (`recommendations/index.html`), one page per addressee
 /// (`recommendations/<slug>/index.html`) and one per report (`recommendations/report/A-58-275/index.html`),

@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// `site/recommendations.json` and `site/recommendations.csv`, exactly as the contract's section 5 says.
 /// Same content, same bytes.

@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// The images of a report (contract, section 1, "Images"). A relative image, `![Map](figure.png)` or
 /// `![Map](figures/map.png)`, is a file looked for next to the report file, in `content/reports/`, and copied

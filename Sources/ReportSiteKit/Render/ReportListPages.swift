@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// The lists of reports: every report, newest first (`index.html`, `index-2.html` ...), and the same list cut by
 /// body, by year and by mandate holder (`browse/body/general-assembly/index.html` ...), so that a reader narrows
 /// the list with links alone, without JavaScript. Each list is cut into pages of `perPage` reports.

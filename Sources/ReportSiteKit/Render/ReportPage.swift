@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// Builds the view of one report page from the document model and the page's declared inputs
 /// (`ReportPageInputs`), and from nothing else.
 struct ReportPage {

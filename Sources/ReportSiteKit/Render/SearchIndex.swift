@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// Search across every report, down to the paragraph, with no server: `search.html` and `assets/search.js` load
 /// the data as scripts that register themselves (`ReportSiteSearch.manifest(...)`, `.shard(...)`, `.chunk(...)`),

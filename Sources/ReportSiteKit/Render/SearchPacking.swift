@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// How postings are packed, as text that needs no escaping in a JavaScript string:
 ///

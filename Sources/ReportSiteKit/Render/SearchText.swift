@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// How the search folds and cuts text into words. `Templates/assets/search.js` does the same to the query,
 /// step by step (`fold`, `words`): a change here must be made there too (the tests build words with accents,

@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// The places of a report that search finds: each a label as people cite it, the anchor a result links to,
 /// and the text a reader sees there (without markup).
 struct SearchUnit: Equatable {

@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// A file of the built site: a path relative to the site root and its bytes.
 public struct OutputFile: Sendable {

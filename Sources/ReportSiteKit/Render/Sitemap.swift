@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// The files for search engines and feed readers: `robots.txt` always; `sitemap.xml` and the Atom feed
 /// `feed.xml` only with `base_url`, since both need absolute addresses (contract, section 2).

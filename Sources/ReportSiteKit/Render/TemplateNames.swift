@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// The names a template may use, and the check of every template against them at load: a name no view
 /// offers would render as an empty string on every page, so it is an error at its line and column (RS406),
 /// with the closest known name. (Sections are checked for balance when the template is compiled, so that a
@@ -155,20 +157,5 @@ enum TemplateNames {
             return "the fields in scope here: " + candidates.sorted().joined(separator: ", ") + " (docs/templates.md lists each view's fields)"
         }
         return "the fields of the views are listed in docs/templates.md"
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// The site's look: the Mustache templates of `Templates/` (names are paths without `.mustache`:
 /// `report`, `inline/footnote-ref`) and the static assets under `Templates/assets/`.

@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// One tag or piece of text of a template, where it stands in the file.
 struct TemplateToken {

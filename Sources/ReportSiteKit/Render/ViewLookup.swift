@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 // Templates read the views by name: each view declares its fields once (`Field`) and answers them in
 // `value(_:)`, a switch the compiler checks is complete. `docs/templates.md` lists them.
 //

@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// The content file `reportsite new SYMBOL` writes: the front matter the contract requires, with placeholders
 /// to replace, and one numbered paragraph, so that it builds at once.

@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// Reads the values of `id`, `href` and `src` attributes out of the HTML this project renders (quoted with
 /// `"`, values escaped): enough to check the site's own output, not a general HTML parser.
 enum HTMLAttributes {

@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// What the link check needs of a page, noted as the page is written and then dropped: its path, the ids it
 /// defines and the links it makes. The ledger of a whole site is a small fraction of the site.

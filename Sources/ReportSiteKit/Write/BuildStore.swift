@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// Everything a build keeps for the next one, in one place: `.reportsite-cache/<output>.store/`, beside the output
 /// folder (the output's lock, `OutputLock`, sits beside it as `<output>.lock`).

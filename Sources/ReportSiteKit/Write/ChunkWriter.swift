@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// Bytes written to a file as they are made, a megabyte at a time, so that a data file of tens of megabytes
 /// (the JSON and CSV of a large site, its anchor manifest) is never held whole in memory. Without a file

@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// The size and modification time of files, read with `stat` and `readdir` directly. `FileManager`'s attributes
 /// also look up the owner's name and the extended attributes of every file: for the 2,000 files of a

@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// Decides, before anything is read or written, whether the output folder may be replaced by a new site.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// One file of the site as the render stage made it (issue 20, "render returns values"): its bytes, or the
 /// token of a file of the previous site that is the same (reused: linked, not rendered), with what the rest of

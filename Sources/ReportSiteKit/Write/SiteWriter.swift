@@ -1,5 +1,6 @@
 import CAtomicSwap
 import Foundation
+import ReportSiteCore
 
 /// Where the pages of a build go as they are rendered: a staging folder next to the output, which replaces the
 /// output only when the whole build succeeded (`commit`). A failed build discards it (`discard`), a killed one

@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// `content/static/`: files published with the site as they are (`CNAME`, `favicon.ico`, `.nojekyll`, images, the
 /// reports' PDFs), copied into the site's root at every build, `static/a/b.pdf` to `a/b.pdf`. Every file is copied,

@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// Finds citations in the text of a report (not inside code, links or URLs) and replaces each by a
 /// `.citation` inline that points into `Report.citations`. Runs after the body is structured, so that each
 /// citation knows the paragraph, sub-paragraph or note that makes it.

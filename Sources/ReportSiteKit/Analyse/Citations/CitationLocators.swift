@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// Paragraph locators ("para. 80", "paras. 127-131", "paragraphs 12, 14 and 16", "para. 80 (a) (ii)")
 /// and references inside the same report ("paragraph 12 above", "see para. 40", "chapter IV", "section III.B").
 struct ParagraphItem {

@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// Resolutions and decisions by number ("General Assembly resolution 57/218") and chapters and sections
 /// of the same report ("chapter IV", "section III.B").
 private struct Organ {

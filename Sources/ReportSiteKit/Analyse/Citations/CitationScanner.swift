@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// One link found in a run of text.
 public struct CitationLink: Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable, Codable { case document, resolution, paragraph, section }

@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// The symbol grammar of United Nations documents: `A/58/275`, `E/CN.4/Sub.2/2003/1`, `CEDAW/C/2009/WP.1/R`.
 ///
 /// A symbol is an organ prefix of capital letters, then parts after slashes. A part is a number (`58`, `2003`)

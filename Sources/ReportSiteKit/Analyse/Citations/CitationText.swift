@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// The scanned string as one code per `Character`, so that an index into `codes` is a Character offset.
 ///
 /// A Character of one Unicode scalar has that scalar's value as its code. A Character of several scalars

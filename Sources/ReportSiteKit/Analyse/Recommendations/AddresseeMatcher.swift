@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// A word or a break of a text, as the recommendation analysis reads it.
 /// Words are lowercased; a possessive `'s` is a word of its own (`OHCHR's mandate` -> `ohchr`, `'s`, `mandate`);
 /// hyphenated compounds stay one word (`IOM-based` is not `IOM`); text in parentheses is left out.

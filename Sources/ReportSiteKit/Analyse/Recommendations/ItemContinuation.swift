@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// A review's decimal item whose line ends inside a reference, "131.16 Consider lifting its reservations in respect of
 /// article 10, paragraphs 2" with "(b) and 3 of the ICCPR, in line with South Africa's previous recommendation (South
 /// Africa);" on the next line (A/HRC/27/3): the next line begins like a lettered sub-paragraph, and the document model

@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 extension AddresseeMatcher {
     /// The matcher of `vocabulary`, made once and shared by every report analysed with it (making it took a

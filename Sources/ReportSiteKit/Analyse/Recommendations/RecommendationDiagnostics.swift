@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// Runs the extractor for the build and reports what an author should know: front-matter overrides that
 /// name no paragraph or an unknown addressee (errors under `--strict`), and the recommendations that ended
 /// `Not specified` (one note a report, never an error, also under `--strict`: the text names no addressee,

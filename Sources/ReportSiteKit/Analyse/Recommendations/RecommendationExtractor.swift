@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// Builds the recommendations index of one report from its document model (contract, section 5).
 ///
 /// Which paragraphs: a numbered paragraph is a recommendation when the nearest enclosing heading that is

@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// What a heading says about the paragraphs under it (contract, section 5).
 enum RecommendationSectionKind: Equatable {
     /// `VI. Recommendations`, `B. Recommendations`, `1. Recommendations to States`,

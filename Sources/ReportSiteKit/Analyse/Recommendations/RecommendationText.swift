@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// The plain text of paragraphs and sub-paragraphs, as the index shows it and as the subject finder reads it:
 /// what a reader sees, without markup, footnote markers, page markers or raw HTML, whitespace collapsed.
 enum RecommendationText {

@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// What the Universal Human Rights Index and UPR Info record of a Universal Periodic Review recommendation,
 /// besides its addressees (contract, section 5): the State concerned, the recommending States in brackets at
 /// its end, and the position of the State under review with the paragraph that states it.

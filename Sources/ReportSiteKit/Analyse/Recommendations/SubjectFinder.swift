@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// Finds the explicit subjects of a text's recommending sentences: who is told to act.
 ///
 /// It reads tokens whose aliases are already masked (`AddresseeMatcher.mask`) and knows three shapes:

@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// Shape 1's subject (`SubjectFinder`): the noun phrase before a modal, its conjuncts and the list before it, and the
 /// list's items that name no addressee of the vocabulary (for a note, RS706).
 extension SubjectFinder {

@@ -3,8 +3,8 @@ import Foundation
 /// The lines of a text, split at `\n` on its UTF-8 bytes. (`String.split` walks grapheme clusters and was,
 /// measured with callgrind, the largest single cost of a build: a quarter of all instructions. Walking the
 /// `utf8` view index by index still cost a tenth: the line ends are now found with `memchr` on the bytes.)
-enum TextLines {
-    static func split(_ text: String) -> [Substring] {
+package enum TextLines {
+    package static func split(_ text: String) -> [Substring] {
         var ends: [Int] = []
         var copy = text
         copy.withUTF8 { bytes in
@@ -33,16 +33,16 @@ enum TextLines {
 }
 
 /// Byte tests over a string's contiguous UTF-8, without walking the `utf8` view one index at a time.
-enum UTF8Bytes {
+package enum UTF8Bytes {
     /// Whether any byte of `text` passes `test`.
     @inline(__always)
-    static func contains(_ text: String, where test: (UInt8) -> Bool) -> Bool {
+    package static func contains(_ text: String, where test: (UInt8) -> Bool) -> Bool {
         var text = text
         return text.withUTF8 { $0.contains(where: test) }
     }
 
     /// Whether `text` holds the byte `byte`.
-    static func contains(_ text: String, _ byte: UInt8) -> Bool {
+    package static func contains(_ text: String, _ byte: UInt8) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return false }

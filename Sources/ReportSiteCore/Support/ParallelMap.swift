@@ -4,7 +4,7 @@ extension Array where Element: Sendable {
     /// `map`, with the elements spread over the machine's cores; the result keeps the order of the elements.
     /// `transform` must not touch shared mutable state: each call returns its own value (a report's model and
     /// its diagnostics), so that the work needs no lock and gives the same result whatever the schedule.
-    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+    package func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         guard count > 1 else { return map(transform) }
         var results = [T?](repeating: nil, count: count)
         results.withUnsafeMutableBufferPointer { slots in

@@ -1,3 +1,5 @@
+import ReportSiteCore
+
 /// What the rest of the site needs of one analysed report: its metadata, its citations, its entries in the
 /// recommendations index and the anchors a citation can land on. The link stage, the index pages and the
 /// data files read only this; the full model (`Report`), which holds the text, is needed only to render the

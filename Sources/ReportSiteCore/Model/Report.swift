@@ -13,6 +13,18 @@ public struct Report: Sendable {
     /// A fingerprint of the file's bytes: the page cache's key for what the report itself contributes.
     public var sourceFingerprint = ""
 
+    package init(metadata: ReportMetadata, file: String, sections: [Section], body: [BodyItem], footnotes: [Footnote],
+                 citations: [Citation] = [], recommendations: [Recommendation] = [], sourceFingerprint: String = "") {
+        self.metadata = metadata
+        self.file = file
+        self.sections = sections
+        self.body = body
+        self.footnotes = footnotes
+        self.citations = citations
+        self.recommendations = recommendations
+        self.sourceFingerprint = sourceFingerprint
+    }
+
     public var symbol: Symbol { metadata.symbol }
 
     public var paragraphs: [NumberedParagraph] {
@@ -46,6 +58,19 @@ public struct Section: Hashable, Sendable {
     public var firstParagraph: Int?
     public var lastParagraph: Int?
 
+    package init(number: String? = nil, label: String? = nil, title: [Inline], level: Int, anchor: String,
+                 position: SourcePosition, parent: Int? = nil, firstParagraph: Int? = nil, lastParagraph: Int? = nil) {
+        self.number = number
+        self.label = label
+        self.title = title
+        self.level = level
+        self.anchor = anchor
+        self.position = position
+        self.parent = parent
+        self.firstParagraph = firstParagraph
+        self.lastParagraph = lastParagraph
+    }
+
     public var fullTitle: String {
         [label, title.plainText].compactMap { $0 }.joined(separator: " ")
     }
@@ -63,6 +88,17 @@ public struct NumberedParagraph: Hashable, Sendable {
     public var content: [ParagraphPart]
     /// Index of the innermost enclosing section, if any.
     public var section: Int?
+
+    package init(number: Int, anchor: String? = nil, isIncomplete: Bool, isCutAtEnd: Bool = false,
+                 position: SourcePosition, content: [ParagraphPart], section: Int? = nil) {
+        self.number = number
+        self.anchor = anchor
+        self.isIncomplete = isIncomplete
+        self.isCutAtEnd = isCutAtEnd
+        self.position = position
+        self.content = content
+        self.section = section
+    }
 }
 
 public enum ParagraphPart: Hashable, Sendable {
@@ -80,6 +116,14 @@ public struct SubParagraph: Hashable, Sendable {
     /// The sub-paragraph's blocks; the first one without its `(a)` label.
     public var content: [Block]
     public var children: [SubParagraph]
+
+    package init(label: String, anchor: String, position: SourcePosition, content: [Block], children: [SubParagraph]) {
+        self.label = label
+        self.anchor = anchor
+        self.position = position
+        self.content = content
+        self.children = children
+    }
 }
 
 public struct Footnote: Hashable, Sendable {
@@ -91,4 +135,12 @@ public struct Footnote: Hashable, Sendable {
     public var referenceAnchors: [String]
     public var content: [Block]
     public var position: SourcePosition
+
+    package init(label: String, anchor: String, referenceAnchors: [String], content: [Block], position: SourcePosition) {
+        self.label = label
+        self.anchor = anchor
+        self.referenceAnchors = referenceAnchors
+        self.content = content
+        self.position = position
+    }
 }

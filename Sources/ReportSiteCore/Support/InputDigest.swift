@@ -7,8 +7,8 @@ import Foundation
 ///
 /// It replaces `JSONEncoder` with sorted keys, which was 14 % of a full build's instructions (callgrind, 150
 /// reports): the digest needs the value's structure, not its JSON text.
-enum InputDigest {
-    static func add<Value: Encodable>(_ value: Value, to fingerprint: inout Fingerprint) {
+package enum InputDigest {
+    package static func add<Value: Encodable>(_ value: Value, to fingerprint: inout Fingerprint) {
         let root = Node()
         do {
             try value.encode(to: NodeEncoder(node: root, codingPath: []))

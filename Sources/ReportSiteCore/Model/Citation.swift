@@ -16,4 +16,17 @@ public struct Citation: Hashable, Sendable, Codable {
     public var position: SourcePosition
     /// The anchor of the place that cites: `para-14`, `para-91-c`, `fn-3`; nil outside numbered paragraphs and notes.
     public var sourceAnchor: String?
+
+    package init(kind: Kind, text: String, symbol: String? = nil, paragraph: String? = nil,
+                 paragraphEnd: String? = nil, section: String? = nil, position: SourcePosition,
+                 sourceAnchor: String? = nil) {
+        self.kind = kind
+        self.text = text
+        self.symbol = symbol
+        self.paragraph = paragraph
+        self.paragraphEnd = paragraphEnd
+        self.section = section
+        self.position = position
+        self.sourceAnchor = sourceAnchor
+    }
 }

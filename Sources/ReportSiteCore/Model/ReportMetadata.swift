@@ -24,5 +24,29 @@ public struct ReportMetadata: Hashable, Sendable, Codable {
     /// `paragraphs: none`: the document is printed without numbered paragraphs (a decision, a letter).
     public var unnumbered: Bool = false
 
+    package init(symbol: Symbol, title: String, date: String, body: String, author: String? = nil,
+                 mandate: String? = nil, session: String? = nil, agendaItem: String? = nil, subtitle: String? = nil,
+                 status: String? = nil, excerpt: String? = nil, source: String? = nil, addressees: [String: [String]],
+                 addresseePositions: [String: SourcePosition] = [:], country: String? = nil,
+                 countryPosition: SourcePosition? = nil, unnumbered: Bool = false) {
+        self.symbol = symbol
+        self.title = title
+        self.date = date
+        self.body = body
+        self.author = author
+        self.mandate = mandate
+        self.session = session
+        self.agendaItem = agendaItem
+        self.subtitle = subtitle
+        self.status = status
+        self.excerpt = excerpt
+        self.source = source
+        self.addressees = addressees
+        self.addresseePositions = addresseePositions
+        self.country = country
+        self.countryPosition = countryPosition
+        self.unnumbered = unnumbered
+    }
+
     public var isExcerpt: Bool { excerpt != nil }
 }

@@ -63,6 +63,14 @@ public struct Block: Hashable, Sendable {
         public var start: Int
         public var tight: Bool
         public var items: [ListItem]
+
+        package init(ordered: Bool, delimiter: Character, start: Int, tight: Bool, items: [ListItem]) {
+            self.ordered = ordered
+            self.delimiter = delimiter
+            self.start = start
+            self.tight = tight
+            self.items = items
+        }
     }
 
     public struct ListItem: Hashable, Sendable {
@@ -70,6 +78,12 @@ public struct Block: Hashable, Sendable {
         /// The number printed before the item (ordered lists), read from the source line.
         public var printedNumber: Int?
         public var content: [Block]
+
+        package init(position: SourcePosition, printedNumber: Int? = nil, content: [Block]) {
+            self.position = position
+            self.printedNumber = printedNumber
+            self.content = content
+        }
     }
 
     public struct Table: Hashable, Sendable {
@@ -77,6 +91,12 @@ public struct Block: Hashable, Sendable {
         public var alignments: [Alignment]
         public var header: [[Inline]]
         public var rows: [[[Inline]]]
+
+        package init(alignments: [Alignment], header: [[Inline]], rows: [[[Inline]]]) {
+            self.alignments = alignments
+            self.header = header
+            self.rows = rows
+        }
     }
 }
 

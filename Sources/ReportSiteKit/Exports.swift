@@ -1,0 +1,2 @@
+// The command and the server import ReportSiteKit alone: the public API of the targets below it is theirs too.
+@_exported import ReportSiteCore
