@@ -27,11 +27,18 @@ let package = Package(
         // those above it; what another target uses is `package`, what the command and the server use is `public`.
         // The core: the model of a report, diagnostics, and the helpers every stage shares.
         .target(name: "ReportSiteCore"),
+        // The reports: load the content and the configuration, parse (the C library), analyse (structure,
+        // citations, recommendations).
+        .target(
+            name: "ReportSiteReports",
+            dependencies: ["ReportSiteCore", "CCmarkGFM", .product(name: "Yams", package: "Yams")]
+        ),
         // The build, and the library's one product: its module re-exports the targets above for the command and the server.
         .target(
             name: "ReportSiteKit",
             dependencies: [
                 "ReportSiteCore",
+                "ReportSiteReports",
                 "CCmarkGFM",
                 "CAtomicSwap",
                 .product(name: "Yams", package: "Yams"),

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteReports
 
 /// Issue 21, items 4 and 5: the sentences of treaty bodies and country documents, and the classes the index missed on
 /// real text. Each body goes through the parser, the analyser and the extractor with the project's vocabulary and

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteReports
 
 /// Paths of the project, found from this file (tests never read outside the project).
 enum Project {

@@ -1,5 +1,6 @@
 import Foundation
 import ReportSiteCore
+import ReportSiteReports
 
 /// A block of the content file being written.
 struct ImportedBlock: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import ReportSiteCore
+import ReportSiteReports
 
 /// The first page of a United Nations document, read line by line from the raw text before the lines are joined:
 /// the new layout (`A/HRC/43/15` / `United Nations` / `General Assembly` / `Distr.: General` / date ...), the old

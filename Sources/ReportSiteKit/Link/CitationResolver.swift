@@ -1,4 +1,5 @@
 import ReportSiteCore
+import ReportSiteReports
 
 /// Where one citation goes, decided with the whole corpus in view.
 public struct ResolvedCitation: Hashable, Sendable {

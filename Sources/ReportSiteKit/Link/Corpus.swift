@@ -1,4 +1,5 @@
 import ReportSiteCore
+import ReportSiteReports
 
 /// The link stage's view of the whole site: every report's summary, found by symbol, and where the render
 /// stage finds a report's full model. Built once after every report is analysed, then only read.

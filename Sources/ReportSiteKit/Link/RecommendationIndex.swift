@@ -1,5 +1,6 @@
 import Foundation
 import ReportSiteCore
+import ReportSiteReports
 
 /// The recommendations of every report, grouped by addressee (contract, section 5). Built once in the
 /// link stage from the records the analyse stage made; read by the index pages, the report pages' labels

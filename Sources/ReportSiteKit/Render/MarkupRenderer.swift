@@ -1,4 +1,5 @@
 import ReportSiteCore
+import ReportSiteReports
 
 /// Renders CommonMark blocks and inlines to HTML, as cmark's own HTML renderer would, in safe mode:
 /// raw HTML is dropped and unsafe URLs are not linked. Everything from content is escaped here.

@@ -1,5 +1,6 @@
 import Foundation
 import ReportSiteCore
+import ReportSiteReports
 
 /// The inputs every page shares, as a fingerprint (see `BuildStore`): each page adds its own declared inputs
 /// (`ReportPageInputs` for a report page).

@@ -1,5 +1,6 @@
 import Foundation
 import ReportSiteCore
+import ReportSiteReports
 
 /// The recommendations index pages: all addressees (`recommendations/index.html`), one page per addressee
 /// (`recommendations/<slug>/index.html`) and one per report (`recommendations/report/A-58-275/index.html`),
@@ -117,9 +118,6 @@ struct RecommendationPages: Sendable {
         let s = slug(value)
         return "\(folder)/\(kind.rawValue)/\(s.isEmpty ? "-" : s)"
     }
-
-    /// Addressee slugs that would take the folder of a listing of another kind.
-    static let reservedSlugs: Set<String> = ["report", "country", "recommended-by", "position", "page"]
 
     /// Renders every page of the index, in parallel, each a value handed in the site's order to
     /// `output`, the build's writer. With a store, a page whose inputs did not change is the previous build's.

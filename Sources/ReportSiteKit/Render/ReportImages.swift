@@ -1,5 +1,6 @@
 import Foundation
 import ReportSiteCore
+import ReportSiteReports
 
 /// The images of a report (contract, section 1, "Images"). A relative image, `![Map](figure.png)` or
 /// `![Map](figures/map.png)`, is a file looked for next to the report file, in `content/reports/`, and copied

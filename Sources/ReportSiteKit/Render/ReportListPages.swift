@@ -1,4 +1,5 @@
 import ReportSiteCore
+import ReportSiteReports
 
 /// The lists of reports: every report, newest first (`index.html`, `index-2.html` ...), and the same list cut by
 /// body, by year and by mandate holder (`browse/body/general-assembly/index.html` ...), so that a reader narrows

@@ -1,4 +1,5 @@
 import ReportSiteCore
+import ReportSiteReports
 
 /// Builds the view of one report page from the document model and the page's declared inputs
 /// (`ReportPageInputs`), and from nothing else.

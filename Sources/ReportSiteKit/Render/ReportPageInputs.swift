@@ -1,5 +1,6 @@
 import Foundation
 import ReportSiteCore
+import ReportSiteReports
 
 /// Everything a report's page is made of besides its own model (issue 20, "declared inputs"): the page is a
 /// function of its model (a function of the file's bytes and the vocabulary) and of this value, and of nothing

@@ -1,5 +1,6 @@
 import Foundation
 import ReportSiteCore
+import ReportSiteReports
 
 /// Search across every report, down to the paragraph, with no server: `search.html` and `assets/search.js` load
 /// the data as scripts that register themselves (`ReportSiteSearch.manifest(...)`, `.shard(...)`, `.chunk(...)`),

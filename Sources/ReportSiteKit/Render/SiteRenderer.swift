@@ -1,5 +1,6 @@
 import Foundation
 import ReportSiteCore
+import ReportSiteReports
 
 /// A file of the built site: a path relative to the site root and its bytes.
 public struct OutputFile: Sendable {

@@ -1,4 +1,5 @@
 import ReportSiteCore
+import ReportSiteReports
 
 /// What the templates read. Plain values, built from the document model; every string here is
 /// either text (escaped by the templates' `{{ }}`, with `HTMLEscaping`) or HTML made by `MarkupRenderer` (used with `{{{ }}}`).

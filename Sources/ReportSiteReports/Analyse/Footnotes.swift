@@ -2,7 +2,7 @@ import ReportSiteCore
 
 /// Footnotes of one report: numbers the references, collects the definitions, and checks that
 /// every reference has a definition and every definition is cited.
-struct FootnoteCollector {
+package struct FootnoteCollector {
     let file: String
     let source: String
     let diagnostics: DiagnosticEngine
@@ -75,7 +75,7 @@ struct FootnoteCollector {
     }
 
     /// The part of `fn-N` for a label: the label itself when it is letters and digits, `star` for `*`.
-    static func idPart(_ label: String) -> String {
+    package static func idPart(_ label: String) -> String {
         if !label.isEmpty, label.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }) {
             return label
         }

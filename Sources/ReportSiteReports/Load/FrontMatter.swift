@@ -31,7 +31,7 @@ public struct FrontMatter {
 }
 
 extension Substring {
-    var trimmingTrailingSpaces: Substring {
+    package var trimmingTrailingSpaces: Substring {
         var s = self
         while let last = s.last, last == " " || last == "\t" { s.removeLast() }
         return s
@@ -39,7 +39,7 @@ extension Substring {
 }
 
 /// Reads and checks the front matter's keys against the contract (section 1).
-struct MetadataReader {
+package struct MetadataReader {
     static let required = ["symbol", "title", "date", "body"]
     static let optional = ["author", "mandate", "session", "agenda_item", "subtitle", "status", "excerpt", "source", "addressees",
                            "country", "mechanism", "paragraphs"]
@@ -223,7 +223,7 @@ struct MetadataReader {
         return (result, positions)
     }
 
-    static func isISODate(_ s: String) -> Bool {
+    package static func isISODate(_ s: String) -> Bool {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return false }

@@ -41,7 +41,7 @@ public struct StateVocabulary: Sendable, Equatable {
     public func state(named text: String) -> String? { lookup[Self.fold(text)] }
 
     /// Case, accents, the apostrophe's form, spaces (also inside a bracket) and a leading "the" do not matter.
-    static func fold(_ text: String) -> String {
+    package static func fold(_ text: String) -> String {
         var s = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         s = s.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "‘", with: "'")
         // A space inside a bracket, as some reports print it: "Iran (Islamic Republic of )".

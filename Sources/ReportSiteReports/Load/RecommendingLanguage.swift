@@ -53,7 +53,7 @@ public struct RecommendingLanguage: Sendable, Equatable {
     }
 
     /// Every phrase of every list, in a fixed order: what a page's fingerprint is made of.
-    var fingerprintFields: [String] {
+    package var fingerprintFields: [String] {
         [verbs, passives, imperatives.sorted().map { [$0] }, leadIns, underReview].flatMap { list in
             ["|"] + list.map { $0.joined(separator: " ") }
         }

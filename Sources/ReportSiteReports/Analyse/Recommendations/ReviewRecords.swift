@@ -10,7 +10,7 @@ import ReportSiteCore
 /// Slovenia" pending, "did not enjoy the support" noted). Across reports (`ReviewStatements`, applied in the
 /// link stage): the addendum with the State's views names recommendations by number ("The Government accepts
 /// the following recommendations 122.1, 122.12, 122.17-18"), and its word wins.
-enum ReviewRecords {
+package enum ReviewRecords {
     static func annotate(_ records: [Recommendation], report: Report, states: StateVocabulary, diagnostics: DiagnosticEngine) -> [Recommendation] {
         let country = report.metadata.country.map { states.state(named: $0) ?? $0 }
         // Only the paragraphs whose decimal items have records are read for a lead-in (this runs for every report).
@@ -52,7 +52,7 @@ enum ReviewRecords {
     }
 
     /// `121-1` -> (121, 1).
-    static func decimalItem(_ id: String) -> (Int, Int)? {
+    package static func decimalItem(_ id: String) -> (Int, Int)? {
         let parts = id.split(separator: "-")
         guard parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]) else { return nil }
         return (a, b)

@@ -1,7 +1,7 @@
 import ReportSiteCore
 
 /// Lower-case ASCII words joined by `-`: `Note by the Secretary-General` -> `note-by-the-secretary-general`.
-func slug(_ text: String) -> String {
+package func slug(_ text: String) -> String {
     var out = ""
     var pendingDash = false
     for scalar in text.unicodeScalars {

@@ -6,6 +6,12 @@ public struct Addressee: Hashable, Sendable {
     public var slug: String
     public var name: String
     public var aliases: [String]
+
+    package init(slug: String, name: String, aliases: [String]) {
+        self.slug = slug
+        self.name = name
+        self.aliases = aliases
+    }
 }
 
 public struct AddresseeVocabulary: Sendable, Equatable {
@@ -16,6 +22,9 @@ public struct AddresseeVocabulary: Sendable, Equatable {
     /// The States (`content/states.yml`, read beside `addressees.yml`): the recommending States of a review's
     /// recommendations and the State a document is about are named by these.
     public var states: StateVocabulary = .empty
+
+    /// Addressee slugs that would take the folder of a listing of another kind (`RecommendationPages.facetFolder`).
+    static let reservedSlugs: Set<String> = ["report", "country", "recommended-by", "position", "page"]
 
     static func read(_ file: SourceFile?, diagnostics: DiagnosticEngine) -> AddresseeVocabulary {
         guard let file else { return AddresseeVocabulary(entries: []) }
@@ -38,7 +47,7 @@ public struct AddresseeVocabulary: Sendable, Equatable {
                 diagnostics.error(.invalidConfiguration, file: file.path, at: at, "addressee slug '\(slug)' may hold only a-z, 0-9 and '-'")
                 continue
             }
-            guard !RecommendationPages.reservedSlugs.contains(slug) else {
+            guard !reservedSlugs.contains(slug) else {
                 diagnostics.error(.invalidConfiguration, file: file.path, at: at,
                                   "addressee slug '\(slug)' is reserved for the index's pages by report, State concerned, recommending State and position",
                                   hint: "choose another slug")

@@ -64,7 +64,7 @@ public struct ContentLoader: Sendable {
     /// Files a system writes into folders by itself, never the author's: passed over without a word.
     static let systemFiles: Set<String> = [".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep", ".keep", ".gitignore", ".gitattributes"]
     /// Files a report may show (contract, section 1, "Images"): they stay beside the reports.
-    static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif"]
+    package static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif"]
 
     /// The report files under `reports/` and its folders (`A-58-275.md`, `2003/A-58-275.md`), sorted. Every other
     /// file there is named in a warning (RS021) saying why it is not read, but images and system files; a folder
@@ -222,7 +222,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// Two files may not claim one symbol, nor symbols that differ only in case (one page would overwrite the other).
-    func checkDuplicates(_ reports: [(symbol: Symbol, file: String)], diagnostics: DiagnosticEngine) {
+    package func checkDuplicates(_ reports: [(symbol: Symbol, file: String)], diagnostics: DiagnosticEngine) {
         var seen: [String: String] = [:]
         for report in reports {
             let key = report.symbol.description.lowercased()
@@ -248,7 +248,7 @@ public struct ContentLoader: Sendable {
         return file
     }
 
-    func display(_ url: URL) -> String {
+    package func display(_ url: URL) -> String {
         let path = url.standardizedFileURL.path
         let base = displayBase.path.hasSuffix("/") ? displayBase.path : displayBase.path + "/"
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
