@@ -33,6 +33,8 @@ let package = Package(
             name: "ReportSiteReports",
             dependencies: ["ReportSiteCore", "CCmarkGFM", .product(name: "Yams", package: "Yams")]
         ),
+        // `reportsite import`: a report's text (from a PDF's text layer) made into a content file.
+        .target(name: "ReportSiteImport", dependencies: ["ReportSiteCore", "ReportSiteReports"]),
         // The build, and the library's one product: its module re-exports the targets above for the command and the server.
         .target(
             name: "ReportSiteKit",
@@ -56,13 +58,14 @@ let package = Package(
             name: "reportsite",
             dependencies: [
                 "ReportSiteKit",
+                "ReportSiteImport",
                 "ReportSiteServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "ReportSiteKitTests",
-            dependencies: ["ReportSiteKit", "ReportSiteServer", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ReportSiteKit", "ReportSiteImport", "ReportSiteServer", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures", "Golden"]
         ),
     ]
