@@ -35,14 +35,17 @@ let package = Package(
         ),
         // `reportsite import`: a report's text (from a PDF's text layer) made into a content file.
         .target(name: "ReportSiteImport", dependencies: ["ReportSiteCore", "ReportSiteReports"]),
+        // The output: the staging folder and its swap, the build's one writer, the build store, the output's lock,
+        // and the ledger of ids and links that render returns and the link check reads.
+        .target(name: "ReportSiteOutput", dependencies: ["ReportSiteCore", "CAtomicSwap"]),
         // The build, and the library's one product: its module re-exports the targets above for the command and the server.
         .target(
             name: "ReportSiteKit",
             dependencies: [
                 "ReportSiteCore",
                 "ReportSiteReports",
+                "ReportSiteOutput",
                 "CCmarkGFM",
-                "CAtomicSwap",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteOutput
 @testable import ReportSiteReports
 
 /// A rebuild reuses the report pages whose inputs did not change, and gives exactly the site a clean build of

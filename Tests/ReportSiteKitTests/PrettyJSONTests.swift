@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteOutput
 @testable import ReportSiteReports
 
 /// `citations.json` and `recommendations.json` are written without `JSONEncoder`, and must be the very bytes it

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteOutput
 @testable import ReportSiteReports
 
 /// Hostile and malformed input: a diagnostic or a correct page, never a crash, a hang, or a write outside site/.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteOutput
 
 /// The search files of a built site (`search/`, `search.html`), read back as `assets/search.js` reads them.
 final class SearchTests: XCTestCase {

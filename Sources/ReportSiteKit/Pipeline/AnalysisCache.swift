@@ -1,5 +1,6 @@
 import Foundation
 import ReportSiteCore
+import ReportSiteOutput
 import ReportSiteReports
 
 /// The analysis of each report kept between builds, so that a build analyses only the reports whose files

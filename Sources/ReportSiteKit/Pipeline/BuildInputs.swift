@@ -1,5 +1,6 @@
 import Foundation
 import ReportSiteCore
+import ReportSiteOutput
 
 /// Everything a whole build is made of, as one fingerprint (`inputs`): the tool (with the cache), the strictness,
 /// `SOURCE_DATE_EPOCH`, the working directory diagnostics are shown from, and every file of the content and of

@@ -1,5 +1,6 @@
 import Foundation
 import ReportSiteCore
+import ReportSiteOutput
 import ReportSiteReports
 
 /// The whole build, in the order the data flows:

@@ -1,5 +1,6 @@
 import Foundation
 import ReportSiteCore
+import ReportSiteOutput
 
 /// `site/citations.json`: every citation found, where it points and whether it resolved on the site.
 /// In report order (by symbol), then reading order; keys sorted: the same bytes for the same content.

@@ -1,4 +1,5 @@
 import ReportSiteCore
+import ReportSiteOutput
 
 /// JSON written as Foundation's `JSONEncoder` writes it with `.prettyPrinted`, `.sortedKeys` and
 /// `.withoutEscapingSlashes`, byte for byte, but straight into a byte buffer: no tree of boxed values and no

@@ -1,5 +1,6 @@
 import Foundation
 import ReportSiteCore
+import ReportSiteOutput
 import ReportSiteReports
 
 /// The recommendations index pages: all addressees (`recommendations/index.html`), one page per addressee

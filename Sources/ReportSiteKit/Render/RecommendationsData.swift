@@ -1,5 +1,6 @@
 import Foundation
 import ReportSiteCore
+import ReportSiteOutput
 import ReportSiteReports
 
 /// `site/recommendations.json` and `site/recommendations.csv`, exactly as the contract's section 5 says.

@@ -1,5 +1,6 @@
 import Foundation
 import ReportSiteCore
+import ReportSiteOutput
 import ReportSiteReports
 
 /// The images of a report (contract, section 1, "Images"). A relative image, `![Map](figure.png)` or

@@ -1,5 +1,6 @@
 import Foundation
 import ReportSiteCore
+import ReportSiteOutput
 import ReportSiteReports
 
 /// Search across every report, down to the paragraph, with no server: `search.html` and `assets/search.js` load

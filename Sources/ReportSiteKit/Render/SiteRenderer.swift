@@ -1,12 +1,7 @@
 import Foundation
 import ReportSiteCore
+import ReportSiteOutput
 import ReportSiteReports
-
-/// A file of the built site: a path relative to the site root and its bytes.
-public struct OutputFile: Sendable {
-    public var path: String
-    public var contents: Data
-}
 
 /// The render stage: every page of the site from the linked corpus, through the templates.
 public struct SiteRenderer: Sendable {

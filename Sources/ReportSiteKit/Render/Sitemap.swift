@@ -1,5 +1,6 @@
 import Foundation
 import ReportSiteCore
+import ReportSiteOutput
 
 /// The files for search engines and feed readers: `robots.txt` always; `sitemap.xml` and the Atom feed
 /// `feed.xml` only with `base_url`, since both need absolute addresses (contract, section 2).

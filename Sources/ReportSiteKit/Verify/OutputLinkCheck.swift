@@ -1,5 +1,6 @@
 import Foundation
 import ReportSiteCore
+import ReportSiteOutput
 import ReportSiteReports
 
 /// After rendering, before anything is written: every internal link of every page must name a file of the

@@ -165,7 +165,7 @@ public struct SiteWriter: Sendable {
 
     /// Temporary folders of earlier builds that were killed before they finished.
     /// A leftover `old-` folder is a complete old site whose swap was cut short: if the output is missing, it is restored.
-    func removeStaleStaging() {
+    package func removeStaleStaging() {
         let fm = FileManager.default
         let names = ((try? fm.contentsOfDirectory(atPath: parent.path)) ?? []).filter { $0.hasPrefix(stagingPrefix) }.sorted()
         for name in names {

@@ -5,8 +5,8 @@ import ReportSiteCore
 /// token of a file of the previous site that is the same (reused: linked, not rendered), with what the rest of
 /// the build needs of it: its ids and links for the ledger, the store key it was made from, the images it uses.
 /// Rendering returns these; it writes nothing and touches no shared object. `SiteOutput` folds them in.
-struct RenderedFile: Sendable {
-    enum Body: Sendable {
+package struct RenderedFile: Sendable {
+    package enum Body: Sendable {
         case bytes(Data)
         /// The published file of the previous build, to put into the new site as it is.
         case reused(URL)
@@ -17,10 +17,10 @@ struct RenderedFile: Sendable {
     /// The digest of the inputs it was made from, kept in the store's manifest (nil: never reused).
     var key: String?
     var entry: PageEntry
-    var images: [String] = []
+    package var images: [String] = []
 
     /// A file made from `bytes` (scanned for the ledger when it is a page).
-    init(path: String, bytes: Data, key: String? = nil, images: [String] = []) {
+    package init(path: String, bytes: Data, key: String? = nil, images: [String] = []) {
         self.path = path
         body = .bytes(bytes)
         self.key = key
@@ -28,14 +28,14 @@ struct RenderedFile: Sendable {
         self.images = images
     }
 
-    init(path: String, body: Body, key: String?, entry: PageEntry, images: [String]) {
+    package init(path: String, body: Body, key: String?, entry: PageEntry, images: [String]) {
         (self.path, self.body, self.key, self.entry, self.images) = (path, body, key, entry, images)
     }
 
     /// The file at `path`: the previous build's when the store has it for `key` (its ids and links from that
     /// build's ledger, or read back from it), else made by `render` (its bytes and the images it uses). Without
     /// a store or a key the file is always made.
-    static func make(_ path: String, key: String?, store: BuildStore?, ledger: [String: PageEntry],
+    package static func make(_ path: String, key: String?, store: BuildStore?, ledger: [String: PageEntry],
                      render: () throws -> (Data, [String])) throws -> RenderedFile {
         if let key, let store, let reuse = store.reuse(path: path, key: key) {
             let entry = path.hasSuffix(".html")
@@ -52,18 +52,18 @@ struct RenderedFile: Sendable {
 /// few at a time (`stream`), so that memory holds a few pages, never the site. It writes each
 /// file into the staging folder (or links the reused one), notes its ledger entry, and notes its key and images
 /// for the store's next manifest. Nothing else writes the site, and nothing is shared between workers.
-final class SiteOutput {
-    let staging: StagingFolder
+package final class SiteOutput {
+    package let staging: StagingFolder
     /// Where reusable files are found and what this build made is kept (nil: nothing is reused or kept).
-    let store: BuildStore?
+    package let store: BuildStore?
     /// The ids and links of the previous build's reusable pages (read once, before the first page).
-    let previousLedger: [String: PageEntry]
-    private(set) var ledger = PageLedger()
-    private(set) var made = BuildStore.Made()
+    package let previousLedger: [String: PageEntry]
+    package private(set) var ledger = PageLedger()
+    package private(set) var made = BuildStore.Made()
     /// The pages taken from the previous build (search chunks reused are not counted).
-    private(set) var reused: [String] = []
+    package private(set) var reused: [String] = []
 
-    init(staging: StagingFolder, store: BuildStore?) {
+    package init(staging: StagingFolder, store: BuildStore?) {
         self.staging = staging
         self.store = store
         previousLedger = store?.previous == nil ? [:] : store!.previousLedger()
@@ -77,7 +77,7 @@ final class SiteOutput {
     /// Makes `count` results on every core (`make` must touch no shared mutable state) and hands each, in order,
     /// to `fold` on this thread as soon as it and those before it are made: the writer works while the next
     /// results are made, and no more than `window` results wait at any time. The first failure stops the work.
-    func stream<T: Sendable>(_ count: Int, make: @Sendable (Int) throws -> T, fold: (T) throws -> Void) throws {
+    package func stream<T: Sendable>(_ count: Int, make: @Sendable (Int) throws -> T, fold: (T) throws -> Void) throws {
         guard count > 0 else { return }
         let queue = ReorderWindow<T>(count: count, window: Self.window)
         let group = DispatchGroup()
@@ -96,7 +96,7 @@ final class SiteOutput {
     }
 
     /// Writes files into the site and folds them in, in order.
-    func put(_ files: [RenderedFile]) throws {
+    package func put(_ files: [RenderedFile]) throws {
         for file in files {
             try Self.place(file, in: staging)
             ledger.add(file.entry)
@@ -108,16 +108,16 @@ final class SiteOutput {
         }
     }
 
-    func put(_ file: RenderedFile) throws { try put([file]) }
+    package func put(_ file: RenderedFile) throws { try put([file]) }
 
     /// A file that is not a page, written piece by piece by `body` (a large data file is never held whole).
-    func stream(to path: String, _ body: (ChunkWriter) throws -> Void) throws {
+    package func stream(to path: String, _ body: (ChunkWriter) throws -> Void) throws {
         try staging.stream(to: path, body)
         ledger.add(PageEntry(path: path, ids: nil, links: []))
     }
 
     /// A file that is not a page, streamed into the staging folder by the caller (the data files, side by side).
-    func noteStreamed(_ path: String) {
+    package func noteStreamed(_ path: String) {
         ledger.add(PageEntry(path: path, ids: nil, links: []))
     }
 

@@ -17,13 +17,13 @@ import ReportSiteCore
 /// previous site (`reuse(path:key:)`). A manifest of another format or another build of the tool is ignored
 /// whole; so are the files of caches before the store (`<output>.json`, `.ledger`, `.analysis/`, `.search/`),
 /// which are removed once the store is saved. Deleting the folder only makes the next build a full one.
-final class BuildStore: Sendable {
+package final class BuildStore: Sendable {
     /// The version of everything in the store: a change to any of its formats changes it.
-    static let format = 4
+    package static let format = 4
     static let folderName = ".reportsite-cache"
 
     /// The entries kept between builds, each kind in its own folder.
-    enum Kind: String, CaseIterable, Sendable {
+    package enum Kind: String, CaseIterable, Sendable {
         case analysis, search
     }
 
@@ -46,15 +46,15 @@ final class BuildStore: Sendable {
     }
 
     /// A file of the previous site that may go into the new one as it is.
-    struct Reuse: Sendable {
+    package struct Reuse: Sendable {
         /// The file as published.
-        var url: URL
+        package var url: URL
         var images: [String]
     }
 
     let output: URL
     let folder: URL
-    let tool: String
+    package let tool: String
     /// false (`--no-cache`): nothing of the previous build is read; the store is still written.
     let reads: Bool
     /// The previous build's manifest, when it is of this format and this build of the tool and may be read.
@@ -62,14 +62,14 @@ final class BuildStore: Sendable {
 
     var manifestFile: URL { folder.appendingPathComponent("manifest.json") }
     var ledgerFile: URL { folder.appendingPathComponent("ledger.txt") }
-    func entryFolder(_ kind: Kind) -> URL { folder.appendingPathComponent(kind.rawValue) }
+    package func entryFolder(_ kind: Kind) -> URL { folder.appendingPathComponent(kind.rawValue) }
 
     /// The cache folder beside `output`.
     static func cacheFolder(output: URL) -> URL {
         output.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(folderName)
     }
 
-    init(output: URL, read: Bool = true, tool: String = BuildStore.toolIdentity()) {
+    package init(output: URL, read: Bool = true, tool: String = BuildStore.toolIdentity()) {
         let output = output.standardizedFileURL
         self.output = output
         self.tool = tool
@@ -87,14 +87,14 @@ final class BuildStore: Sendable {
 
     /// The previous build's diagnostics and report count when the site it left is up to date: made of the same
     /// inputs, and every file of the output still the one it wrote, none added or removed. nil otherwise.
-    func upToDate(inputs: String) -> (diagnostics: [Diagnostic], reports: Int)? {
+    package func upToDate(inputs: String) -> (diagnostics: [Diagnostic], reports: Int)? {
         guard let previous, previous.inputs == inputs, let files = FileStamps.tree(output.path), files == previous.files else { return nil }
         return (previous.diagnostics, previous.reports)
     }
 
     /// The published file at `path` when the previous build made it from `key` and it is still the file that
     /// build wrote (same size and time); nil otherwise (never made, made from other inputs, changed by hand).
-    func reuse(path: String, key: String) -> Reuse? {
+    package func reuse(path: String, key: String) -> Reuse? {
         guard let previous, previous.keys[path] == key, let stamp = previous.files[path] else { return nil }
         let url = output.appendingPathComponent(path)
         guard FileStamps.of(url.path) == stamp else { return nil }
@@ -109,7 +109,7 @@ final class BuildStore: Sendable {
     }
 
     /// The payload of entry `name` of `kind` when it was written for `key` by this format and is whole.
-    func entry(_ kind: Kind, name: String, key: String) -> Data? {
+    package func entry(_ kind: Kind, name: String, key: String) -> Data? {
         guard reads, let data = FileManager.default.contents(atPath: entryFolder(kind).appendingPathComponent(name).path) else { return nil }
         return Self.payload(data, key: key)
     }
@@ -141,7 +141,7 @@ final class BuildStore: Sendable {
 
     /// Writes entry `name` of `kind` for `key` (atomically). A failure only costs the next build time.
     @discardableResult
-    func putEntry(_ kind: Kind, name: String, key: String, payload: Data) -> Bool {
+    package func putEntry(_ kind: Kind, name: String, key: String, payload: Data) -> Bool {
         let target = entryFolder(kind).appendingPathComponent(name)
         do {
             try Self.write(Self.envelope(payload, key: key), to: target)
@@ -152,7 +152,7 @@ final class BuildStore: Sendable {
     }
 
     /// Removes the entries of `kind` not named in `keep`.
-    func prune(_ kind: Kind, keeping keep: Set<String>) {
+    package func prune(_ kind: Kind, keeping keep: Set<String>) {
         let entries = entryFolder(kind)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: entries.path)) ?? [] where !keep.contains(name) {
             try? FileManager.default.removeItem(at: entries.appendingPathComponent(name))
@@ -160,7 +160,7 @@ final class BuildStore: Sendable {
     }
 
     /// What this build made, for the manifest: the key and images of each reusable file, by path.
-    struct Made: Sendable {
+    package struct Made: Sendable {
         var keys: [String: String] = [:]
         var images: [String: [String]] = [:]
     }
@@ -168,7 +168,7 @@ final class BuildStore: Sendable {
     /// After the new site is in place: the manifest of the site as it is on disk now, and the ledger of its
     /// reusable pages. Each written whole and renamed, the ledger first (the manifest names its size and time, so a
     /// ledger from another build is never used); a build killed here leaves the old manifest or the new one.
-    func save(inputs: String?, made: Made, diagnostics: [Diagnostic], reports: Int, ledger: PageLedger?) throws {
+    package func save(inputs: String?, made: Made, diagnostics: [Diagnostic], reports: Int, ledger: PageLedger?) throws {
         let files = FileStamps.tree(output.path) ?? [:]
         var manifest = Manifest(format: Self.format, tool: tool, inputs: files.isEmpty ? nil : inputs, files: files, keys: [:], images: [:],
                                 diagnostics: diagnostics, reports: reports, ledger: nil)

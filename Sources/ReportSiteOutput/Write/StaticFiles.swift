@@ -7,22 +7,22 @@ import ReportSiteCore
 /// data file, an asset of the templates, the site's marker) is an error, so is a name the site's file list cannot
 /// hold (a line break or another control character) and anything that is not a file (a broken link, a socket).
 /// Its files are among the build's inputs, so that a change to one makes the next build copy it again.
-struct StaticFiles {
-    static let folderName = "static"
+package struct StaticFiles {
+    package static let folderName = "static"
 
-    struct Problem {
-        var path: String
-        var message: String
-        var hint: String
+    package struct Problem {
+        package var path: String
+        package var message: String
+        package var hint: String
     }
 
     /// The folder (`content/static`).
-    let root: URL
+    package let root: URL
     /// Every file by its path in the site, sorted, with the file to copy.
-    private(set) var files: [(path: String, source: URL)] = []
-    private(set) var problems: [Problem] = []
+    package private(set) var files: [(path: String, source: URL)] = []
+    package private(set) var problems: [Problem] = []
 
-    init(content: URL) {
+    package init(content: URL) {
         root = content.appendingPathComponent(Self.folderName)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) else { return }
@@ -76,7 +76,7 @@ struct StaticFiles {
 
     /// The first problem of each static file whose path clashes with `generated` (every file the build wrote, by
     /// its path in the site).
-    func collisions(with generated: Set<String>) -> [Problem] {
+    package func collisions(with generated: Set<String>) -> [Problem] {
         var folders: Set<Substring> = []
         for path in generated {
             var slash = path.lastIndex(of: "/")

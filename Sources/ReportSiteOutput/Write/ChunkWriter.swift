@@ -4,15 +4,15 @@ import ReportSiteCore
 /// Bytes written to a file as they are made, a megabyte at a time, so that a data file of tens of megabytes
 /// (the JSON and CSV of a large site, its anchor manifest) is never held whole in memory. Without a file
 /// (`reportsite check`) the bytes are dropped; `inMemory` keeps them all (tests, and small files).
-final class ChunkWriter {
+package final class ChunkWriter {
     private let handle: FileHandle?
     private let keep: Bool
-    private(set) var buffer: [UInt8] = []
+    package private(set) var buffer: [UInt8] = []
     /// The first write that failed, reported when the file is closed.
     private var failure: Error?
-    static let chunk = 1 << 20
+    package static let chunk = 1 << 20
     /// How many bytes gather before they are written.
-    let chunk: Int
+    package let chunk: Int
 
     init(handle: FileHandle?, chunk: Int = ChunkWriter.chunk) {
         self.handle = handle
@@ -26,7 +26,7 @@ final class ChunkWriter {
         keep = keeping
     }
 
-    static func inMemory() -> ChunkWriter { ChunkWriter(keeping: true) }
+    package static func inMemory() -> ChunkWriter { ChunkWriter(keeping: true) }
 
     /// A new, empty file to write (an existing one is emptied); throws the system's reason when it cannot be made.
     static func create(_ path: String) throws -> FileHandle {
@@ -35,18 +35,18 @@ final class ChunkWriter {
         return FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }
 
-    func append(_ bytes: [UInt8]) {
+    package func append(_ bytes: [UInt8]) {
         buffer += bytes
         flushIfFull()
     }
 
-    func append(_ text: String) {
+    package func append(_ text: String) {
         buffer += text.utf8
         flushIfFull()
     }
 
     /// Takes `bytes` over (leaving it empty) once a chunk has gathered.
-    func take(_ bytes: inout [UInt8]) {
+    package func take(_ bytes: inout [UInt8]) {
         buffer += bytes
         bytes.removeAll(keepingCapacity: true)
         flushIfFull()
@@ -74,7 +74,7 @@ final class ChunkWriter {
 
 extension StagingFolder {
     /// A file of the site written piece by piece by `body` (counted, and dropped, without a folder).
-    func stream(to path: String, _ body: (ChunkWriter) throws -> Void) throws {
+    package func stream(to path: String, _ body: (ChunkWriter) throws -> Void) throws {
         var handle: FileHandle?
         if let target = try placeForStream(path) {
             handle = try ChunkWriter.create(target.path)
