@@ -38,6 +38,8 @@ let package = Package(
         // The output: the staging folder and its swap, the build's one writer, the build store, the output's lock,
         // and the ledger of ids and links that render returns and the link check reads.
         .target(name: "ReportSiteOutput", dependencies: ["ReportSiteCore", "CAtomicSwap"]),
+        // The site: link (citations resolved, the recommendations index) and render (every page, through the templates).
+        .target(name: "ReportSiteSite", dependencies: ["ReportSiteCore", "ReportSiteReports", "ReportSiteOutput"]),
         // The build, and the library's one product: its module re-exports the targets above for the command and the server.
         .target(
             name: "ReportSiteKit",
@@ -45,8 +47,7 @@ let package = Package(
                 "ReportSiteCore",
                 "ReportSiteReports",
                 "ReportSiteOutput",
-                "CCmarkGFM",
-                .product(name: "Yams", package: "Yams"),
+                "ReportSiteSite",
             ]
         ),
         // The development server of `reportsite serve`, kept out of the library.

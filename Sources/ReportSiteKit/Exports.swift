@@ -2,3 +2,4 @@
 @_exported import ReportSiteCore
 @_exported import ReportSiteReports
 @_exported import ReportSiteOutput
+@_exported import ReportSiteSite

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteSite
 
 /// The one escaper of the site's HTML and XML (`HTMLEscaping.escape`), on one table of inputs, and in the
 /// built page of a report whose text holds a `"` carrying a combining accent.

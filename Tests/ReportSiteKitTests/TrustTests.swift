@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import ReportSiteKit
 @testable import ReportSiteReports
+@testable import ReportSiteSite
 
 /// Issue 18, through the real command: files under content/ that are not read are named, templates never
 /// render a name as blank, ranges and chapters are checked, and diagnostics stand where the problem is.

@@ -2,6 +2,7 @@ import Foundation
 import ReportSiteCore
 import ReportSiteOutput
 import ReportSiteReports
+import ReportSiteSite
 
 /// The whole build, in the order the data flows:
 /// load -> parse -> analyse -> link -> render -> write.

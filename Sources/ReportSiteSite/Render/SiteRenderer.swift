@@ -5,16 +5,16 @@ import ReportSiteReports
 
 /// The render stage: every page of the site from the linked corpus, through the templates.
 public struct SiteRenderer: Sendable {
-    let corpus: Corpus
+    package let corpus: Corpus
     let links: LinkTable
     let recommendations: RecommendationIndex
     /// `SOURCE_DATE_EPOCH` is read from here (never the clock).
     let environment: [String: String]
-    let templates: TemplateSet
+    package let templates: TemplateSet
     /// Where template failures (RS402) and image problems (RS302, RS303) are reported.
     let diagnostics: DiagnosticEngine?
     /// The previous build's files, reused where nothing they are made of changed (nil: render every page).
-    let store: BuildStore?
+    package let store: BuildStore?
 
     public init(corpus: Corpus, links: LinkTable, recommendations: RecommendationIndex, templates: TemplateSet,
                 environment: [String: String] = ProcessInfo.processInfo.environment, diagnostics: DiagnosticEngine? = nil) {
@@ -22,7 +22,7 @@ public struct SiteRenderer: Sendable {
                   diagnostics: diagnostics, store: nil)
     }
 
-    init(corpus: Corpus, links: LinkTable, recommendations: RecommendationIndex, templates: TemplateSet,
+    package init(corpus: Corpus, links: LinkTable, recommendations: RecommendationIndex, templates: TemplateSet,
          environment: [String: String], diagnostics: DiagnosticEngine?, store: BuildStore?) {
         self.store = store
         self.corpus = corpus
@@ -50,7 +50,7 @@ public struct SiteRenderer: Sendable {
     /// keeps only what the link check needs (`PageLedger`). Report pages are made in parallel, each a value (its bytes or the previous build's file, its ledger entry, its images, its search words),
     /// folded in the corpus's order: peak memory is the model and a few pages, not the site. A template
     /// that fails to render is an error (RS402) in `diagnostics`. Throws when a file cannot be written.
-    func render(into output: SiteOutput) throws {
+    package func render(into output: SiteOutput) throws {
         let shared = store.map { _ in PageFingerprint(corpus: corpus, templates: templates).shared }
         let neighbours = corpus.neighbours
         let search = SearchIndex(corpus: corpus, templates: templates, store: store)

@@ -158,7 +158,7 @@ public struct TemplateSet: @unchecked Sendable {
     }
 
     /// Every file under `Templates/assets/`, relative paths sorted.
-    func assetFiles() -> [String] {
+    package func assetFiles() -> [String] {
         FolderWalk.paths(in: directory.appendingPathComponent("assets"))
     }
 }

@@ -39,11 +39,16 @@ public struct LinkTable: Sendable {
 }
 
 /// Resolves the citations of every report against the corpus (phase two: all reports are read first).
-struct CitationResolver {
+package struct CitationResolver {
     let corpus: Corpus
     let diagnostics: DiagnosticEngine
 
-    func resolve() -> LinkTable {
+    package init(corpus: Corpus, diagnostics: DiagnosticEngine) {
+        self.corpus = corpus
+        self.diagnostics = diagnostics
+    }
+
+    package func resolve() -> LinkTable {
         let anchors = corpus.reports.parallelMap { Set($0.anchors) }
         var resolved: [[ResolvedCitation]] = []
         var citedBy = [[String: [CitedBy]]](repeating: [:], count: corpus.reports.count)
