@@ -9,8 +9,9 @@ public struct ReportAnalysis: Sendable {
     public var diagnostics: [Diagnostic]
 
     /// `extractRecommendations: false` when the entries are known already (a page rendered from a summary).
-    public static func run(_ loaded: LoadedReport, vocabulary: AddresseeVocabulary, strict: Bool,
-                           extractRecommendations: Bool = true) -> ReportAnalysis {
+    /// `matcher`: the vocabulary's, made once by the caller for all its reports (nil: made for this report).
+    package static func run(_ loaded: LoadedReport, vocabulary: AddresseeVocabulary, matcher: AddresseeMatcher? = nil,
+                            strict: Bool, extractRecommendations: Bool = true) -> ReportAnalysis {
         let diagnostics = DiagnosticEngine(strict: strict)
         let violations = InputLimits().check(loaded.body)
         for v in violations {
@@ -31,7 +32,7 @@ public struct ReportAnalysis: Sendable {
                                 hint: "number its paragraphs as printed (`1. The ...` at the start of a line, after a blank line); for a document printed without numbers (a decision, a letter), add `paragraphs: none` to the front matter")
         }
         if extractRecommendations {
-            report.recommendations = RecommendationDiagnostics(diagnostics: diagnostics).extract(from: report, vocabulary: vocabulary)
+            report.recommendations = RecommendationDiagnostics(diagnostics: diagnostics).extract(from: report, vocabulary: vocabulary, matcher: matcher)
         }
         var fingerprint = Fingerprint()
         fingerprint.add(loaded.file.text)

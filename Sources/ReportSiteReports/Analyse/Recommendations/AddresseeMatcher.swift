@@ -104,7 +104,7 @@ enum RecTokenizer {
 /// addressee only in that addressee's context, that is when the report's body, an enclosing heading or the
 /// paragraph itself names the addressee by one of its other aliases (a Commission on Human Rights report
 /// that says "the Council" may mean the Economic and Social Council).
-struct AddresseeMatcher {
+package struct AddresseeMatcher: Sendable {
     struct Pattern {
         var words: [String]
         var slug: String
@@ -123,7 +123,7 @@ struct AddresseeMatcher {
     /// The vocabulary's recommending language (`recommending-verbs.yml`).
     let language: RecommendingLanguage
 
-    init(vocabulary: AddresseeVocabulary) {
+    package init(vocabulary: AddresseeVocabulary) {
         var order: [String: Int] = [:]
         var patterns: [Pattern] = []
         var seen: Set<[String]> = []

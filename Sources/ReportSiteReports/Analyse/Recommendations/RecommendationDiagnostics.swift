@@ -7,7 +7,7 @@ import ReportSiteCore
 struct RecommendationDiagnostics {
     let diagnostics: DiagnosticEngine
 
-    func extract(from report: Report, vocabulary: AddresseeVocabulary) -> [Recommendation] {
+    func extract(from report: Report, vocabulary: AddresseeVocabulary, matcher: AddresseeMatcher? = nil) -> [Recommendation] {
         let known = vocabulary.entries.map(\.slug).joined(separator: ", ")
         for (key, problem, unknownSlug) in RecommendationExtractor.frontMatterProblems(in: report, vocabulary: vocabulary) {
             let at = report.metadata.addresseePositions[key] ?? SourcePosition(line: 1, column: 1)
@@ -16,7 +16,7 @@ struct RecommendationDiagnostics {
                                     ? "the addressee ids of content/addressees.yml are: \(known) (the override is ignored until it names one)"
                                     : "keys are paragraph ids such as \"85\" or \"91-c\"; values are slugs of content/addressees.yml")
         }
-        let outcome = RecommendationExtractor.extractAll(from: report, vocabulary: vocabulary)
+        let outcome = RecommendationExtractor.extractAll(from: report, vocabulary: vocabulary, matcher: matcher)
         let (extracted, unassigned) = (outcome.recommendations, outcome.unassigned)
         if let first = outcome.unlisted.first {
             // A note, never an error (also under --strict): the report may name whom it likes; the vocabulary decides what the index has pages for.

@@ -63,8 +63,10 @@ public enum RecommendationExtractor {
         var unlisted: [(paragraph: String, position: SourcePosition, parts: [String])]
     }
 
-    static func extractAll(from report: Report, vocabulary: AddresseeVocabulary) -> Outcome {
-        var extraction = Extraction(report: report, matcher: AddresseeMatcher.shared(for: vocabulary), states: vocabulary.states)
+    /// `matcher`: the vocabulary's, when the caller made it once for all its reports (nil: made for this report).
+    static func extractAll(from report: Report, vocabulary: AddresseeVocabulary, matcher: AddresseeMatcher? = nil) -> Outcome {
+        let matcher = matcher ?? AddresseeMatcher(vocabulary: vocabulary)
+        var extraction = Extraction(report: report, matcher: matcher, states: vocabulary.states)
         for paragraph in report.paragraphs { extraction.add(paragraph) }
         let unassigned = extraction.records.filter { $0.addressees == [Recommendation.notSpecified] && $0.assignedBy != .frontMatter }
         return Outcome(recommendations: extraction.records, unassigned: unassigned, unlisted: extraction.unlisted)
