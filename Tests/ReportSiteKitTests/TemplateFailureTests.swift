@@ -47,8 +47,8 @@ final class TemplateFailureTests: XCTestCase {
     }
 
     func testEveryTemplateTheRendererUsesIsRequired() throws {
-        // Every name passed to render() in Sources/ReportSiteKit/Render must be in `required`.
-        let render = Project.root.appendingPathComponent("Sources/ReportSiteKit/Render")
+        // Every name passed to render() in Sources/ReportSiteSite/Render must be in `required`.
+        let render = Project.root.appendingPathComponent("Sources/ReportSiteSite/Render")
         var used: Set<String> = []
         for name in try FileManager.default.contentsOfDirectory(atPath: render.path) where name.hasSuffix(".swift") {
             let text = try String(contentsOf: render.appendingPathComponent(name), encoding: .utf8)
