@@ -1,6 +1,6 @@
 /// A citation found in a report's text: another document, a resolution, or a place in the same report.
 /// The link stage decides where it goes (`Link/CitationResolver.swift`).
-public struct Citation: Hashable, Sendable, Codable {
+package struct Citation: Hashable, Sendable, Codable {
     public enum Kind: String, Hashable, Sendable, Codable { case document, resolution, paragraph, section }
     public var kind: Kind
     /// The text that becomes the link, as printed.

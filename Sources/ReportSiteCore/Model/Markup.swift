@@ -14,7 +14,7 @@ public struct SourcePosition: Hashable, Comparable, Sendable, Codable {
 }
 
 /// Inline content of a block, as plain Swift values (the parse stage's output).
-public indirect enum Inline: Hashable, Sendable {
+package indirect enum Inline: Hashable, Sendable {
     case text(String)
     case code(String)
     case emphasis([Inline])
@@ -33,7 +33,7 @@ public indirect enum Inline: Hashable, Sendable {
 }
 
 /// A block of a content file, with where it starts.
-public struct Block: Hashable, Sendable {
+package struct Block: Hashable, Sendable {
     public var kind: Kind
     public var position: SourcePosition
 
@@ -117,5 +117,5 @@ extension Inline {
 }
 
 extension Array where Element == Inline {
-    public var plainText: String { map(\.plainText).joined() }
+    package var plainText: String { map(\.plainText).joined() }
 }

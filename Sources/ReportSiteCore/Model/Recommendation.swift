@@ -1,6 +1,6 @@
 /// One entry of the recommendations index (contract, section 5): a numbered paragraph, or a
 /// sub-paragraph that has a record of its own, with the addressees it is assigned to.
-public struct Recommendation: Hashable, Sendable, Codable {
+package struct Recommendation: Hashable, Sendable, Codable {
     /// How the addressees were found, strongest first.
     public enum AssignedBy: String, Hashable, Sendable, Codable {
         /// The report's front matter names the paragraph (`addressees: { "85": [states] }`).

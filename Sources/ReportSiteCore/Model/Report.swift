@@ -1,5 +1,5 @@
 /// One report after analysis: metadata, sections, numbered paragraphs and footnotes, in reading order.
-public struct Report: Sendable {
+package struct Report: Sendable {
     public var metadata: ReportMetadata
     /// The content file, as given to diagnostics (relative to the working directory).
     public var file: String
@@ -33,7 +33,7 @@ public struct Report: Sendable {
 }
 
 /// What a report's body holds, in order.
-public enum BodyItem: Sendable {
+package enum BodyItem: Sendable {
     /// A heading; the index into `Report.sections`.
     case heading(Int)
     case paragraph(NumberedParagraph)
@@ -41,7 +41,7 @@ public enum BodyItem: Sendable {
     case block(Block)
 }
 
-public struct Section: Hashable, Sendable {
+package struct Section: Hashable, Sendable {
     /// The printed number (`IV`, `B`, `1`, `a`), nil for an unnumbered heading.
     public var number: String?
     /// The printed label before the title: `IV.`, `(a)`.
@@ -76,7 +76,7 @@ public struct Section: Hashable, Sendable {
     }
 }
 
-public struct NumberedParagraph: Hashable, Sendable {
+package struct NumberedParagraph: Hashable, Sendable {
     public var number: Int
     /// `para-80`; nil when the number repeats an earlier one (the first keeps the anchor).
     public var anchor: String?
@@ -101,13 +101,13 @@ public struct NumberedParagraph: Hashable, Sendable {
     }
 }
 
-public enum ParagraphPart: Hashable, Sendable {
+package enum ParagraphPart: Hashable, Sendable {
     case block(Block)
     case subParagraph(SubParagraph)
 }
 
 /// `(a) ...` inside a numbered paragraph, and `(ii) ...` nested in a lettered one.
-public struct SubParagraph: Hashable, Sendable {
+package struct SubParagraph: Hashable, Sendable {
     /// `a`, `ii` for a roman item, or `121.1` for a decimal item of paragraph 121.
     public var label: String
     /// `para-91-a`, `para-10-b-ii`, `para-121-1`.
@@ -126,7 +126,7 @@ public struct SubParagraph: Hashable, Sendable {
     }
 }
 
-public struct Footnote: Hashable, Sendable {
+package struct Footnote: Hashable, Sendable {
     /// The printed number (`12`, `*`).
     public var label: String
     /// `fn-12`.

@@ -1,5 +1,5 @@
 /// The front matter of a report, validated.
-public struct ReportMetadata: Hashable, Sendable, Codable {
+package struct ReportMetadata: Hashable, Sendable, Codable {
     public var symbol: Symbol
     public var title: String
     /// ISO 8601 date, `yyyy-mm-dd`.

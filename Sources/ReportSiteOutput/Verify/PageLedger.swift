@@ -3,7 +3,7 @@ import ReportSiteCore
 
 /// What the link check needs of a page, noted as the page is written and then dropped: its path, the ids it
 /// defines and the links it makes. The ledger of a whole site is a small fraction of the site.
-public struct PageEntry: Sendable, Equatable {
+package struct PageEntry: Sendable, Equatable {
     public var path: String
     /// The ids and the links, each list as one string (values separated by NUL, which no page holds): two
     /// allocations a page instead of one a value, so that the ledger of thousands of pages stays small.
@@ -68,7 +68,7 @@ public struct PageEntry: Sendable, Equatable {
 }
 
 /// Every file of a site, as the render stage wrote it.
-public struct PageLedger: Sendable {
+package struct PageLedger: Sendable {
     public private(set) var entries: [PageEntry] = []
 
     public init(_ entries: [PageEntry] = []) {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A file of the built site: a path relative to the site root and its bytes.
-public struct OutputFile: Sendable {
+package struct OutputFile: Sendable {
     public var path: String
     public var contents: Data
 

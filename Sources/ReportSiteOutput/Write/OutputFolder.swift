@@ -12,7 +12,7 @@ import ReportSiteCore
 /// beside it are the list; with neither, the marker is trusted as it was.
 /// Whatever the marker says, a folder is refused when it is or holds the content, the templates, the working
 /// directory, the home folder, `/` or a git work tree, or when it lies inside the content or the templates.
-public struct OutputFolder: Sendable {
+package struct OutputFolder: Sendable {
     /// The file every built site carries at its root.
     public static let markerName = ".reportsite-site"
     /// The text the marker starts with (the same for every build); the list of the site's files follows it

@@ -96,7 +96,7 @@ public final class OutputLock: @unchecked Sendable {
 
 /// A file operation that failed, with the system's reason: "cannot create /srv/site/a.html: No space left on
 /// device". Thrown instead of Foundation's `CocoaError(.fileWriteUnknown)`, whose text says nothing of the cause.
-public struct FileFailure: Error, CustomStringConvertible, LocalizedError {
+package struct FileFailure: Error, CustomStringConvertible, LocalizedError {
     public var path: String
     public var action: String
     public var reason: String

@@ -6,7 +6,7 @@ import ReportSiteCore
 /// output only when the whole build succeeded (`commit`). A failed build discards it (`discard`), a killed one
 /// leaves it for the next build to remove; either way the old site stays as it was. Without a folder
 /// (`reportsite check`) the files are counted and dropped. Files may be written from several threads at once.
-public final class StagingFolder: @unchecked Sendable {
+package final class StagingFolder: @unchecked Sendable {
     /// nil: nothing is written.
     public let url: URL?
     private let lock = NSLock()
@@ -105,7 +105,7 @@ public final class StagingFolder: @unchecked Sendable {
 /// The write stage's two ends: a staging folder is made next to the output before the first page is rendered,
 /// and swapped in place of the output at the end. A failed or killed build leaves the old site as it was;
 /// the next build removes the temporary folders a killed build left behind.
-public struct SiteWriter: Sendable {
+package struct SiteWriter: Sendable {
     public let output: URL
 
     public init(output: URL) {

@@ -2,7 +2,7 @@ import ReportSiteCore
 
 /// The analyse stage for one report: from parsed blocks to the document model
 /// (sections with paragraph ranges, numbered paragraphs with sub-paragraphs, footnotes, page starts).
-public struct ReportAnalyser {
+package struct ReportAnalyser {
     let file: String
     let source: String
     let metadata: ReportMetadata

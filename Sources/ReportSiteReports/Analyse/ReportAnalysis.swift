@@ -3,7 +3,7 @@ import ReportSiteCore
 /// Parse and analyse of one report as a pure function: the loaded file in, its model and its diagnostics out,
 /// as values. Reports are analysed in parallel (`parallelMap`) with no shared state, and the result of one
 /// report depends on nothing but its bytes, the vocabulary and the strictness (what a cache can key on).
-public struct ReportAnalysis: Sendable {
+package struct ReportAnalysis: Sendable {
     /// nil when the file was refused before parsing (input limits).
     public var report: Report?
     public var diagnostics: [Diagnostic]

@@ -4,7 +4,7 @@ import ReportSiteCore
 /// recommendations index and the anchors a citation can land on. The link stage, the index pages and the
 /// data files read only this; the full model (`Report`), which holds the text, is needed only to render the
 /// report's own page. A build keeps a summary per report in memory (and in the analysis cache), not the text.
-public struct ReportSummary: Hashable, Sendable, Codable {
+package struct ReportSummary: Hashable, Sendable, Codable {
     public var metadata: ReportMetadata
     /// The content file, as given to diagnostics (relative to the working directory).
     public var file: String
@@ -34,7 +34,7 @@ public struct ReportSummary: Hashable, Sendable, Codable {
 
 extension Report {
     /// The report as the rest of the site sees it.
-    public var summary: ReportSummary {
+    package var summary: ReportSummary {
         var anchors = Set(sections.map(\.anchor))
         func add(_ s: SubParagraph) {
             anchors.insert(s.anchor)

@@ -2,7 +2,7 @@ import ReportSiteCore
 import Yams
 
 /// `content/addressees.yml`: who recommendations can be addressed to (contract, section 5).
-public struct Addressee: Hashable, Sendable {
+package struct Addressee: Hashable, Sendable {
     public var slug: String
     public var name: String
     public var aliases: [String]
@@ -14,7 +14,7 @@ public struct Addressee: Hashable, Sendable {
     }
 }
 
-public struct AddresseeVocabulary: Sendable, Equatable {
+package struct AddresseeVocabulary: Sendable, Equatable {
     public var entries: [Addressee]
     /// The recommending language that goes with the vocabulary (`content/recommending-verbs.yml`, read beside
     /// `addressees.yml`; the built-in lists when there is no such file).

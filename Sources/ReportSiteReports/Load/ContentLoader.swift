@@ -2,7 +2,7 @@ import Foundation
 import ReportSiteCore
 
 /// A report file read and its front matter checked, ready to parse.
-public struct LoadedReport: Sendable {
+package struct LoadedReport: Sendable {
     public var file: SourceFile
     public var metadata: ReportMetadata
     /// The Markdown body, front matter lines blanked (line numbers are the file's).
@@ -10,14 +10,14 @@ public struct LoadedReport: Sendable {
 }
 
 /// Everything the `content/` folder holds.
-public struct LoadedContent: Sendable {
+package struct LoadedContent: Sendable {
     public var site: SiteConfig
     public var addressees: AddresseeVocabulary
     public var reports: [LoadedReport]
 }
 
 /// The load stage: finds and reads `content/`, checks front matter, file names and duplicate symbols.
-public struct ContentLoader: Sendable {
+package struct ContentLoader: Sendable {
     public enum Failure: Error, Equatable {
         /// The content folder or its `reports/` folder does not exist (a usage problem: exit 2).
         case missingFolder(String)

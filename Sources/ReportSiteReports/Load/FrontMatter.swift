@@ -2,7 +2,7 @@ import ReportSiteCore
 import Yams
 
 /// The YAML front matter of a report and the Markdown body after it.
-public struct FrontMatter {
+package struct FrontMatter {
     /// The YAML text between the `---` lines.
     public var yaml: String
     /// The body, with the front matter's lines left blank so that line numbers stay those of the file.

@@ -15,7 +15,7 @@ import Yams
 ///   submits the following recommendations to States".
 /// - `under_review`: a lead-in of a Universal Periodic Review report, followed by the name of the State under review:
 ///   "enjoy the support of Slovenia". The items after it are addressed to States.
-public struct RecommendingLanguage: Sendable, Equatable {
+package struct RecommendingLanguage: Sendable, Equatable {
     public var verbs: [[String]]
     public var passives: [[String]]
     public var imperatives: Set<String>

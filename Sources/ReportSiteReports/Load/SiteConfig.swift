@@ -3,7 +3,7 @@ import ReportSiteCore
 import Yams
 
 /// `content/site.yml`: every key optional, with sensible defaults.
-public struct SiteConfig: Sendable, Equatable {
+package struct SiteConfig: Sendable, Equatable {
     public var title = "Human rights reports"
     /// Where the site is published, e.g. `https://example.org/reports`; used for URLs shown to people.
     public var baseURL = ""

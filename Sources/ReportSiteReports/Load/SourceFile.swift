@@ -3,7 +3,7 @@ import ReportSiteCore
 
 /// A content file as read from disk: its path for diagnostics and its text, normalised
 /// (UTF-8 checked, byte order mark dropped, CRLF and CR line endings made LF).
-public struct SourceFile: Sendable {
+package struct SourceFile: Sendable {
     public var path: String
     public var text: String
 

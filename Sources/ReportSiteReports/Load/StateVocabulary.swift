@@ -5,7 +5,7 @@ import Yams
 /// `content/states.yml`: the States Members of the United Nations and the observer States, with the names in
 /// use for each (contract, sections 1 and 5). The recommendations index names a recommending State, and the
 /// State a document is about, by the name written here.
-public struct StateVocabulary: Sendable, Equatable {
+package struct StateVocabulary: Sendable, Equatable {
     public struct State: Sendable, Equatable {
         public var name: String
         public var aliases: [String]

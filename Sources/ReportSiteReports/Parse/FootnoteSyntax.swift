@@ -1,7 +1,7 @@
 import ReportSiteCore
 
 /// The few pieces of GFM footnote syntax that cmark-gfm does not report, read from source lines.
-public enum FootnoteSyntax {
+package enum FootnoteSyntax {
     /// The label of a definition line `[^label]: text` (up to three spaces of indentation), or nil.
     public static func definitionLabel<S: Collection>(in line: S) -> String? where S.Element == UInt8 {
         var rest = line.drop { $0 == UInt8(ascii: " ") }

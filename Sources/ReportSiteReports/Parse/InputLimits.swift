@@ -4,7 +4,7 @@ import ReportSiteCore
 /// a table with many columns, or with many rows that the parser pads to the header's width, grows the output
 /// with columns x rows (a 12 KB table renders to about 40 MB). Deep nesting of block quotes and lists costs
 /// recursion in the parser and in every stage after it. Real reports stay far below these limits.
-public struct InputLimits: Sendable {
+package struct InputLimits: Sendable {
     public var maxFileBytes = 8 * 1024 * 1024
     public var maxTableColumns = 64
     public var maxTableCells = 50_000

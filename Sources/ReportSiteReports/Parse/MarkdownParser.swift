@@ -4,7 +4,7 @@ import ReportSiteCore
 
 /// The project's only door to libcmark-gfm: Markdown text in, `Block` values out.
 /// Every `cmark_*` call lives in this folder; no other stage sees a C pointer.
-public enum MarkdownParser {
+package enum MarkdownParser {
     /// Blocks of the document, in order, with footnote definitions where cmark-gfm put them
     /// (at the end, in order of first reference). Unreferenced definitions are dropped by cmark-gfm.
     public static func parse(_ source: String) -> [Block] {

@@ -2,7 +2,7 @@ import ReportSiteCore
 import ReportSiteReports
 
 /// Where one citation goes, decided with the whole corpus in view.
-public struct ResolvedCitation: Hashable, Sendable {
+package struct ResolvedCitation: Hashable, Sendable {
     /// The cited report when it is on the site.
     public var target: Symbol?
     /// The anchor on the target page (`para-80`), if any.
@@ -14,7 +14,7 @@ public struct ResolvedCitation: Hashable, Sendable {
 }
 
 /// A place in another report that cites a paragraph.
-public struct CitedBy: Hashable, Sendable {
+package struct CitedBy: Hashable, Sendable {
     public var source: Symbol
     public var anchor: String?
     /// `A/99/123, para. 14`.
@@ -22,7 +22,7 @@ public struct CitedBy: Hashable, Sendable {
 }
 
 /// What the link stage found for one report.
-public struct ReportLinks: Sendable {
+package struct ReportLinks: Sendable {
     /// Where each of its citations goes, in the report's order.
     public var resolved: [ResolvedCitation] = []
     /// Cited anchor -> the places in other reports that cite it, sorted.
@@ -32,7 +32,7 @@ public struct ReportLinks: Sendable {
 }
 
 /// The link stage's result, by report symbol: every citation resolved, and who cites each paragraph.
-public struct LinkTable: Sendable {
+package struct LinkTable: Sendable {
     let reports: [Symbol: ReportLinks]
 
     public subscript(_ symbol: Symbol) -> ReportLinks { reports[symbol] ?? ReportLinks() }

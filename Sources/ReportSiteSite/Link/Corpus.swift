@@ -3,7 +3,7 @@ import ReportSiteReports
 
 /// The link stage's view of the whole site: every report's summary, found by symbol, and where the render
 /// stage finds a report's full model. Built once after every report is analysed, then only read.
-public struct Corpus: Sendable {
+package struct Corpus: Sendable {
     public let config: SiteConfig
     public let addressees: AddresseeVocabulary
     /// Reports in symbol order (the order of generated data).
@@ -102,7 +102,7 @@ public struct Corpus: Sendable {
 /// Where the render stage finds the full model of the report whose page it makes. A build does not keep the
 /// models of the whole site (they hold every report's text): it analyses a report again, from its file, when
 /// its page must be rendered, and checks that the file is the one the summary was made from.
-public struct ReportModels: Sendable {
+package struct ReportModels: Sendable {
     private enum Source: Sendable {
         case kept([Symbol: Report])
         case reanalysed(loader: ContentLoader, vocabulary: AddresseeVocabulary, strict: Bool)
@@ -144,7 +144,7 @@ public struct ReportModels: Sendable {
 
 /// URLs between pages: relative and naming the file (contract, section 2), so the site works from any
 /// sub-path and from `file://`.
-public enum SiteURL {
+package enum SiteURL {
     /// From a page in the folder of `from` (nil: the site root) to the page of `to`.
     public static func relative(from: Symbol?, to: Symbol, anchor: String? = nil) -> String {
         (from?.rootPrefix ?? "") + to.pagePath + (anchor.map { "#" + $0 } ?? "")

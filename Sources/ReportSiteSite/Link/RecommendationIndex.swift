@@ -5,7 +5,7 @@ import ReportSiteReports
 /// The recommendations of every report, grouped by addressee (contract, section 5). Built once in the
 /// link stage from the records the analyse stage made; read by the index pages, the report pages' labels
 /// and the JSON and CSV files.
-public struct RecommendationIndex: Sendable {
+package struct RecommendationIndex: Sendable {
     public struct Group: Sendable {
         public var addressee: Addressee
         /// Records in report (symbol) and paragraph order.

@@ -4,7 +4,7 @@ import ReportSiteOutput
 import ReportSiteReports
 
 /// The render stage: every page of the site from the linked corpus, through the templates.
-public struct SiteRenderer: Sendable {
+package struct SiteRenderer: Sendable {
     package let corpus: Corpus
     let links: LinkTable
     let recommendations: RecommendationIndex

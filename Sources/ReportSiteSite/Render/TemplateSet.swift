@@ -8,7 +8,7 @@ import ReportSiteCore
 /// names with `{{> name}}`, must exist when the build starts; a file that does not parse, or uses what the
 /// engine (`CompiledTemplates`) does not do, is reported at its line and column (RS403); a render that fails
 /// anyway is an error (RS402) naming the template, never "".
-public struct TemplateSet: @unchecked Sendable {
+package struct TemplateSet: @unchecked Sendable {
     /// Every name the renderer passes to `render` (SiteRenderer, ReportPage, MarkupRenderer, RecommendationPages,
     /// Sitemap). The partials these templates include are checked from their text.
     public static let required = ["index", "report", "404", "recommendations", "sitemap", "feed", "robots",

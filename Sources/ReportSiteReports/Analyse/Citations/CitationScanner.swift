@@ -1,7 +1,7 @@
 import ReportSiteCore
 
 /// One link found in a run of text.
-public struct CitationLink: Hashable, Sendable {
+package struct CitationLink: Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable, Codable { case document, resolution, paragraph, section }
     public var kind: Kind
     /// The characters of the text that become the link, as a range of `Character` offsets into the scanned string (0-based, half-open).
@@ -33,7 +33,7 @@ public struct CitationLink: Hashable, Sendable {
 /// (`A/58/275`, `E/CN.4/2003/85 and Add.1-4`), paragraph locators after them (`, paras. 127-131`),
 /// resolutions and decisions by number (`General Assembly resolution 57/218`) and references inside
 /// the same report (`paragraph 12 above`, `see para. 40`, `chapter IV`, `section III.B`).
-public struct CitationScanner: Sendable {
+package struct CitationScanner: Sendable {
     /// True when the report belongs to a Commission on Human Rights mandate, so that a bare
     /// "Commission resolution 2003/46" means E/CN.4/RES/2003/46.
     public var commissionContext: Bool

@@ -45,7 +45,7 @@ import ReportSiteCore
 ///
 /// A paragraph whose number repeats an earlier one has no anchor to link to and is left out (the repeat is
 /// already a diagnostic).
-public enum RecommendationExtractor {
+package enum RecommendationExtractor {
     /// Every recommendation of a report, in paragraph order, and those of them filed under `not-specified`
     /// (for a warning each). A record filed under `not-specified` by the front matter is the author's choice
     /// and is not listed as unassigned.

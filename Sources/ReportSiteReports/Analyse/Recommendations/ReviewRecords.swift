@@ -195,7 +195,7 @@ package enum ReviewRecords {
 /// What an addendum with the views of the State under review says of the recommendations, by number: each
 /// sentence that names recommendations and takes a position on them ("The Government accepts the following
 /// recommendations 122.1, 122.12, 122.17-18 ...", "Slovenia notes recommendations 122.2-122.10").
-public struct ReviewStatement: Hashable, Sendable, Codable {
+package struct ReviewStatement: Hashable, Sendable, Codable {
     public var position: Recommendation.ReviewPosition
     /// Paragraph ids of the recommendations it names: `122-1`, `122-17`, `122-18`.
     public var items: [String]
