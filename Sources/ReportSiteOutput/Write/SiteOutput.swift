@@ -36,7 +36,7 @@ package struct RenderedFile: Sendable {
     /// build's ledger, or read back from it), else made by `render` (its bytes and the images it uses). Without
     /// a store or a key the file is always made.
     package static func make(_ path: String, key: String?, store: BuildStore?, ledger: [String: PageEntry],
-                     render: () throws -> (Data, [String])) throws -> RenderedFile {
+                             render: () throws -> (Data, [String])) throws -> RenderedFile {
         if let key, let store, let reuse = store.reuse(path: path, key: key) {
             let entry = path.hasSuffix(".html")
                 ? ledger[path] ?? (try? Data(contentsOf: reuse.url)).map { PageEntry(OutputFile(path: path, contents: $0)) }

@@ -23,7 +23,7 @@ package struct SiteRenderer: Sendable {
     }
 
     package init(corpus: Corpus, links: LinkTable, recommendations: RecommendationIndex, templates: TemplateSet,
-         environment: [String: String], diagnostics: DiagnosticEngine?, store: BuildStore?) {
+                 environment: [String: String], diagnostics: DiagnosticEngine?, store: BuildStore?) {
         self.store = store
         self.corpus = corpus
         self.links = links
