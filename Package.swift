@@ -33,14 +33,16 @@ let package = Package(
             name: "ReportSiteReports",
             dependencies: ["ReportSiteCore", "CCmarkGFM", .product(name: "Yams", package: "Yams")]
         ),
-        // `reportsite import`: a report's text (from a PDF's text layer) made into a content file.
+        // `reportsite import`: a report's text (from a PDF's text layer) made into a content file. The build does not
+        // need it: the command and the tests depend on it themselves.
         .target(name: "ReportSiteImport", dependencies: ["ReportSiteCore", "ReportSiteReports"]),
         // The output: the staging folder and its swap, the build's one writer, the build store, the output's lock,
         // and the ledger of ids and links that render returns and the link check reads.
         .target(name: "ReportSiteOutput", dependencies: ["ReportSiteCore", "CAtomicSwap"]),
         // The site: link (citations resolved, the recommendations index) and render (every page, through the templates).
         .target(name: "ReportSiteSite", dependencies: ["ReportSiteCore", "ReportSiteReports", "ReportSiteOutput"]),
-        // The build, and the library's one product: its module re-exports the targets above for the command and the server.
+        // The build: the link check, the pipeline, the session, the scaffold. The library's one product; its module
+        // re-exports the core, the reports, the output and the site for the command and the server (Exports.swift).
         .target(
             name: "ReportSiteKit",
             dependencies: [
