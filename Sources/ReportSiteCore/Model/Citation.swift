@@ -20,13 +20,8 @@ package struct Citation: Hashable, Sendable, Codable {
     package init(kind: Kind, text: String, symbol: String? = nil, paragraph: String? = nil,
                  paragraphEnd: String? = nil, section: String? = nil, position: SourcePosition,
                  sourceAnchor: String? = nil) {
-        self.kind = kind
-        self.text = text
-        self.symbol = symbol
-        self.paragraph = paragraph
-        self.paragraphEnd = paragraphEnd
-        self.section = section
-        self.position = position
-        self.sourceAnchor = sourceAnchor
+        (self.kind, self.text, self.symbol, self.paragraph, self.paragraphEnd, self.section, self.position,
+         self.sourceAnchor)
+            = (kind, text, symbol, paragraph, paragraphEnd, section, position, sourceAnchor)
     }
 }

@@ -65,11 +65,8 @@ package struct Block: Hashable, Sendable {
         public var items: [ListItem]
 
         package init(ordered: Bool, delimiter: Character, start: Int, tight: Bool, items: [ListItem]) {
-            self.ordered = ordered
-            self.delimiter = delimiter
-            self.start = start
-            self.tight = tight
-            self.items = items
+            (self.ordered, self.delimiter, self.start, self.tight, self.items)
+                = (ordered, delimiter, start, tight, items)
         }
     }
 
@@ -80,9 +77,7 @@ package struct Block: Hashable, Sendable {
         public var content: [Block]
 
         package init(position: SourcePosition, printedNumber: Int? = nil, content: [Block]) {
-            self.position = position
-            self.printedNumber = printedNumber
-            self.content = content
+            (self.position, self.printedNumber, self.content) = (position, printedNumber, content)
         }
     }
 
@@ -93,9 +88,7 @@ package struct Block: Hashable, Sendable {
         public var rows: [[[Inline]]]
 
         package init(alignments: [Alignment], header: [[Inline]], rows: [[[Inline]]]) {
-            self.alignments = alignments
-            self.header = header
-            self.rows = rows
+            (self.alignments, self.header, self.rows) = (alignments, header, rows)
         }
     }
 }

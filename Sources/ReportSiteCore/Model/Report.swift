@@ -15,14 +15,9 @@ package struct Report: Sendable {
 
     package init(metadata: ReportMetadata, file: String, sections: [Section], body: [BodyItem], footnotes: [Footnote],
                  citations: [Citation] = [], recommendations: [Recommendation] = [], sourceFingerprint: String = "") {
-        self.metadata = metadata
-        self.file = file
-        self.sections = sections
-        self.body = body
-        self.footnotes = footnotes
-        self.citations = citations
-        self.recommendations = recommendations
-        self.sourceFingerprint = sourceFingerprint
+        (self.metadata, self.file, self.sections, self.body, self.footnotes, self.citations, self.recommendations,
+         self.sourceFingerprint)
+            = (metadata, file, sections, body, footnotes, citations, recommendations, sourceFingerprint)
     }
 
     public var symbol: Symbol { metadata.symbol }
@@ -60,15 +55,9 @@ package struct Section: Hashable, Sendable {
 
     package init(number: String? = nil, label: String? = nil, title: [Inline], level: Int, anchor: String,
                  position: SourcePosition, parent: Int? = nil, firstParagraph: Int? = nil, lastParagraph: Int? = nil) {
-        self.number = number
-        self.label = label
-        self.title = title
-        self.level = level
-        self.anchor = anchor
-        self.position = position
-        self.parent = parent
-        self.firstParagraph = firstParagraph
-        self.lastParagraph = lastParagraph
+        (self.number, self.label, self.title, self.level, self.anchor, self.position, self.parent,
+         self.firstParagraph, self.lastParagraph)
+            = (number, label, title, level, anchor, position, parent, firstParagraph, lastParagraph)
     }
 
     public var fullTitle: String {
@@ -91,13 +80,8 @@ package struct NumberedParagraph: Hashable, Sendable {
 
     package init(number: Int, anchor: String? = nil, isIncomplete: Bool, isCutAtEnd: Bool = false,
                  position: SourcePosition, content: [ParagraphPart], section: Int? = nil) {
-        self.number = number
-        self.anchor = anchor
-        self.isIncomplete = isIncomplete
-        self.isCutAtEnd = isCutAtEnd
-        self.position = position
-        self.content = content
-        self.section = section
+        (self.number, self.anchor, self.isIncomplete, self.isCutAtEnd, self.position, self.content, self.section)
+            = (number, anchor, isIncomplete, isCutAtEnd, position, content, section)
     }
 }
 
@@ -118,11 +102,8 @@ package struct SubParagraph: Hashable, Sendable {
     public var children: [SubParagraph]
 
     package init(label: String, anchor: String, position: SourcePosition, content: [Block], children: [SubParagraph]) {
-        self.label = label
-        self.anchor = anchor
-        self.position = position
-        self.content = content
-        self.children = children
+        (self.label, self.anchor, self.position, self.content, self.children)
+            = (label, anchor, position, content, children)
     }
 }
 
@@ -137,10 +118,7 @@ package struct Footnote: Hashable, Sendable {
     public var position: SourcePosition
 
     package init(label: String, anchor: String, referenceAnchors: [String], content: [Block], position: SourcePosition) {
-        self.label = label
-        self.anchor = anchor
-        self.referenceAnchors = referenceAnchors
-        self.content = content
-        self.position = position
+        (self.label, self.anchor, self.referenceAnchors, self.content, self.position)
+            = (label, anchor, referenceAnchors, content, position)
     }
 }

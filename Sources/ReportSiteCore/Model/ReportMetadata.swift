@@ -29,23 +29,11 @@ package struct ReportMetadata: Hashable, Sendable, Codable {
                  status: String? = nil, excerpt: String? = nil, source: String? = nil, addressees: [String: [String]],
                  addresseePositions: [String: SourcePosition] = [:], country: String? = nil,
                  countryPosition: SourcePosition? = nil, unnumbered: Bool = false) {
-        self.symbol = symbol
-        self.title = title
-        self.date = date
-        self.body = body
-        self.author = author
-        self.mandate = mandate
-        self.session = session
-        self.agendaItem = agendaItem
-        self.subtitle = subtitle
-        self.status = status
-        self.excerpt = excerpt
-        self.source = source
-        self.addressees = addressees
-        self.addresseePositions = addresseePositions
-        self.country = country
-        self.countryPosition = countryPosition
-        self.unnumbered = unnumbered
+        (self.symbol, self.title, self.date, self.body, self.author, self.mandate, self.session, self.agendaItem,
+         self.subtitle, self.status, self.excerpt, self.source, self.addressees, self.addresseePositions,
+         self.country, self.countryPosition, self.unnumbered)
+            = (symbol, title, date, body, author, mandate, session, agendaItem, subtitle, status, excerpt, source,
+              addressees, addresseePositions, country, countryPosition, unnumbered)
     }
 
     public var isExcerpt: Bool { excerpt != nil }

@@ -6,7 +6,6 @@ package struct OutputFile: Sendable {
     public var contents: Data
 
     package init(path: String, contents: Data) {
-        self.path = path
-        self.contents = contents
+        (self.path, self.contents) = (path, contents)
     }
 }

@@ -8,9 +8,7 @@ package struct Addressee: Hashable, Sendable {
     public var aliases: [String]
 
     package init(slug: String, name: String, aliases: [String]) {
-        self.slug = slug
-        self.name = name
-        self.aliases = aliases
+        (self.slug, self.name, self.aliases) = (slug, name, aliases)
     }
 }
 

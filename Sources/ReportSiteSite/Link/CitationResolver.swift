@@ -44,8 +44,7 @@ package struct CitationResolver {
     let diagnostics: DiagnosticEngine
 
     package init(corpus: Corpus, diagnostics: DiagnosticEngine) {
-        self.corpus = corpus
-        self.diagnostics = diagnostics
+        (self.corpus, self.diagnostics) = (corpus, diagnostics)
     }
 
     package func resolve() -> LinkTable {
