@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import ReportSiteImport
 import ReportSiteKit
 
 struct Import: ParsableCommand {

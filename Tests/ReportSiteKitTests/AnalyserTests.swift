@@ -1,5 +1,6 @@
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteReports
 
 /// The analyse stage on small inputs: the document model that parsing and analysis make of a text.
 final class AnalyserTests: XCTestCase {

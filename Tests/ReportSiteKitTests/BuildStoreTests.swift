@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteOutput
 
 /// The build store (`.reportsite-cache/<output>.store/`): what an earlier tool or format left is never read as
 /// if it were this build's, and the store's entries are read only whole and for their own key.

@@ -1,5 +1,6 @@
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteReports
 
 final class CitationScannerTests: XCTestCase {
     private let scanner = CitationScanner(commissionContext: false)

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteSite
 
 /// The site's template engine (`TemplateTokenizer`, `CompiledTemplates`): what it renders, byte for byte, and
 /// what it refuses at load, at the tag's line and column.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteSite
 
 /// The one escaper of the site's HTML and XML (`HTMLEscaping.escape`), on one table of inputs, and in the
 /// built page of a report whose text holds a `"` carrying a combining accent.
@@ -125,7 +126,7 @@ final class EscapingTests: XCTestCase {
             let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
             if text.contains("\"&quot;\"") || text.contains("\"&#39;\"") || text.contains("\"&lt;\"") { writers.append(file) }
         }
-        XCTAssertEqual(writers.sorted(), ["ReportSiteKit/Render/HTMLEscaping.swift", "ReportSiteKit/Verify/HTMLAttributes.swift"])
+        XCTAssertEqual(writers.sorted(), ["ReportSiteOutput/Verify/HTMLAttributes.swift", "ReportSiteSite/Render/HTMLEscaping.swift"])
     }
 }
 

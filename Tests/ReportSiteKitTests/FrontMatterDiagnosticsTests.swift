@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteReports
 
 /// Front matter problems at their real line, through the real SiteBuilder (the exact command output is in
 /// Fixtures/invalid/{file-name-mismatch,yaml-unclosed-quote,front-matter-not-closed,invalid-yaml}).

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import Yams
+@testable import ReportSiteImport
 @testable import ReportSiteKit
 
 /// The covers of real United Nations documents, one test a layout (issue 19, item 1). Each input is the start of

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import ReportSiteImport
 @testable import ReportSiteKit
 
 /// One defect of extracted text a test, on small raw samples written here (not from the seeds).

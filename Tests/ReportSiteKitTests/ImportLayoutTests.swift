@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import ReportSiteImport
 @testable import ReportSiteKit
 
 /// The layouts of real United Nations PDFs, as pdftotext gives them, in small texts written for these tests

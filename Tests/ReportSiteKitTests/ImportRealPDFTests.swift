@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import ReportSiteImport
 @testable import ReportSiteKit
 
 /// The importer on real United Nations PDFs, as published: the fifteen documents of Slovenia's four cycles of the

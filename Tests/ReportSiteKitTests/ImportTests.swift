@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import ReportSiteImport
 @testable import ReportSiteKit
 
 /// `reportsite import` on the seeds (copies in Fixtures/import/): each reproduces its committed content file,

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import ReportSiteImport
 @testable import ReportSiteKit
 
 /// Structure of real UN PDFs beyond the fifteen (issue 19, trials): excerpts of their raw text, copied exactly from

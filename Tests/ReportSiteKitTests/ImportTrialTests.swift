@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import ReportSiteImport
 @testable import ReportSiteKit
 
 /// The importer tried as a new user would, on raw text in another report's style: a Human Rights Council report of

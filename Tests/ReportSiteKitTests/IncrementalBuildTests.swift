@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteOutput
+@testable import ReportSiteReports
+@testable import ReportSiteSite
 
 /// A rebuild reuses the report pages whose inputs did not change, and gives exactly the site a clean build of
 /// the same content gives, byte for byte, also when an edit changes who cites whom and what the index holds.

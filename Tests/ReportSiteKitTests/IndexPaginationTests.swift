@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteReports
+@testable import ReportSiteSite
 
 /// The recommendations index is cut into pages of bounded size, so that no page grows with the corpus; every
 /// record stands on exactly one page of each listing, and the pages link to each other without JavaScript.

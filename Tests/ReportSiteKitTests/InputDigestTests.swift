@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteSite
 
 /// The digest behind every page's cache key: equal values give equal keys whatever a dictionary's order, and
 /// values that differ in any way give different keys (a key shared by two different inputs would serve a stale page).

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteOutput
 
 /// Runs the real `reportsite` command on each folder of Fixtures/invalid/ and compares its exit code and
 /// everything it prints on stderr with the folder's `expected.txt`; a site built before must survive untouched.

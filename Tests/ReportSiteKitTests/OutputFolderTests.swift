@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteOutput
 
 /// `reportsite build --output X` replaces X whole, so X must be a folder the build owns. Each test runs the real
 /// command in a small project (content, templates, a git folder, a note beside them) and proves that a refused

@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteOutput
+@testable import ReportSiteReports
+@testable import ReportSiteSite
 
 /// `citations.json` and `recommendations.json` are written without `JSONEncoder`, and must be the very bytes it
 /// would write: checked on the real reports, on the generated-corpus fixtures, and on strings with every escape.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteReports
 
 /// What a publisher gets from the real content through the real SiteBuilder: images, the 404 page, the CSV,
 /// a report's recommendations page, the sitemap.

@@ -1,4 +1,5 @@
 import Foundation
+@testable import ReportSiteSite
 #if canImport(FoundationXML)
 import FoundationXML
 #endif

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteReports
 
 /// The recommendations index on real report text it was not written on (issue 11): the excerpts of
 /// `Fixtures/real/{tune,held-out}/reports`, scored against the hand labels of `Fixtures/real/labels`, which were

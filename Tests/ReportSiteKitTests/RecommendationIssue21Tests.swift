@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteReports
 
 /// Issue 21, items 4 and 5: the sentences of treaty bodies and country documents, and the classes the index missed on
 /// real text. Each body goes through the parser, the analyser and the extractor with the project's vocabulary and
@@ -104,13 +105,13 @@ final class RecommendationIssue21Tests: XCTestCase {
         """
         XCTAssertEqual(index(body), ["1": "states,nhris,civil-society (text)", "2": "states,un-agencies,civil-society (text)", "3": "un-agencies (text)"])
         let tokens = RecTokenizer.tokens("Governments, national human rights institutions, minority groups, civil society organizations and regional mechanisms should develop regular dialogue.")
-        let masked = AddresseeMatcher.shared(for: Self.vocabulary).mask(tokens, context: [])
+        let masked = AddresseeMatcher(vocabulary: Self.vocabulary).mask(tokens, context: [])
         XCTAssertEqual(SubjectFinder.unlistedParts(in: masked), ["minority groups", "regional mechanisms"])
         // A subject with no addressee at all is not listed: it is `not-specified`, which has its own note (RS701).
-        let none = AddresseeMatcher.shared(for: Self.vocabulary).mask(RecTokenizer.tokens("All actors concerned should act."), context: [])
+        let none = AddresseeMatcher(vocabulary: Self.vocabulary).mask(RecTokenizer.tokens("All actors concerned should act."), context: [])
         XCTAssertEqual(SubjectFinder.unlistedParts(in: none), [])
         // A/58/275 para. 79: the departments are the United Nations': no other addressee.
-        let departments = AddresseeMatcher.shared(for: Self.vocabulary).mask(RecTokenizer.tokens(
+        let departments = AddresseeMatcher(vocabulary: Self.vocabulary).mask(RecTokenizer.tokens(
             "All relevant United Nations agencies and departments and international organizations should be involved in such efforts."), context: [])
         XCTAssertEqual(SubjectFinder.unlistedParts(in: departments), [])
         // A/HRC/44/42/Add.1 para. 67 ("In that regard, Hungary should", here with States for the State visited) and A/68/317
@@ -118,7 +119,7 @@ final class RecommendationIssue21Tests: XCTestCase {
         // are the rest of the world.
         for (text, parts) in [("In that regard, States should consider repealing article 353/A of the Penal Code.", [String]()),
                               ("The Secretariat, States and other relevant actors should encourage and support innovation.", ["secretariat"])] {
-            let masked = AddresseeMatcher.shared(for: Self.vocabulary).mask(RecTokenizer.tokens(text), context: [])
+            let masked = AddresseeMatcher(vocabulary: Self.vocabulary).mask(RecTokenizer.tokens(text), context: [])
             XCTAssertEqual(SubjectFinder.unlistedParts(in: masked), parts, text)
         }
     }

@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteReports
+@testable import ReportSiteSite
 
 /// The recommendations index as a reader and a script get it from the real content: pages per addressee and
 /// per report, labels on the report pages, recommendations.json and recommendations.csv.

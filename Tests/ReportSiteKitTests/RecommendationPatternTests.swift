@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteReports
 
 /// The patterns of issue 11, each on a small body read through the parser, the analyser and the extractor with the
 /// project's vocabulary and lexicon (content/addressees.yml, content/recommending-verbs.yml).

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteReports
 
 /// The recommendations index (contract, section 5), read from real content and from fixtures through the real
 /// pipeline: load -> parse -> analyse -> RecommendationExtractor.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteReports
 
 /// Issue 19 follow-up: records of the recommendations index that a trial on 20 real UN PDFs found wrong, built through
 /// the real command. The report texts are excerpts copied exactly from what `reportsite import` wrote for

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteReports
 
 /// Issue 21: a Universal Periodic Review recommendation's recommending States and the position of the State
 /// under review, from the report's lead-ins and its addendum, built through the real command. The text is

@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteOutput
+@testable import ReportSiteReports
+@testable import ReportSiteSite
 
 /// Hostile and malformed input: a diagnostic or a correct page, never a crash, a hang, or a write outside site/.
 final class SafetyTests: XCTestCase {

@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteOutput
+@testable import ReportSiteSite
 
 /// The search files of a built site (`search/`, `search.html`), read back as `assets/search.js` reads them.
 final class SearchTests: XCTestCase {

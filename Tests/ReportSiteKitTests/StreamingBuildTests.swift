@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteOutput
+@testable import ReportSiteSite
 
 /// The build writes each page as it renders it and keeps only a ledger of ids and links for the link check.
 /// Reading the written pages back must give exactly that ledger: the check sees what the reader gets.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteReports
 
 /// Structure is never lost without a word (issue 9), over the real reports, every fixture report and a
 /// slice of the fuzz corpus, each built non-strict into a site:

@@ -1,5 +1,6 @@
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteReports
 
 /// Structure lost without a word (issue 9): what the analyser recovers, and what it reports, on small inputs.
 final class StructureTests: XCTestCase {

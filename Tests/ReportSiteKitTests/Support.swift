@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteReports
+@testable import ReportSiteSite
 
 /// Paths of the project, found from this file (tests never read outside the project).
 enum Project {

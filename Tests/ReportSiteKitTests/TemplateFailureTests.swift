@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 @testable import ReportSiteKit
+@testable import ReportSiteOutput
+@testable import ReportSiteSite
 
 /// A template that is missing, does not parse, or fails to render never becomes an empty string: the real
 /// command stops with the template's file named, and nothing is written.

@@ -1,4 +1,7 @@
 import Foundation
+import ReportSiteCore
+import ReportSiteOutput
+import ReportSiteReports
 
 /// The analysis of each report kept between builds, so that a build analyses only the reports whose files
 /// changed: one entry per report in the build store (`BuildStore`, `analysis/<key>`), holding its summary and

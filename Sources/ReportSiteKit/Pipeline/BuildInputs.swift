@@ -1,4 +1,6 @@
 import Foundation
+import ReportSiteCore
+import ReportSiteOutput
 
 /// Everything a whole build is made of, as one fingerprint (`inputs`): the tool (with the cache), the strictness,
 /// `SOURCE_DATE_EPOCH`, the working directory diagnostics are shown from, and every file of the content and of
@@ -27,70 +29,4 @@ func buildInputs(content: URL, templates: URL, strict: Bool, environment: [Strin
         if folder == content, path.hasPrefix("reports/"), let digest { reports[String(path.dropFirst("reports/".count))] = digest }
     }
     return (f.hex, reports)
-}
-
-/// The fingerprint of a file's bytes.
-func fileDigest(_ data: Data) -> String {
-    var f = Fingerprint()
-    f.add(data)
-    return f.hex
-}
-
-/// A 128-bit fingerprint of a sequence of fields, for telling whether a page's or a report's inputs changed (not
-/// for security). Each field is preceded by its length, so that ("ab", "c") and ("a", "bc") differ. The bytes are
-/// taken eight at a time into two lanes, each a multiply and a shift with its own odd constant, so that hashing
-/// the whole content folder costs a fraction of reading it.
-struct Fingerprint {
-    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
-    private var b: UInt64 = 0x6c62_272e_07bb_0142
-
-    mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
-    }
-
-    /// A file's bytes, as they are (no decoding).
-    mutating func add(_ data: Data) {
-        data.withUnsafeBytes { add($0) }
-    }
-
-    private mutating func add(_ raw: UnsafeRawBufferPointer) {
-        let count = raw.count
-        mix(UInt64(count))
-        var i = 0
-        while i + 8 <= count {
-            mix(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            i += 8
-        }
-        if i < count {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < count {
-                tail |= UInt64(raw[i]) << shift
-                shift += 8
-                i += 1
-            }
-            mix(tail)
-        }
-    }
-
-    mutating func add(_ number: Int) { add(String(number)) }
-
-    /// One word as it is (no length before it): for structure, such as a node's kind in `InputDigest`.
-    mutating func add(word: UInt64) { mix(word) }
-
-    private mutating func mix(_ word: UInt64) {
-        a = (a ^ word) &* 0x9e37_79b9_7f4a_7c15
-        a ^= a >> 32
-        b = (b ^ word) &* 0xc2b2_ae3d_27d4_eb4f
-        b ^= b >> 29
-    }
-
-    var hex: String {
-        String(a, radix: 16).leftPadded(16) + String(b, radix: 16).leftPadded(16)
-    }
-}
-
-private extension String {
-    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import ReportSiteCore
+import ReportSiteOutput
 
 /// How far a build has got, for a progress line on a terminal (`reportsite build`) or a message (`serve`): the
 /// stage, how many reports were read and analysed of how many, how many files were written. Updated by the

@@ -1,4 +1,6 @@
 import Foundation
+import ReportSiteCore
+import ReportSiteReports
 
 /// The content file `reportsite new SYMBOL` writes: the front matter the contract requires, with placeholders
 /// to replace, and one numbered paragraph, so that it builds at once.

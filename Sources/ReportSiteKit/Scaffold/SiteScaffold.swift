@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// What `reportsite init FOLDER` writes: a new site that `reportsite build` builds at once.
 ///

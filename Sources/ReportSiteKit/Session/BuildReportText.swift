@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// A build's result as text for a terminal: the diagnostics (errors and warnings in full; notes, hundreds at a
 /// time on a large site, one line a code unless `verbose`), the timings, and the last line that says what was done.

@@ -1,4 +1,5 @@
 import Foundation
+import ReportSiteCore
 
 /// One build as a command or the server runs it: the options in, a typed result out. Nothing is printed here;
 /// the consumers (`BuildReportText`, `BuildReportJSON`, serve's banner) say the result each in its own form.

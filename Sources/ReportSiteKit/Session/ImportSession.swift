@@ -1,4 +1,6 @@
 import Foundation
+import ReportSiteCore
+import ReportSiteImport
 
 /// `reportsite import` as the library runs it: raw texts and PDFs in, typed results out. Nothing is printed
 /// here; the command says the results (`ImportSession.table` is the folder import's closing table).

@@ -1,4 +1,8 @@
 import Foundation
+import ReportSiteCore
+import ReportSiteOutput
+import ReportSiteReports
+import ReportSiteSite
 
 /// After rendering, before anything is written: every internal link of every page must name a file of the
 /// site, and every `#anchor` an id of that page. A miss is an error naming the content file (and, for a
