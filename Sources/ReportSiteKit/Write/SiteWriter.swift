@@ -47,9 +47,33 @@ public final class StagingFolder: @unchecked Sendable {
         try write(file.contents, to: file.path)
     }
 
+    /// Writes a file of the site. Not synced to the disk file by file (Foundation's `Data.write` syncs each one,
+    /// which made a few hundred rewritten files of an incremental build wait on the disk one after the other):
+    /// a killed build leaves its staging folder unused whatever it holds, and the swap is what makes a site.
     public func write(_ contents: Data, to path: String) throws {
         guard let target = try place(path) else { return }
-        try contents.write(to: target)
+        try Self.writeWhole(contents, to: target.path)
+    }
+
+    /// `contents` into a new (or emptied) file at `path`, with `write(2)` until every byte is written.
+    static func writeWhole(_ contents: Data, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FileFailure(path: path, action: "create", errno: errno) }
+        var failure: Int32 = 0
+        contents.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let wrote = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if wrote < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += wrote
+            }
+        }
+        if close(fd) != 0, failure == 0 { failure = errno }
+        if failure != 0 { throw FileFailure(path: path, action: "write", errno: failure) }
     }
 
     /// Copies a file as it is (the template assets).
