@@ -8,6 +8,8 @@ import Foundation
 public final class StagingFolder: @unchecked Sendable {
     /// nil: nothing is written.
     public let url: URL?
+    /// `url`'s path: files are placed by joining paths (a `URL` a file cost more than placing it).
+    private let root: String?
     private let lock = NSLock()
     private var folders: Set<String> = []
     private var written = 0
@@ -22,11 +24,13 @@ public final class StagingFolder: @unchecked Sendable {
         try? fm.removeItem(at: staging)
         try makeFolders(staging.path)
         url = staging
+        root = staging.path
     }
 
     /// Counts files and writes nothing.
     public init() {
         url = nil
+        root = nil
     }
 
     /// How many files were written (or counted).
@@ -52,7 +56,7 @@ public final class StagingFolder: @unchecked Sendable {
     /// a killed build leaves its staging folder unused whatever it holds, and the swap is what makes a site.
     public func write(_ contents: Data, to path: String) throws {
         guard let target = try place(path) else { return }
-        try Self.writeWhole(contents, to: target.path)
+        try Self.writeWhole(contents, to: target)
     }
 
     /// `contents` into a new (or emptied) file at `path`, with `write(2)` until every byte is written.
@@ -79,34 +83,35 @@ public final class StagingFolder: @unchecked Sendable {
     /// Copies a file as it is (the template assets).
     public func copy(_ source: URL, to path: String) throws {
         guard let target = try place(path) else { return }
-        try FileManager.default.copyItem(at: source, to: target)
+        try FileManager.default.copyItem(at: source, to: URL(fileURLWithPath: target, isDirectory: false))
     }
 
     /// Puts a file of the previous site into this one as it is: a hard link (a copy where links are not possible).
     /// Returns where it now is.
     func link(_ source: URL, to path: String) throws -> URL? {
         guard let target = try place(path) else { return nil }
-        if Foundation.link(source.path, target.path) != 0 {
-            try? FileManager.default.removeItem(at: target)
-            try FileManager.default.copyItem(at: source, to: target)
+        let url = URL(fileURLWithPath: target, isDirectory: false)
+        if Foundation.link(source.path, target) != 0 {
+            try? FileManager.default.removeItem(at: url)
+            try FileManager.default.copyItem(at: source, to: url)
         }
-        return target
+        return url
     }
 
     /// `place`, for `stream`.
-    func placeForStream(_ path: String) throws -> URL? { try place(path) }
+    func placeForStream(_ path: String) throws -> String? { try place(path) }
 
     /// Counts a file and makes its folder; nil when nothing is written (`reportsite check`). A folder is noted as
     /// made only once it is made: a file placed from another thread meanwhile makes it too (making a folder that
     /// is there is nothing), and never finds it noted but missing.
-    private func place(_ path: String) throws -> URL? {
+    private func place(_ path: String) throws -> String? {
         lock.lock()
         written += 1
         writtenPaths.insert(path)
         lock.unlock()
-        guard let url else { return nil }
-        let target = url.appendingPathComponent(path)
-        let folder = target.deletingLastPathComponent().path
+        guard let root else { return nil }
+        let target = root + "/" + path
+        let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { root + "/" + String(path[..<$0]) } ?? root
         lock.lock()
         let made = folders.contains(folder)
         lock.unlock()
