@@ -88,14 +88,14 @@ public final class StagingFolder: @unchecked Sendable {
 
     /// Puts a file of the previous site into this one as it is: a hard link (a copy where links are not possible).
     /// Returns where it now is.
-    func link(_ source: URL, to path: String) throws -> URL? {
+    @discardableResult
+    func link(_ source: String, to path: String) throws -> String? {
         guard let target = try place(path) else { return nil }
-        let url = URL(fileURLWithPath: target, isDirectory: false)
-        if Foundation.link(source.path, target) != 0 {
-            try? FileManager.default.removeItem(at: url)
-            try FileManager.default.copyItem(at: source, to: url)
+        if Foundation.link(source, target) != 0 {
+            try? FileManager.default.removeItem(atPath: target)
+            try FileManager.default.copyItem(atPath: source, toPath: target)
         }
-        return url
+        return target
     }
 
     /// `place`, for `stream`.
