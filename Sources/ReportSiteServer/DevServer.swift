@@ -22,8 +22,11 @@ public struct DevServer: Sendable {
         /// How the watched folders are named in messages.
         public var watchedNames: [String]
         /// How often the watched folders are read, and how long they must stay unchanged before a build starts.
-        public var pollInterval: TimeInterval = 0.3
-        public var debounce: TimeInterval = 0.15
+        /// Reading them is a `stat` a file (a few milliseconds for a thousand reports); a save is seen within
+        /// `pollInterval`, and built `debounce` later if nothing more was written (an editor's save is often several
+        /// writes, a few milliseconds apart).
+        public var pollInterval: TimeInterval = 0.1
+        public var debounce: TimeInterval = 0.05
 
         public init(host: String, port: UInt16, output: URL, outputName: String, watched: [URL], watchedNames: [String]) {
             self.host = host
@@ -36,9 +39,11 @@ public struct DevServer: Sendable {
     }
 
     public let configuration: Configuration
-    private let build: @Sendable () -> BuildResult
+    private let build: Builds.Work
 
-    public init(configuration: Configuration, build: @escaping @Sendable () -> BuildResult) {
+    /// `build` runs one build; it calls the function it is given as soon as the new site is in place (the build has
+    /// then succeeded: the open pages reload at once, while it saves its caches and removes the old site).
+    public init(configuration: Configuration, build: @escaping @Sendable (_ siteInPlace: @escaping @Sendable () -> Void) -> BuildResult) {
         self.configuration = configuration
         self.build = build
     }
@@ -231,12 +236,13 @@ enum Output {
 /// The builds of one `serve`: one at a time, in the order asked, each on a thread of its own (a build is
 /// synchronous work of seconds; it must not hold one of the few threads the server's tasks run on).
 actor Builds {
-    private let build: @Sendable () -> BuildResult
+    typealias Work = @Sendable (_ siteInPlace: @escaping @Sendable () -> Void) -> BuildResult
+    private let build: Work
     private let status: BuildStatus
     private var current: Task<BuildResult, Never>?
     private var closed = false
 
-    init(build: @escaping @Sendable () -> BuildResult, status: BuildStatus) {
+    init(build: @escaping Work, status: BuildStatus) {
         self.build = build
         self.status = status
     }
@@ -249,8 +255,11 @@ actor Builds {
         if let line { Output.say(line) }
         let build = self.build, status = self.status
         let task = Task<BuildResult, Never> {
-            let result = await Self.onOwnThread(build)
-            status.record(result)
+            // Recorded when the new site is in place (a success that wrote a site), else when the build returns:
+            // once a build either way.
+            let early = status.recordOnce()
+            let result = await Self.onOwnThread { build { early.record(BuildResult(succeeded: true, changedSite: true, errors: [])) } }
+            early.record(result)
             return result
         }
         current = task

@@ -39,14 +39,8 @@ struct SiteHandler: HTTPHandler {
             return respond(request, .ok, type: "text/javascript; charset=utf-8", body: Data(LiveReload.script.utf8))
         case LiveReload.waitPath:
             let known = request.query.first { $0.name == "version" }.flatMap { Int($0.value) } ?? -1
-            // Checked every 100 ms rather than woken: a reload comes at most 0.1 s after its build, and a held
-            // request costs nothing to end when the client goes away or the server stops.
-            let deadline = Date().addingTimeInterval(LiveReload.holdSeconds)
-            var snapshot = status.snapshot()
-            while snapshot.version == known, Date() < deadline, !status.isStopping, !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: 100_000_000)
-                snapshot = status.snapshot()
-            }
+            // Woken when a build is recorded (the reload follows its site at once), or by the time limit.
+            let snapshot = await status.next(after: known, within: LiveReload.holdSeconds)
             return respond(request, .ok, type: "application/json; charset=utf-8", body: LiveReload.json(snapshot))
         default:
             return notFound(request)

@@ -210,7 +210,8 @@ extension BuildOptions {
     }
 
     /// `announce`: called once the build knows how many reports it has (serve's first build says so).
-    func build(output: String, write: Bool, announce: (@Sendable (Int) -> Void)? = nil) -> BuildReport {
+    func build(output: String, write: Bool, announce: (@Sendable (Int) -> Void)? = nil,
+               siteInPlace: (@Sendable () -> Void)? = nil) -> BuildReport {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let contentURL = self.contentURL
         let templatesURL: URL
@@ -228,6 +229,7 @@ extension BuildOptions {
             strict: strict, displayBase: cwd, write: write)
         options.previousAnchors = previousAnchors.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
         options.cache = !noCache
+        options.siteInPlace = siteInPlace
         // As the user wrote it, without a trailing slash (`site/` is shown `site/`, not `site//`).
         var output = output
         while output.count > 1, output.hasSuffix("/") { output.removeLast() }

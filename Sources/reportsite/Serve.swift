@@ -62,10 +62,10 @@ struct Serve: AsyncParsableCommand {
             let line = "building \(grouped(reports)) report\(reports == 1 ? "" : "s") into \(shownName)/ ...\n"
             FileHandle.standardOutput.write(Data(line.utf8))
         }
-        let server = DevServer(configuration: configuration) {
+        let server = DevServer(configuration: configuration) { siteInPlace in
             // The first build can take a while on a large site: say what is being done before it is served.
             let announce = firstBuild.claim() ? announceFirst : nil
-            let report = options.build(output: output, write: true, announce: announce)
+            let report = options.build(output: output, write: true, announce: announce, siteInPlace: siteInPlace)
             return BuildResult(succeeded: report.code == 0, changedSite: report.code == 0 && !report.upToDate, errors: report.errors,
                                usageError: report.code == 2)
         }

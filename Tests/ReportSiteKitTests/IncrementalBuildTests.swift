@@ -444,3 +444,56 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertTrue(elsewhere.diagnostics.diagnostics.allSatisfy { $0.file.hasPrefix(prefix) }, "\(elsewhere.diagnostics.diagnostics.map(\.file))")
     }
 }
+
+/// `serve` reloads the open pages as soon as the new site is in place (`SiteBuilder.Options.siteInPlace`), before
+/// the build saves its caches and removes the old site: the call comes once, only for a build that wrote a site,
+/// and the output then already holds that site whole.
+final class SiteInPlaceTests: XCTestCase {
+    final class Calls: @unchecked Sendable {
+        private let lock = NSLock()
+        private var seen: [String] = []
+        func note(_ what: String) { lock.withLock { seen.append(what) } }
+        var all: [String] { lock.withLock { seen } }
+    }
+
+    func build(_ root: URL, strict: Bool = false, write: Bool = true, calls: Calls) -> SiteBuilder.Outcome {
+        let output = root.appendingPathComponent("site")
+        var options = SiteBuilder.Options(content: root.appendingPathComponent("content"), output: output,
+                                          templates: Project.templates, strict: strict, displayBase: root, write: write)
+        options.environment = ["SOURCE_DATE_EPOCH": "1700000000"]
+        options.siteInPlace = {
+            // What the output holds when the call comes: the page of the report as it is now, and the marker,
+            // the last file a build writes.
+            let page = (try? String(contentsOf: output.appendingPathComponent("A/58/275/index.html"), encoding: .utf8)) ?? ""
+            let title = page.contains("<h1>Human rights of migrants, edited</h1>") ? "edited" : page.contains("<h1>Human rights of migrants</h1>") ? "original" : "none"
+            let marker = FileManager.default.fileExists(atPath: output.appendingPathComponent(OutputFolder.markerName).path)
+            calls.note("\(title), marker: \(marker)")
+        }
+        var builder = SiteBuilder(options: options)
+        return builder.build()
+    }
+
+    func testTheSiteIsSaidInPlaceOnceWhenItIsAndOnlyThen() throws {
+        let root = try temporaryFolder(self)
+        try FileManager.default.copyItem(at: Project.content, to: root.appendingPathComponent("content"))
+        let calls = Calls()
+        guard case .success = build(root, calls: calls) else { return XCTFail("the first build") }
+        XCTAssertEqual(calls.all, ["original, marker: true"])
+        // Up to date: nothing written, no call. `check`: nothing written, no call.
+        guard case .success = build(root, calls: calls) else { return XCTFail("the second build") }
+        guard case .success = build(root, write: false, calls: calls) else { return XCTFail("the check") }
+        XCTAssertEqual(calls.all.count, 1)
+        // An edit: called once, with the edited page already in place.
+        let report = root.appendingPathComponent("content/reports/A-58-275.md")
+        let original = try String(contentsOf: report, encoding: .utf8)
+        try Data(original.replacingOccurrences(of: "title: Human rights of migrants\n", with: "title: Human rights of migrants, edited\n").utf8).write(to: report)
+        guard case .success = build(root, calls: calls) else { return XCTFail("the edit") }
+        XCTAssertEqual(calls.all, ["original, marker: true", "edited, marker: true"])
+        // A failed build leaves the site as it was and says nothing.
+        try Data(original.replacingOccurrences(of: "symbol: A/58/275\n", with: "symbol: A/58/257\n").utf8).write(to: report)
+        XCTAssertEqual(build(root, calls: calls), .contentErrors)
+        XCTAssertEqual(calls.all.count, 2)
+        XCTAssertTrue(try String(contentsOf: root.appendingPathComponent("site/A/58/275/index.html"), encoding: .utf8)
+            .contains("<h1>Human rights of migrants, edited</h1>"))
+    }
+}

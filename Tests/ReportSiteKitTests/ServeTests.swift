@@ -455,3 +455,47 @@ func canListen(on port: UInt16) -> Bool {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
     } && listen(fd, 1) == 0
 }
+
+/// The wait endpoint's state (`BuildStatus`): a held wait is woken by the build's record, not found by polling;
+/// a build records once, as soon as its site is in place when it wrote one.
+final class BuildStatusTests: XCTestCase {
+    func testAWaitIsWokenByTheRecordAndEndsByItsTimeOtherwise() async {
+        let status = BuildStatus()
+        // Nothing recorded: the wait ends by its time limit, with the state unchanged.
+        let started = Date()
+        let quiet = await status.next(after: 0, within: 0.2)
+        XCTAssertEqual(quiet, BuildStatus.Snapshot(version: 0, site: 0, errors: []))
+        XCTAssertGreaterThanOrEqual(Date().timeIntervalSince(started), 0.2)
+        // Another version than the one known: at once.
+        let now = await status.next(after: -1, within: 30)
+        XCTAssertEqual(now.version, 0)
+        // Held, then woken by a record long before its limit; every held wait is woken.
+        async let first = status.next(after: 0, within: 30)
+        async let second = status.next(after: 0, within: 30)
+        try? await Task.sleep(nanoseconds: 100_000_000)
+        let recorded = Date()
+        status.record(BuildResult(succeeded: true, changedSite: true, errors: []))
+        let (a, b) = await (first, second)
+        XCTAssertLessThan(Date().timeIntervalSince(recorded), 5, "woken by the record, not by the 30 s limit")
+        XCTAssertEqual(a, BuildStatus.Snapshot(version: 1, site: 1, errors: []))
+        XCTAssertEqual(b, a)
+        // Stopping wakes a held wait too.
+        async let third = status.next(after: 1, within: 30)
+        try? await Task.sleep(nanoseconds: 100_000_000)
+        status.isStopping = true
+        let c = await third
+        XCTAssertEqual(c.version, 1)
+    }
+
+    func testABuildRecordsOnce() {
+        let status = BuildStatus()
+        let build = status.recordOnce()
+        // The site in place: recorded then; the build's own result when it returns is not recorded again.
+        build.record(BuildResult(succeeded: true, changedSite: true, errors: []))
+        build.record(BuildResult(succeeded: true, changedSite: true, errors: []))
+        XCTAssertEqual(status.snapshot(), BuildStatus.Snapshot(version: 1, site: 1, errors: []))
+        // A failed build records when it returns.
+        status.recordOnce().record(BuildResult(succeeded: false, changedSite: false, errors: ["e"]))
+        XCTAssertEqual(status.snapshot(), BuildStatus.Snapshot(version: 2, site: 1, errors: ["e"]))
+    }
+}

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import ReportSiteKit
 @testable import ReportSiteOutput
+@testable import ReportSiteReports
 @testable import ReportSiteSite
 
 /// The build writes each page as it renders it and keeps only a ledger of ids and links for the link check.
@@ -32,6 +33,52 @@ final class StreamingBuildTests: XCTestCase {
         // A failed build discards its staging folder: nothing is left next to the output.
         staging.discard()
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), [])
+    }
+
+    /// The anchor manifest is made on the ledger's bytes: the same lines as sorting each page's ids as strings,
+    /// ids outside ASCII (which a byte order could sort otherwise), an empty id and a page without ids included.
+    func testTheAnchorManifestSortsIdsAsStrings() {
+        let pages = [
+            PageEntry(path: "b/index.html", ids: ["para-10", "para-9", "Zeta", "alpha", "para-1"], links: []),
+            PageEntry(path: "a/index.html", ids: ["é-note", "e\u{301}-note", "z", "É", "a", "ä", ""], links: []),
+            PageEntry(path: "c.html", ids: [], links: []),
+            PageEntry(path: "data.json", ids: nil, links: []),
+        ]
+        var expected = ""
+        for page in pages.filter(\.isPage).sorted(by: { $0.path < $1.path }) {
+            expected += page.path + "\n"
+            for id in (page.ids ?? []).sorted() { expected += page.path + "#" + id + "\n" }
+        }
+        XCTAssertEqual(OutputLinkCheck.manifest(PageLedger(pages)), expected)
+        XCTAssertTrue(expected.contains("b/index.html#Zeta\nb/index.html#alpha\nb/index.html#para-1\nb/index.html#para-10\n"))
+    }
+
+    /// The link check, made on the ledger's bytes, still checks every kind of link on every page: a missing file,
+    /// a missing anchor (on the page itself, on another page), an anchor on a file that is not a page, links
+    /// resolved piece by piece (`./`, a query, a percent escape), links that leave the site, and links it skips.
+    func testTheLinkCheckChecksEveryKindOfLink() throws {
+        let diagnostics = DiagnosticEngine()
+        let corpus = Corpus(config: SiteConfig(), addressees: AddresseeVocabulary(entries: []), reports: [])
+        let pages = [
+            PageEntry(path: "index.html", ids: ["top"], links: [
+                "#top", "#gone", "a/b/index.html#x", "a/b/index.html#y", "a/b/./index.html?q=1#x", "a/figure%201.png",
+                "a/figure 2.png", "data.json#x", "https://example.org/#nowhere", "mailto:x@y.z", "/rooted.html", "../out.html",
+                "assets/style.css", "a/b/", "",
+            ]),
+            PageEntry(path: "a/b/index.html", ids: ["x", "é"], links: ["../../index.html#top", "#é", "#e\u{301}", "../../index.html#x", "../figure 1.png"]),
+            PageEntry(path: "a/figure 1.png", ids: nil, links: []),
+            PageEntry(path: "data.json", ids: nil, links: []),
+            PageEntry(path: "404.html", ids: [], links: ["nowhere.html"]),
+        ]
+        OutputLinkCheck(corpus: corpus, diagnostics: diagnostics).check(PageLedger(pages), assetPaths: ["style.css"])
+        XCTAssertEqual(diagnostics.diagnostics.map(\.message).sorted(), [
+            "the link #gone on index.html names an anchor #gone that index.html does not have",
+            "the link ../../index.html#x on a/b/index.html names an anchor #x that index.html does not have",
+            "the link ../out.html on index.html names a file the site does not have",
+            "the link a/b/ on index.html names a file the site does not have",
+            "the link a/b/index.html#y on index.html names an anchor #y that a/b/index.html does not have",
+            "the link a/figure 2.png on index.html names a file the site does not have",
+        ])
     }
 }
 

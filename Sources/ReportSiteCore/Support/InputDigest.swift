@@ -64,6 +64,8 @@ package enum InputDigest {
         }
     }
 
+    /// The coding path is not followed (every container gets its parent's): nothing the inputs encode reads it,
+    /// and making a new array for every nested value was a large part of the cost of a page's key.
     struct NodeEncoder: Encoder {
         let node: Node
         var codingPath: [any CodingKey]
@@ -114,15 +116,15 @@ package enum InputDigest {
         mutating func encode(_ value: UInt32, forKey key: Key) throws { node.child(key: key.stringValue).scalar(.unsigned, String(value)) }
         mutating func encode(_ value: UInt64, forKey key: Key) throws { node.child(key: key.stringValue).scalar(.unsigned, String(value)) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            try InputDigest.encode(value, into: node.child(key: key.stringValue), codingPath: codingPath + [key])
+            try InputDigest.encode(value, into: node.child(key: key.stringValue), codingPath: codingPath)
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-            NodeEncoder(node: node.child(key: key.stringValue), codingPath: codingPath + [key]).container(keyedBy: keyType)
+            NodeEncoder(node: node.child(key: key.stringValue), codingPath: codingPath).container(keyedBy: keyType)
         }
 
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-            NodeEncoder(node: node.child(key: key.stringValue), codingPath: codingPath + [key]).unkeyedContainer()
+            NodeEncoder(node: node.child(key: key.stringValue), codingPath: codingPath).unkeyedContainer()
         }
 
         mutating func superEncoder() -> any Encoder {
@@ -130,7 +132,7 @@ package enum InputDigest {
         }
 
         mutating func superEncoder(forKey key: Key) -> any Encoder {
-            NodeEncoder(node: node.child(key: key.stringValue), codingPath: codingPath + [key])
+            NodeEncoder(node: node.child(key: key.stringValue), codingPath: codingPath)
         }
     }
 

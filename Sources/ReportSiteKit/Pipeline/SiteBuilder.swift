@@ -30,6 +30,10 @@ public struct SiteBuilder {
         public var progress: BuildProgress?
         /// The folder the command runs in: never used as, or replaced with, the output.
         public var workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        /// Called once, as soon as the new site has replaced the output: the build has then succeeded (what is left
+        /// is saving the caches and removing the old site, which cannot fail it). `serve` reloads the open pages
+        /// here rather than once the build returns. Not called when nothing is written (up to date, a failure, `check`).
+        public var siteInPlace: (@Sendable () -> Void)?
 
         public init(content: URL, output: URL, templates: URL, strict: Bool = false,
                     displayBase: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), write: Bool = true) {
@@ -267,6 +271,7 @@ public struct SiteBuilder {
             options.progress?.enter(.finishing)
             let oldSite = try writer.commit(staging)
             clock.lap("write")
+            if options.write { options.siteInPlace?() }
             return (staging.count, output, oldSite)
         } catch let stop as Stop {
             staging.discard()

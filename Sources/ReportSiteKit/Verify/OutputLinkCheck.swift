@@ -17,47 +17,73 @@ struct OutputLinkCheck: Sendable {
     }
 
     /// Checks every link of every page of the ledger of the rendered files.
+    ///
+    /// Run at every build, over the whole site (a reused page's links may point at a page that changed), so it
+    /// works on the ledger's bytes: each file of the site is numbered once, a link is cut out of its page's list
+    /// without making a string of it, resolved on bytes, and found by number; strings are made only for the path a
+    /// link names and its anchor, and for the message of a broken link.
     func check(_ ledger: PageLedger, assetPaths: [String]) {
-        var pagesByPath: [String: PageEntry] = [:]
-        for entry in ledger.entries where entry.isPage { pagesByPath[entry.path] = entry }
-        var paths = Set(ledger.entries.map(\.path))
-        for asset in assetPaths { paths.insert("assets/" + asset) }
-        let (entries, files) = (pagesByPath, paths)
-        let pages = entries.keys.sorted()
-        let idSets = Dictionary(uniqueKeysWithValues: zip(pages, pages.parallelMap { Set(entries[$0]?.ids ?? []) }))
+        // Every file of the site by number; the page entry of each that is a page (the last, as the ledger says).
+        var numbers: [String: Int] = [:]
+        var paths: [String] = []
+        var pageEntries: [PageEntry?] = []
+        func number(_ path: String) -> Int {
+            if let n = numbers[path] { return n }
+            numbers[path] = paths.count
+            paths.append(path)
+            pageEntries.append(nil)
+            return paths.count - 1
+        }
+        for entry in ledger.entries {
+            let n = number(entry.path)
+            if entry.isPage { pageEntries[n] = entry }
+        }
+        for asset in assetPaths { _ = number("assets/" + asset) }
+        let pages = pageEntries.indices.filter { pageEntries[$0] != nil }.sorted { paths[$0] < paths[$1] }
+        let entries = pageEntries
+        let idSets = pages.parallelMap { Set(entries[$0]?.ids ?? []) }
+        var idsOf = [Set<String>?](repeating: nil, count: paths.count)
+        for (page, ids) in zip(pages, idSets) { idsOf[page] = ids }
+        let html = paths.map { $0.hasSuffix(".html") }
         let reportsByPage = Dictionary(corpus.reports.map { ($0.symbol.pagePath, $0) }, uniquingKeysWith: { a, _ in a })
-        let checked = pages.filter { $0 != "404.html" }
-        // Pages are checked in parallel, in batches; a batch's pages of one folder share most links
-        // ("../../index.html"): each batch resolves each (folder, path) once.
+        let checked = pages.filter { paths[$0] != "404.html" }
+        let (known, allPaths, ids) = (numbers, paths, idsOf)
+        // Pages are checked in parallel, in batches.
         let batches = stride(from: 0, to: checked.count, by: 64).map { Array(checked[$0..<min($0 + 64, checked.count)]) }
         let diagnostics = self.diagnostics
         _ = batches.parallelMap { batch -> Int in
-            var resolved: [String: String?] = [:]
             for page in batch {
-                let folder = page.split(separator: "/").dropLast().joined(separator: "/")
-                for href in entries[page]?.links ?? [] where Self.isInternal(href) {
-                    let hash = href.utf8.firstIndex(of: UInt8(ascii: "#"))
-                    let path = String(hash.map { href[..<$0] } ?? href[...])
-                    let target: String?
-                    if path.isEmpty {
-                        target = page
-                    } else if let known = resolved[folder + "|" + path] {
-                        target = known
-                    } else {
-                        target = Self.resolve(path, from: page)
-                        resolved[folder + "|" + path] = target
-                    }
-                    let anchor = hash.map { String(href[href.utf8.index(after: $0)...]) }
-                    var problem: String?
-                    if let target, files.contains(target) {
-                        if let anchor, target.hasSuffix(".html"), !(idSets[target]?.contains(anchor) ?? false) {
-                            problem = "the link \(href) on \(page) names an anchor #\(anchor) that \(target) does not have"
+                let pagePath = allPaths[page]
+                var links = entries[page]?.texts.links ?? ""
+                links.withUTF8 { bytes in
+                    var start = 0
+                    // Each link is followed by NUL (`PageEntry`).
+                    for end in bytes.indices where bytes[end] == 0 {
+                        let href = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                        start = end + 1
+                        guard Self.isInternal(href) else { continue }
+                        let hash = href.firstIndex(of: UInt8(ascii: "#"))
+                        let path = UnsafeBufferPointer(rebasing: href[..<(hash ?? href.endIndex)])
+                        let target: Int?
+                        if path.isEmpty {
+                            target = page
+                        } else {
+                            let resolved = Self.resolveSimple(path, from: pagePath)
+                                ?? Self.resolvePieces(String(decoding: path, as: UTF8.self), from: pagePath)
+                            target = resolved.flatMap { known[$0] }
                         }
-                    } else {
-                        problem = "the link \(href) on \(page) names a file the site does not have"
+                        let anchor = hash.map { String(decoding: UnsafeBufferPointer(rebasing: href[($0 + 1)...]), as: UTF8.self) }
+                        var problem: String?
+                        if let target {
+                            if let anchor, html[target], !(ids[target]?.contains(anchor) ?? false) {
+                                problem = "the link \(String(decoding: href, as: UTF8.self)) on \(pagePath) names an anchor #\(anchor) that \(allPaths[target]) does not have"
+                            }
+                        } else {
+                            problem = "the link \(String(decoding: href, as: UTF8.self)) on \(pagePath) names a file the site does not have"
+                        }
+                        guard let problem else { continue }
+                        Self.report(problem, page: pagePath, anchor: anchor, report: reportsByPage[pagePath], diagnostics: diagnostics)
                     }
-                    guard let problem else { continue }
-                    Self.report(problem, page: page, anchor: anchor, report: reportsByPage[page], diagnostics: diagnostics)
                 }
             }
             return batch.count
@@ -79,7 +105,11 @@ struct OutputLinkCheck: Sendable {
     /// Links the site must hold itself: no scheme, not protocol- or root-relative. (On UTF-8 bytes: every
     /// character that decides is ASCII, and this runs for every link of the site.)
     static func isInternal(_ href: String) -> Bool {
-        let bytes = href.utf8
+        var href = href
+        return href.withUTF8 { isInternal($0) }
+    }
+
+    static func isInternal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if bytes.first == UInt8(ascii: "/") { return false }
         for b in bytes {
             if b == UInt8(ascii: ":") { return false }  // a scheme: nothing before it is `/`, `#` or `?`
@@ -117,25 +147,41 @@ struct OutputLinkCheck: Sendable {
     /// The common case without splitting every piece: leading `../` steps, then a path with no `.` or `..`
     /// pieces, empty pieces, query or percent escape. nil when the path is not that simple (or leaves the site).
     static func resolveSimple(_ relative: String, from page: String) -> String? {
-        let up = "../".utf8
-        var rest = Substring(relative).utf8[...]
+        var relative = relative
+        return relative.withUTF8 { resolveSimple($0, from: page) }
+    }
+
+    /// `resolveSimple` on the link's bytes: one string made, the result.
+    static func resolveSimple(_ relative: UnsafeBufferPointer<UInt8>, from page: String) -> String? {
+        let dot = UInt8(ascii: "."), slash = UInt8(ascii: "/")
+        var start = 0
         var steps = 0
-        while rest.starts(with: up) {
+        while start + 3 <= relative.count, relative[start] == dot, relative[start + 1] == dot, relative[start + 2] == slash {
             steps += 1
-            rest = rest.dropFirst(3)
+            start += 3
         }
-        guard let first = rest.first, first != UInt8(ascii: "/"), first != UInt8(ascii: "."), rest.last != UInt8(ascii: "/") else { return nil }
+        guard start < relative.count, relative[start] != slash, relative[start] != dot, relative[relative.count - 1] != slash else { return nil }
         var previous: UInt8 = 0
-        for b in rest {
+        for b in relative[start...] {
             if b == UInt8(ascii: "?") || b == UInt8(ascii: "%") { return nil }
-            if previous == UInt8(ascii: "/"), b == UInt8(ascii: "/") || b == UInt8(ascii: ".") { return nil }
+            if previous == slash, b == slash || b == dot { return nil }
             previous = b
         }
-        var folder = page.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropLast()
-        guard folder.count >= steps else { return nil }
-        folder.removeLast(steps)
-        let tail = String(Substring(rest))
-        return folder.isEmpty ? tail : folder.map { String(Substring($0)) }.joined(separator: "/") + "/" + tail
+        let tail = UnsafeBufferPointer(rebasing: relative[start...])
+        var page = page
+        return page.withUTF8 { bytes -> String? in
+            // The page's folder has one piece a `/`; `steps` of them are left, from the end.
+            var slashes: [Int] = []
+            for (i, b) in bytes.enumerated() where b == slash { slashes.append(i) }
+            guard slashes.count >= steps else { return nil }
+            let kept = slashes.count - steps
+            guard kept > 0 else { return String(decoding: tail, as: UTF8.self) }
+            var out = [UInt8]()
+            out.reserveCapacity(slashes[kept - 1] + 1 + tail.count)
+            out += UnsafeBufferPointer(rebasing: bytes[...slashes[kept - 1]])
+            out += tail
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// `anchors.txt`: one line a page and id (`A/58/275/index.html#para-80`), sorted; pages without ids too.
@@ -148,21 +194,55 @@ struct OutputLinkCheck: Sendable {
     }
 
     /// The manifest written a group of pages at a time, each group's lines made in parallel: the manifest of a
-    /// large site (32 MB at 5,000 reports) is never held whole.
+    /// large site (32 MB at 5,000 reports) is never held whole. Made on bytes: a page's ids are cut out of its
+    /// ledger entry and sorted as strings sort (by their bytes when they are ASCII, where that is the same order).
     static func writeManifest(_ ledger: PageLedger, to writer: ChunkWriter) {
         let pages = ledger.entries.filter(\.isPage).sorted { $0.path < $1.path }
         for group in stride(from: 0, to: pages.count, by: 1024) {
             let batches = stride(from: group, to: min(group + 1024, pages.count), by: 128).map {
                 Array(pages[$0..<min($0 + 128, pages.count, group + 1024)])
             }
-            for text in batches.parallelMap({ batch -> String in
-                var out = ""
-                for entry in batch {
-                    out += entry.path + "\n"
-                    for id in (entry.ids ?? []).sorted() { out += entry.path + "#" + id + "\n" }
-                }
+            for lines in batches.parallelMap({ batch -> [UInt8] in
+                var out: [UInt8] = []
+                for entry in batch { manifestLines(entry, into: &out) }
                 return out
-            }) { writer.append(text) }
+            }) { writer.append(lines) }
+        }
+    }
+
+    /// A page's lines of the manifest: its path, then `path#id` for each of its ids, sorted.
+    static func manifestLines(_ entry: PageEntry, into out: inout [UInt8]) {
+        var path = entry.path
+        var ids = entry.texts.ids ?? ""
+        path.withUTF8 { path in
+            out += path
+            out.append(0x0A)
+            ids.withUTF8 { bytes in
+                // Each id is followed by NUL (`PageEntry`).
+                var ranges: [Range<Int>] = []
+                var start = 0
+                var ascii = true
+                for i in bytes.indices {
+                    if bytes[i] == 0 {
+                        ranges.append(start..<i)
+                        start = i + 1
+                    } else if bytes[i] >= 0x80 {
+                        ascii = false
+                    }
+                }
+                if ascii {
+                    ranges.sort { UnsafeBufferPointer(rebasing: bytes[$0]).lexicographicallyPrecedes(UnsafeBufferPointer(rebasing: bytes[$1])) }
+                } else {
+                    ranges.sort { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self)
+                        < String(decoding: UnsafeBufferPointer(rebasing: bytes[$1]), as: UTF8.self) }
+                }
+                for range in ranges {
+                    out += path
+                    out.append(UInt8(ascii: "#"))
+                    out += UnsafeBufferPointer(rebasing: bytes[range])
+                    out.append(0x0A)
+                }
+            }
         }
     }
 

@@ -39,7 +39,7 @@ package struct PageEntry: Sendable, Equatable {
     }
 
     /// The lists as stored: values each followed by NUL.
-    var texts: (ids: String?, links: String) { (idText, linkText) }
+    package var texts: (ids: String?, links: String) { (idText, linkText) }
 
     /// Reads the ids and links of an HTML page; other files are entered by path only.
     public init(_ file: OutputFile) {

@@ -48,12 +48,14 @@ package final class BuildStore: Sendable {
 
     /// A file of the previous site that may go into the new one as it is.
     package struct Reuse: Sendable {
-        /// The file as published.
-        package var url: URL
+        /// The file as published: its path (a `URL` each cost more than the rest of reusing it).
+        package var file: String
         var images: [String]
     }
 
     let output: URL
+    /// `output`'s path, to which a site file's path is joined.
+    let outputPath: String
     let folder: URL
     package let tool: String
     /// false (`--no-cache`): nothing of the previous build is read; the store is still written.
@@ -73,6 +75,7 @@ package final class BuildStore: Sendable {
     package init(output: URL, read: Bool = true, tool: String = BuildStore.toolIdentity()) {
         let output = output.standardizedFileURL
         self.output = output
+        outputPath = output.path
         self.tool = tool
         reads = read
         folder = Self.cacheFolder(output: output).appendingPathComponent(output.lastPathComponent + ".store")
@@ -97,9 +100,9 @@ package final class BuildStore: Sendable {
     /// build wrote (same size and time); nil otherwise (never made, made from other inputs, changed by hand).
     package func reuse(path: String, key: String) -> Reuse? {
         guard let previous, previous.keys[path] == key, let stamp = previous.files[path] else { return nil }
-        let url = output.appendingPathComponent(path)
-        guard FileStamps.of(url.path) == stamp else { return nil }
-        return Reuse(url: url, images: previous.images[path] ?? [])
+        let file = outputPath + "/" + path
+        guard FileStamps.of(file) == stamp else { return nil }
+        return Reuse(file: file, images: previous.images[path] ?? [])
     }
 
     /// The previous build's ledger, when it is the one written with the manifest (else empty).

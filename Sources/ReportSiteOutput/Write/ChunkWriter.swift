@@ -77,7 +77,7 @@ extension StagingFolder {
     package func stream(to path: String, _ body: (ChunkWriter) throws -> Void) throws {
         var handle: FileHandle?
         if let target = try placeForStream(path) {
-            handle = try ChunkWriter.create(target.path)
+            handle = try ChunkWriter.create(target)
         }
         let writer = ChunkWriter(handle: handle)
         do {

@@ -8,8 +8,8 @@ import ReportSiteCore
 package struct RenderedFile: Sendable {
     package enum Body: Sendable {
         case bytes(Data)
-        /// The published file of the previous build, to put into the new site as it is.
-        case reused(URL)
+        /// The published file of the previous build (its path), to put into the new site as it is.
+        case reused(String)
     }
 
     var path: String
@@ -39,9 +39,9 @@ package struct RenderedFile: Sendable {
                              render: () throws -> (Data, [String])) throws -> RenderedFile {
         if let key, let store, let reuse = store.reuse(path: path, key: key) {
             let entry = path.hasSuffix(".html")
-                ? ledger[path] ?? (try? Data(contentsOf: reuse.url)).map { PageEntry(OutputFile(path: path, contents: $0)) }
+                ? ledger[path] ?? FileManager.default.contents(atPath: reuse.file).map { PageEntry(OutputFile(path: path, contents: $0)) }
                 : PageEntry(path: path, ids: nil, links: [])
-            if let entry { return RenderedFile(path: path, body: .reused(reuse.url), key: key, entry: entry, images: reuse.images) }
+            if let entry { return RenderedFile(path: path, body: .reused(reuse.file), key: key, entry: entry, images: reuse.images) }
         }
         let (bytes, images) = try render()
         return RenderedFile(path: path, bytes: bytes, key: key, images: images)
@@ -124,7 +124,7 @@ package final class SiteOutput {
     private static func place(_ file: RenderedFile, in staging: StagingFolder) throws {
         switch file.body {
         case .bytes(let bytes): try staging.write(bytes, to: file.path)
-        case .reused(let url): _ = try staging.link(url, to: file.path)
+        case .reused(let source): _ = try staging.link(source, to: file.path)
         }
     }
 }

@@ -9,6 +9,8 @@ import ReportSiteCore
 package final class StagingFolder: @unchecked Sendable {
     /// nil: nothing is written.
     public let url: URL?
+    /// `url`'s path: files are placed by joining paths (a `URL` a file cost more than placing it).
+    private let root: String?
     private let lock = NSLock()
     private var folders: Set<String> = []
     private var written = 0
@@ -23,11 +25,13 @@ package final class StagingFolder: @unchecked Sendable {
         try? fm.removeItem(at: staging)
         try makeFolders(staging.path)
         url = staging
+        root = staging.path
     }
 
     /// Counts files and writes nothing.
     public init() {
         url = nil
+        root = nil
     }
 
     /// How many files were written (or counted).
@@ -48,42 +52,67 @@ package final class StagingFolder: @unchecked Sendable {
         try write(file.contents, to: file.path)
     }
 
+    /// Writes a file of the site. Not synced to the disk file by file (Foundation's `Data.write` syncs each one,
+    /// which made a few hundred rewritten files of an incremental build wait on the disk one after the other):
+    /// a killed build leaves its staging folder unused whatever it holds, and the swap is what makes a site.
     public func write(_ contents: Data, to path: String) throws {
         guard let target = try place(path) else { return }
-        try contents.write(to: target)
+        try Self.writeWhole(contents, to: target)
+    }
+
+    /// `contents` into a new (or emptied) file at `path`, with `write(2)` until every byte is written.
+    static func writeWhole(_ contents: Data, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FileFailure(path: path, action: "create", errno: errno) }
+        var failure: Int32 = 0
+        contents.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let wrote = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if wrote < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += wrote
+            }
+        }
+        if close(fd) != 0, failure == 0 { failure = errno }
+        if failure != 0 { throw FileFailure(path: path, action: "write", errno: failure) }
     }
 
     /// Copies a file as it is (the template assets).
     public func copy(_ source: URL, to path: String) throws {
         guard let target = try place(path) else { return }
-        try FileManager.default.copyItem(at: source, to: target)
+        try FileManager.default.copyItem(at: source, to: URL(fileURLWithPath: target, isDirectory: false))
     }
 
     /// Puts a file of the previous site into this one as it is: a hard link (a copy where links are not possible).
     /// Returns where it now is.
-    func link(_ source: URL, to path: String) throws -> URL? {
+    @discardableResult
+    func link(_ source: String, to path: String) throws -> String? {
         guard let target = try place(path) else { return nil }
-        if Foundation.link(source.path, target.path) != 0 {
-            try? FileManager.default.removeItem(at: target)
-            try FileManager.default.copyItem(at: source, to: target)
+        if Foundation.link(source, target) != 0 {
+            try? FileManager.default.removeItem(atPath: target)
+            try FileManager.default.copyItem(atPath: source, toPath: target)
         }
         return target
     }
 
     /// `place`, for `stream`.
-    func placeForStream(_ path: String) throws -> URL? { try place(path) }
+    func placeForStream(_ path: String) throws -> String? { try place(path) }
 
     /// Counts a file and makes its folder; nil when nothing is written (`reportsite check`). A folder is noted as
     /// made only once it is made: a file placed from another thread meanwhile makes it too (making a folder that
     /// is there is nothing), and never finds it noted but missing.
-    private func place(_ path: String) throws -> URL? {
+    private func place(_ path: String) throws -> String? {
         lock.lock()
         written += 1
         writtenPaths.insert(path)
         lock.unlock()
-        guard let url else { return nil }
-        let target = url.appendingPathComponent(path)
-        let folder = target.deletingLastPathComponent().path
+        guard let root else { return nil }
+        let target = root + "/" + path
+        let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { root + "/" + String(path[..<$0]) } ?? root
         lock.lock()
         let made = folders.contains(folder)
         lock.unlock()

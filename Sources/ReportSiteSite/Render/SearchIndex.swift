@@ -89,7 +89,7 @@ struct SearchIndex: Sendable {
             for n in 0..<count {
                 let path = Self.chunkPath(declared.symbol, n)
                 guard let reuse = store.reuse(path: path, key: key) else { break }
-                files.append(RenderedFile(path: path, body: .reused(reuse.url), key: key, entry: PageEntry(path: path, ids: nil, links: []),
+                files.append(RenderedFile(path: path, body: .reused(reuse.file), key: key, entry: PageEntry(path: path, ids: nil, links: []),
                                           images: []))
             }
             if files.count == count { return Part(files: files, words: words, entry: nil) }
