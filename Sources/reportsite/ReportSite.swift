@@ -211,7 +211,7 @@ extension BuildOptions {
 
     /// `announce`: called once the build knows how many reports it has (serve's first build says so).
     func build(output: String, write: Bool, announce: (@Sendable (Int) -> Void)? = nil,
-               siteInPlace: (@Sendable () -> Void)? = nil) -> BuildReport {
+               siteInPlace: (@Sendable () -> Void)? = nil, analysisMemory: AnalysisMemory? = nil) -> BuildReport {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let contentURL = self.contentURL
         let templatesURL: URL
@@ -230,6 +230,7 @@ extension BuildOptions {
         options.previousAnchors = previousAnchors.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
         options.cache = !noCache
         options.siteInPlace = siteInPlace
+        options.analysisMemory = analysisMemory
         // As the user wrote it, without a trailing slash (`site/` is shown `site/`, not `site//`).
         var output = output
         while output.count > 1, output.hasSuffix("/") { output.removeLast() }

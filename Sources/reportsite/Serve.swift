@@ -57,6 +57,8 @@ struct Serve: AsyncParsableCommand {
             watchedNames: [Self.display(options.content), Self.display(templates.path)])
         let options = self.options, output = self.output
         let firstBuild = Once()
+        // The analyses of each build, kept for the next: a save re-analyses the file saved, and reads no other.
+        let memory = AnalysisMemory()
         let shownName = name
         let announceFirst: @Sendable (Int) -> Void = { reports in
             let line = "building \(grouped(reports)) report\(reports == 1 ? "" : "s") into \(shownName)/ ...\n"
@@ -65,7 +67,7 @@ struct Serve: AsyncParsableCommand {
         let server = DevServer(configuration: configuration) { siteInPlace in
             // The first build can take a while on a large site: say what is being done before it is served.
             let announce = firstBuild.claim() ? announceFirst : nil
-            let report = options.build(output: output, write: true, announce: announce, siteInPlace: siteInPlace)
+            let report = options.build(output: output, write: true, announce: announce, siteInPlace: siteInPlace, analysisMemory: memory)
             return BuildResult(succeeded: report.code == 0, changedSite: report.code == 0 && !report.upToDate, errors: report.errors,
                                usageError: report.code == 2)
         }

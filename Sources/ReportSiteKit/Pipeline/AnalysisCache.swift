@@ -20,6 +20,8 @@ struct AnalysisCache: Sendable {
     }
 
     let store: BuildStore
+    /// The entries of the previous builds of this process (`reportsite serve`), found before the disk's.
+    let memory: AnalysisMemory?
     /// The folder of the entries.
     var folder: URL { store.entryFolder(.analysis) }
     /// The fingerprint of what every report's analysis depends on.
@@ -27,8 +29,9 @@ struct AnalysisCache: Sendable {
 
     /// `site`: the fingerprint of the configuration files as the loader read them (`ContentLoader.Site.inputs`).
     /// A store that does not read (`--no-cache`) finds no entry; the analyses of this build are still kept.
-    init(store: BuildStore, site: String, strict: Bool) {
+    init(store: BuildStore, site: String, strict: Bool, memory: AnalysisMemory? = nil) {
         self.store = store
+        self.memory = memory
         var f = Fingerprint()
         f.add(BuildStore.format)
         f.add(store.tool)
@@ -49,13 +52,15 @@ struct AnalysisCache: Sendable {
 
     /// The analysis a previous build made of these very bytes, if it is kept.
     func analysis(key: String) -> Entry? {
-        store.entry(.analysis, name: key, key: key).flatMap { try? JSONDecoder().decode(Entry.self, from: $0) }
+        if store.reads, let kept = memory?.entry(key) { return kept }
+        return store.entry(.analysis, name: key, key: key).flatMap { try? JSONDecoder().decode(Entry.self, from: $0) }
     }
 
     /// After a build that succeeded: the analyses made by this build (`made`, by key) are written, and the
     /// entries neither made nor found (`used`) deleted. A build that fails calls nothing here, so writes nothing.
     /// A failure to write only costs the next build time.
-    func save(made: [String: Entry], used: Set<String>) {
+    func save(made: [String: Entry], used: Set<String>, found: [String: Entry] = [:]) {
+        memory?.keep(made.merging(found) { new, _ in new })
         let store = store
         _ = Array(made).parallelMap { key, entry -> Bool in
             guard let data = try? JSONEncoder().encode(entry) else { return false }
@@ -65,5 +70,36 @@ struct AnalysisCache: Sendable {
         store.prune(.analysis, keeping: kept)
         // The page model of each report is kept beside its analysis, by the same key (`ModelShelf`).
         store.prune(.model, keeping: kept)
+    }
+}
+
+/// The analyses a long-running process keeps between its builds (`reportsite serve`), by the same keys as the
+/// store's entries: an entry is found for exactly the bytes, path, strictness, configuration and tool it was
+/// made from, so it is never stale, and decoding a thousand entries from disk at every save (a fifth of an
+/// edit build's instructions at 1,000 reports) is left out. Replaced whole after each build that succeeds, with
+/// the entries that build used; a failed build leaves it as it was.
+public final class AnalysisMemory: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: AnalysisCache.Entry] = [:]
+
+    public init() {}
+
+    func entry(_ key: String) -> AnalysisCache.Entry? {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries[key]
+    }
+
+    func keep(_ kept: [String: AnalysisCache.Entry]) {
+        lock.lock()
+        entries = kept
+        lock.unlock()
+    }
+
+    /// How many analyses are kept (tests).
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries.count
     }
 }

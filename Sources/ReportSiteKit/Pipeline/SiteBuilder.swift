@@ -34,6 +34,9 @@ public struct SiteBuilder {
         /// is saving the caches and removing the old site, which cannot fail it). `serve` reloads the open pages
         /// here rather than once the build returns. Not called when nothing is written (up to date, a failure, `check`).
         public var siteInPlace: (@Sendable () -> Void)?
+        /// The analyses of this process's earlier builds (`reportsite serve` keeps one for all its builds); nil: the
+        /// store's entries only.
+        public var analysisMemory: AnalysisMemory?
 
         public init(content: URL, output: URL, templates: URL, strict: Bool = false,
                     displayBase: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), write: Bool = true) {
@@ -103,7 +106,7 @@ public struct SiteBuilder {
                 return try replay(previous, loader: loader)
             }
             let siteDiagnostics = diagnostics.recorded.count
-            let analysisCache = store.map { AnalysisCache(store: $0, site: site.inputs, strict: options.strict) }
+            let analysisCache = store.map { AnalysisCache(store: $0, site: site.inputs, strict: options.strict, memory: options.analysisMemory) }
             // Each report's page model, kept by the analysis for the render stage (a build that fails keeps none).
             let shelf = ModelShelf(store: store)
             var built = false
@@ -127,7 +130,7 @@ public struct SiteBuilder {
             DispatchQueue.global().async(group: removal) { SiteWriter.removeOldSite(oldSite) }
             try? store?.save(inputs: inputs, made: output.made, diagnostics: Array(diagnostics.recorded.dropFirst(siteDiagnostics)),
                              reports: reports.count, ledger: output.ledger)
-            analysisCache?.save(made: analyses.made, used: analyses.used)
+            analysisCache?.save(made: analyses.made, used: analyses.used, found: analyses.found)
             removal.wait()
             clock.lap("caches, old site")
             built = true
@@ -336,7 +339,7 @@ public struct SiteBuilder {
     /// must still be those bytes, only when that model cannot be read).
     private mutating func analyse(_ site: ContentLoader.Site, loader: ContentLoader, cache: AnalysisCache?, digests: [String: String],
                                   shelf: ModelShelf)
-        -> ([ReportSummary], (made: [String: AnalysisCache.Entry], used: Set<String>), [String: ModelShelf.Place]) {
+        -> ([ReportSummary], (made: [String: AnalysisCache.Entry], used: Set<String>, found: [String: AnalysisCache.Entry]), [String: ModelShelf.Place]) {
         let strict = options.strict
         let vocabulary = site.addressees
         // The addressee matcher, made once for every report (making it takes a tenth of a report's analysis).
@@ -372,10 +375,17 @@ public struct SiteBuilder {
         }
         var made: [String: AnalysisCache.Entry] = [:]
         var used: Set<String> = []
+        // The entries found, kept in memory for the next build when the process runs several (serve).
+        var found: [String: AnalysisCache.Entry] = [:]
         for result in results {
             diagnostics.append(result.1)
             guard let key = result.key else { continue }
-            if let entry = result.made { made[key] = entry } else { used.insert(key) }
+            if let entry = result.made {
+                made[key] = entry
+            } else {
+                used.insert(key)
+                if options.analysisMemory != nil { found[key] = AnalysisCache.Entry(summary: result.0, diagnostics: result.1) }
+            }
         }
         analysedReports = zip(site.reportFiles, results).filter { $0.1.analysed }.map(\.0)
         let summaries = zip(site.reportFiles, results).compactMap { name, result -> ReportSummary? in
@@ -386,7 +396,7 @@ public struct SiteBuilder {
         var places: [String: ModelShelf.Place] = [:]
         for (name, result) in zip(site.reportFiles, results) { places[name] = result.model }
         loader.checkDuplicates(summaries.map { ($0.symbol, $0.file) }, diagnostics: diagnostics)
-        return (summaries, (made, used), places)
+        return (summaries, (made, used, found), places)
     }
 }
 

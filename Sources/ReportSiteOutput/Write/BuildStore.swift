@@ -59,7 +59,7 @@ package final class BuildStore: Sendable {
     let folder: URL
     package let tool: String
     /// false (`--no-cache`): nothing of the previous build is read; the store is still written.
-    let reads: Bool
+    package let reads: Bool
     /// The previous build's manifest, when it is of this format and this build of the tool and may be read.
     let previous: Manifest?
 
