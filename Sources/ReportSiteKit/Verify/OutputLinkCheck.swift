@@ -23,38 +23,47 @@ struct OutputLinkCheck: Sendable {
     /// without making a string of it, resolved on bytes, and found by number; strings are made only for the path a
     /// link names and its anchor, and for the message of a broken link.
     func check(_ ledger: PageLedger, assetPaths: [String]) {
-        // Every file of the site by number; the page entry of each that is a page (the last, as the ledger says).
+        // Every file of the site by number; the ledger index of the entry of each that is a page (the last, as the
+        // ledger says), -1 for the others.
         var numbers: [String: Int] = [:]
         var paths: [String] = []
-        var pageEntries: [PageEntry?] = []
+        var pageEntries: [Int] = []
         func number(_ path: String) -> Int {
             if let n = numbers[path] { return n }
             numbers[path] = paths.count
             paths.append(path)
-            pageEntries.append(nil)
+            pageEntries.append(-1)
             return paths.count - 1
         }
-        for entry in ledger.entries {
-            let n = number(entry.path)
-            if entry.isPage { pageEntries[n] = entry }
+        for i in ledger.indices {
+            let n = number(ledger.path(i))
+            if ledger.isPage(i) { pageEntries[n] = i }
         }
         for asset in assetPaths { _ = number("assets/" + asset) }
-        let pages = pageEntries.indices.filter { pageEntries[$0] != nil }.sorted { paths[$0] < paths[$1] }
+        let pages = pageEntries.indices.filter { pageEntries[$0] >= 0 }.sorted { paths[$0] < paths[$1] }
         let entries = pageEntries
-        let idSets = pages.parallelMap { Set(entries[$0]?.ids ?? []) }
-        var idsOf = [Set<String>?](repeating: nil, count: paths.count)
-        for (page, ids) in zip(pages, idSets) { idsOf[page] = ids }
         let html = paths.map { $0.hasSuffix(".html") }
         let reportsByPage = Dictionary(corpus.reports.map { ($0.symbol.pagePath, $0) }, uniquingKeysWith: { a, _ in a })
         let checked = pages.filter { paths[$0] != "404.html" }
-        let (known, allPaths, ids) = (numbers, paths, idsOf)
-        // Pages are checked in parallel, in batches.
+        let (known, allPaths) = (numbers, paths)
+        // Pages are checked in parallel, in batches. The ids of a page are read back from the ledger when a link
+        // names one of its anchors, and kept for the rest of the batch (at most `Self.idSetsKept` pages' at once):
+        // the ids of the whole site are never held.
         let batches = stride(from: 0, to: checked.count, by: 64).map { Array(checked[$0..<min($0 + 64, checked.count)]) }
         let diagnostics = self.diagnostics
         _ = batches.parallelMap { batch -> Int in
+            var idSets: [Int: Set<String>] = [:]
+            func has(_ target: Int, _ anchor: String) -> Bool {
+                if let ids = idSets[target] { return ids.contains(anchor) }
+                guard entries[target] >= 0 else { return false }
+                if idSets.count >= Self.idSetsKept { idSets.removeAll(keepingCapacity: true) }
+                let ids = Set(ledger.entry(entries[target]).ids ?? [])
+                idSets[target] = ids
+                return ids.contains(anchor)
+            }
             for page in batch {
                 let pagePath = allPaths[page]
-                var links = entries[page]?.texts.links ?? ""
+                var links = ledger.entry(entries[page]).texts.links
                 links.withUTF8 { bytes in
                     var start = 0
                     // Each link is followed by NUL (`PageEntry`).
@@ -75,7 +84,7 @@ struct OutputLinkCheck: Sendable {
                         let anchor = hash.map { String(decoding: UnsafeBufferPointer(rebasing: href[($0 + 1)...]), as: UTF8.self) }
                         var problem: String?
                         if let target {
-                            if let anchor, html[target], !(ids[target]?.contains(anchor) ?? false) {
+                            if let anchor, html[target], !has(target, anchor) {
                                 problem = "the link \(String(decoding: href, as: UTF8.self)) on \(pagePath) names an anchor #\(anchor) that \(allPaths[target]) does not have"
                             }
                         } else {
@@ -89,6 +98,9 @@ struct OutputLinkCheck: Sendable {
             return batch.count
         }
     }
+
+    /// How many pages' ids a batch of the check keeps at once.
+    static let idSetsKept = 256
 
     /// A broken link, at the citation that made it when there is one, else at the report (or the page a template made).
     static func report(_ problem: String, page: String, anchor: String?, report: ReportSummary?, diagnostics: DiagnosticEngine) {
@@ -197,14 +209,15 @@ struct OutputLinkCheck: Sendable {
     /// large site (32 MB at 5,000 reports) is never held whole. Made on bytes: a page's ids are cut out of its
     /// ledger entry and sorted as strings sort (by their bytes when they are ASCII, where that is the same order).
     static func writeManifest(_ ledger: PageLedger, to writer: ChunkWriter) {
-        let pages = ledger.entries.filter(\.isPage).sorted { $0.path < $1.path }
+        let pages = ledger.indices.filter { ledger.isPage($0) }
+            .sorted { ledger.path($0) != ledger.path($1) ? ledger.path($0) < ledger.path($1) : $0 < $1 }
         for group in stride(from: 0, to: pages.count, by: 1024) {
             let batches = stride(from: group, to: min(group + 1024, pages.count), by: 128).map {
                 Array(pages[$0..<min($0 + 128, pages.count, group + 1024)])
             }
             for lines in batches.parallelMap({ batch -> [UInt8] in
                 var out: [UInt8] = []
-                for entry in batch { manifestLines(entry, into: &out) }
+                for i in batch { manifestLines(ledger.entry(i), into: &out) }
                 return out
             }) { writer.append(lines) }
         }
