@@ -46,25 +46,42 @@ struct OutputLinkCheck: Sendable {
         let reportsByPage = Dictionary(corpus.reports.map { ($0.symbol.pagePath, $0) }, uniquingKeysWith: { a, _ in a })
         let checked = pages.filter { paths[$0] != "404.html" }
         let (known, allPaths) = (numbers, paths)
-        // Pages are checked in parallel, in batches. The ids of a page are read back from the ledger when a link
-        // names one of its anchors, and kept for the rest of the batch (at most `Self.idSetsKept` pages' at once):
-        // the ids of the whole site are never held.
+        // Pages are checked in parallel, in batches. The ids of a page are read back from the ledger, as bytes, when
+        // a link names one of its anchors, and kept for the rest of the batch (up to `Self.idBytesKept` bytes): the
+        // ids of the whole site are never held.
         let batches = stride(from: 0, to: checked.count, by: 64).map { Array(checked[$0..<min($0 + 64, checked.count)]) }
         let diagnostics = self.diagnostics
         _ = batches.parallelMap { batch -> Int in
-            var idSets: [Int: Set<String>] = [:]
-            func has(_ target: Int, _ anchor: String) -> Bool {
-                if let ids = idSets[target] { return ids.contains(anchor) }
+            var idBytes: [Int: [UInt8]] = [:]
+            var kept = 0
+            var needle: [UInt8] = []
+            func has(_ target: Int, _ anchor: UnsafeBufferPointer<UInt8>) -> Bool {
                 guard entries[target] >= 0 else { return false }
-                if idSets.count >= Self.idSetsKept { idSets.removeAll(keepingCapacity: true) }
-                let ids = Set(ledger.entry(entries[target]).ids ?? [])
-                idSets[target] = ids
-                return ids.contains(anchor)
+                if idBytes[target] == nil {
+                    if kept > Self.idBytesKept {
+                        idBytes.removeAll(keepingCapacity: true)
+                        kept = 0
+                    }
+                    let ids = ledger.idBytes(entries[target])
+                    kept += ids.count
+                    idBytes[target] = ids
+                }
+                needle.removeAll(keepingCapacity: true)
+                needle.append(0)
+                needle += anchor
+                needle.append(0)
+                if idBytes[target]!.withUnsafeBufferPointer({ ids in needle.withUnsafeBufferPointer { Self.find($0, in: ids) } }) {
+                    return true
+                }
+                // Not there byte for byte: ids compare as strings (`é` and `e` with a combining accent are one id),
+                // so a miss, which is rare, is looked for among the ids as strings.
+                let text = String(decoding: anchor, as: UTF8.self)
+                return ledger.entry(entries[target]).ids?.contains(text) ?? false
             }
             for page in batch {
                 let pagePath = allPaths[page]
-                var links = ledger.entry(entries[page]).texts.links
-                links.withUTF8 { bytes in
+                let links = ledger.linkBytes(entries[page])
+                links.withUnsafeBufferPointer { bytes in
                     var start = 0
                     // Each link is followed by NUL (`PageEntry`).
                     for end in bytes.indices where bytes[end] == 0 {
@@ -81,13 +98,17 @@ struct OutputLinkCheck: Sendable {
                                 ?? Self.resolvePieces(String(decoding: path, as: UTF8.self), from: pagePath)
                             target = resolved.flatMap { known[$0] }
                         }
-                        let anchor = hash.map { String(decoding: UnsafeBufferPointer(rebasing: href[($0 + 1)...]), as: UTF8.self) }
+                        let anchorBytes = hash.map { UnsafeBufferPointer(rebasing: href[($0 + 1)...]) }
                         var problem: String?
+                        var anchor: String?
                         if let target {
-                            if let anchor, html[target], !has(target, anchor) {
-                                problem = "the link \(String(decoding: href, as: UTF8.self)) on \(pagePath) names an anchor #\(anchor) that \(allPaths[target]) does not have"
+                            if let anchorBytes, html[target], !has(target, anchorBytes) {
+                                let text = String(decoding: anchorBytes, as: UTF8.self)
+                                anchor = text
+                                problem = "the link \(String(decoding: href, as: UTF8.self)) on \(pagePath) names an anchor #\(text) that \(allPaths[target]) does not have"
                             }
                         } else {
+                            anchor = anchorBytes.map { String(decoding: $0, as: UTF8.self) }
                             problem = "the link \(String(decoding: href, as: UTF8.self)) on \(pagePath) names a file the site does not have"
                         }
                         guard let problem else { continue }
@@ -99,8 +120,23 @@ struct OutputLinkCheck: Sendable {
         }
     }
 
-    /// How many pages' ids a batch of the check keeps at once.
-    static let idSetsKept = 256
+    /// Whether `ids` (`PageLedger.idBytes`: NUL, then each id followed by NUL) holds `needle` (NUL, an id, NUL)
+    /// at the start of one of its ids.
+    static func find(_ needle: UnsafeBufferPointer<UInt8>, in ids: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard needle.count >= 2, ids.count >= needle.count else { return false }
+        var p = 0
+        let last = ids.count - needle.count
+        while p <= last {
+            // `p` is a NUL: an id starts after it.
+            if ids[p + 1] == needle[1], memcmp(ids.baseAddress! + p, needle.baseAddress!, needle.count) == 0 { return true }
+            guard let next = memchr(ids.baseAddress! + p + 1, 0, ids.count - p - 1) else { return false }
+            p = ids.baseAddress!.distance(to: next.assumingMemoryBound(to: UInt8.self))
+        }
+        return false
+    }
+
+    /// How many bytes of ids a batch of the check keeps at once (then they are read again as needed).
+    static let idBytesKept = 1 << 20
 
     /// A broken link, at the citation that made it when there is one, else at the report (or the page a template made).
     static func report(_ problem: String, page: String, anchor: String?, report: ReportSummary?, diagnostics: DiagnosticEngine) {

@@ -106,6 +106,21 @@ package struct PageLedger: Sendable {
         return PageEntry(path: r.path, idText: ids, linkText: String(decoding: all[max(0, r.idLength)...], as: UTF8.self))
     }
 
+    /// Entry `i`'s ids as the ledger holds them (each followed by NUL), with a NUL in front: `\0id\0` is found in
+    /// it exactly when the page has the id `id`. Empty for a file that is not a page.
+    package func idBytes(_ i: Int) -> [UInt8] {
+        let r = records[i]
+        guard r.idLength > 0 else { return r.idLength < 0 ? [] : [0] }
+        return [0] + bytes.read(offset: r.offset, count: r.idLength, inFile: r.inFile)
+    }
+
+    /// Entry `i`'s links as the ledger holds them (each followed by NUL).
+    package func linkBytes(_ i: Int) -> [UInt8] {
+        let r = records[i]
+        guard r.linkLength > 0 else { return [] }
+        return bytes.read(offset: r.offset + max(0, r.idLength), count: r.linkLength, inFile: r.inFile)
+    }
+
     /// Every entry, read back (tests and small ledgers; the build reads one entry at a time).
     public var entries: [PageEntry] { records.indices.map(entry) }
 
