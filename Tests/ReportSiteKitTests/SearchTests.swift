@@ -271,4 +271,46 @@ final class SearchTests: XCTestCase {
         }
         XCTAssertEqual(shards.reduce(0) { $0 + $1.terms.count }, words.count)
     }
+
+    /// The merger keeps the postings in a spill file of the build, a block at a time, and reads back those of any
+    /// words asked for: each word's postings are what merging in memory gives (every report, in order, its index
+    /// after the previous one's and its places), across blocks, for words asked for in any order.
+    func testTheMergerReadsBackWhatItSpilled() {
+        var merger = SearchPacking.Merger()
+        var expected: [String: [UInt8]] = [:]
+        var previous: [String: Int] = [:]
+        var random = SeededRandom(seed: 2026_12_06)
+        var total = 0
+        var report = 0
+        while total < 3 * SearchPacking.Merger.blockSize {
+            var lines: [(String, [UInt8])] = []
+            for w in 0..<2000 where random.next() % 3 != 0 {
+                var places: [UInt8] = []
+                for _ in 0..<(1 + Int(random.next() % 4)) { SearchPacking.append(Int(random.next() % 40), to: &places) }
+                lines.append(("w\(w)é", places))
+            }
+            lines.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+            var blob: [UInt8] = []
+            for (word, places) in lines {
+                blob += Array(word.utf8) + [0x09] + places + [0x0A]
+                SearchPacking.append(report - previous[word, default: -1] - 1, to: &expected[word, default: []])
+                expected[word]! += places
+                previous[word] = report
+            }
+            total += blob.count
+            merger.add(report: report, blob)
+            report += 2  // reports without words in between
+        }
+        let names = merger.names
+        XCTAssertEqual(Set(names), Set(expected.keys))
+        let asked = Array(names.indices.reversed().filter { $0 % 5 != 1 })
+        let lists = merger.postings(of: asked)
+        XCTAssertEqual(lists.count, asked.count)
+        for (t, list) in zip(asked, lists) {
+            XCTAssertEqual(list, expected[names[t]], names[t])
+            XCTAssertEqual(merger.sizes[t], list.count)
+        }
+        // Read back again (another group of shards): the same.
+        XCTAssertEqual(merger.postings(of: [asked[3]]), [expected[names[asked[3]]]!])
+    }
 }

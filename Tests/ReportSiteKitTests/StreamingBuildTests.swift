@@ -82,6 +82,75 @@ final class StreamingBuildTests: XCTestCase {
     }
 }
 
+/// The ledger keeps only paths in memory; the ids and links of each page go to a spill file of the build.
+final class PageLedgerTests: XCTestCase {
+    /// Every entry reads back as it was added (no ids, no id, an empty id, no links, text outside ASCII), a copy
+    /// keeps the entries it had, and the bytes the check reads are the ledger's lists.
+    func testEntriesReadBackAsAdded() {
+        let entries = [
+            PageEntry(path: "a/index.html", ids: ["x", "", "é", "e\u{301}"], links: ["../b.html#x", "", "#é"]),
+            PageEntry(path: "data.json", ids: nil, links: []),
+            PageEntry(path: "empty.html", ids: [], links: []),
+            PageEntry(path: "links.html", ids: [], links: ["a/index.html"]),
+            PageEntry(path: "ids.html", ids: ["only"], links: []),
+        ]
+        var ledger = PageLedger(entries)
+        let copy = ledger
+        ledger.add(PageEntry(path: "later.html", ids: ["l"], links: ["#l"]))
+        XCTAssertEqual(copy.entries, entries)
+        XCTAssertEqual(ledger.entries, entries + [PageEntry(path: "later.html", ids: ["l"], links: ["#l"])])
+        XCTAssertEqual(ledger.indices.map { ledger.isPage($0) }, [true, false, true, true, true, true])
+        XCTAssertEqual(ledger.idBytes(0), Array("\0x\0\0é\0e\u{301}\0".utf8))
+        XCTAssertEqual(ledger.idBytes(1), [])
+        XCTAssertEqual(ledger.idBytes(2), [0])
+        XCTAssertEqual(ledger.linkBytes(0), Array("../b.html#x\0\0#é\0".utf8))
+        XCTAssertEqual(ledger.linkBytes(4), [])
+    }
+
+    /// The check reads a target's ids back as it needs them and keeps a batch's up to a limit: with pages whose ids
+    /// are many times that limit, every missing anchor is still found, and no present one is reported.
+    func testTheLinkCheckFindsMissingAnchorsBeyondWhatItKeeps() {
+        let diagnostics = DiagnosticEngine()
+        let corpus = Corpus(config: SiteConfig(), addressees: AddresseeVocabulary(entries: []), reports: [])
+        let idsPerPage = 8000
+        var pages: [PageEntry] = []
+        var links: [String] = []
+        var expected: [String] = []
+        for p in 0..<40 {
+            pages.append(PageEntry(path: "p/\(p).html", ids: (0..<idsPerPage).map { "para-\($0)" } + ["é"], links: ["#para-\(p)"]))
+            for k in [0, p * 37 % idsPerPage, idsPerPage - 1] { links.append("p/\(p).html#para-\(k)") }
+            links.append("p/\(p).html#e\u{301}")  // the same id as a string
+            links.append("p/\(p).html#para-\(idsPerPage + p)")
+            expected.append("the link p/\(p).html#para-\(idsPerPage + p) on index.html names an anchor #para-\(idsPerPage + p) that p/\(p).html does not have")
+            links.append("p/\(p).html#para-1")  // read again after the kept ids were dropped
+            links.append("p/\(p).html#para")  // the start of an id is not an id
+            expected.append("the link p/\(p).html#para on index.html names an anchor #para that p/\(p).html does not have")
+        }
+        XCTAssertGreaterThan(40 * idsPerPage * 10, 2 * OutputLinkCheck.idBytesKept)
+        pages.append(PageEntry(path: "index.html", ids: ["top"], links: links + ["#top", "#to"]))
+        expected.append("the link #to on index.html names an anchor #to that index.html does not have")
+        OutputLinkCheck(corpus: corpus, diagnostics: diagnostics).check(PageLedger(pages), assetPaths: [])
+        XCTAssertEqual(diagnostics.diagnostics.map(\.message).sorted(), expected.sorted())
+    }
+
+    func testFindingAnIdInTheLedgersBytes() {
+        func find(_ id: String, _ ids: [String]) -> Bool {
+            let needle: [UInt8] = [0] + Array(id.utf8) + [0]
+            let bytes: [UInt8] = [0] + ids.flatMap { Array($0.utf8) + [0] }
+            return needle.withUnsafeBufferPointer { n in bytes.withUnsafeBufferPointer { OutputLinkCheck.find(n, in: $0) } }
+        }
+        XCTAssertTrue(find("a", ["a"]))
+        XCTAssertTrue(find("b", ["a", "b"]))
+        XCTAssertTrue(find("", ["a", ""]))
+        XCTAssertFalse(find("", ["a"]))
+        XCTAssertFalse(find("", []))
+        XCTAssertFalse(find("a", []))
+        XCTAssertFalse(find("a", ["ab", "ba"]))
+        XCTAssertFalse(find("ab", ["a", "b"]))
+        XCTAssertTrue(find("para-10", ["para-1", "para-100", "para-10"]))
+    }
+}
+
 /// The link check's quick path for relative links gives what resolving piece by piece gives, or leaves the link to it.
 final class LinkResolutionTests: XCTestCase {
     func testTheQuickPathAgreesWithResolvingPieceByPiece() {

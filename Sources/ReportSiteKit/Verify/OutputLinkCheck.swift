@@ -23,39 +23,65 @@ struct OutputLinkCheck: Sendable {
     /// without making a string of it, resolved on bytes, and found by number; strings are made only for the path a
     /// link names and its anchor, and for the message of a broken link.
     func check(_ ledger: PageLedger, assetPaths: [String]) {
-        // Every file of the site by number; the page entry of each that is a page (the last, as the ledger says).
+        // Every file of the site by number; the ledger index of the entry of each that is a page (the last, as the
+        // ledger says), -1 for the others.
         var numbers: [String: Int] = [:]
         var paths: [String] = []
-        var pageEntries: [PageEntry?] = []
+        var pageEntries: [Int] = []
         func number(_ path: String) -> Int {
             if let n = numbers[path] { return n }
             numbers[path] = paths.count
             paths.append(path)
-            pageEntries.append(nil)
+            pageEntries.append(-1)
             return paths.count - 1
         }
-        for entry in ledger.entries {
-            let n = number(entry.path)
-            if entry.isPage { pageEntries[n] = entry }
+        for i in ledger.indices {
+            let n = number(ledger.path(i))
+            if ledger.isPage(i) { pageEntries[n] = i }
         }
         for asset in assetPaths { _ = number("assets/" + asset) }
-        let pages = pageEntries.indices.filter { pageEntries[$0] != nil }.sorted { paths[$0] < paths[$1] }
+        let pages = pageEntries.indices.filter { pageEntries[$0] >= 0 }.sorted { paths[$0] < paths[$1] }
         let entries = pageEntries
-        let idSets = pages.parallelMap { Set(entries[$0]?.ids ?? []) }
-        var idsOf = [Set<String>?](repeating: nil, count: paths.count)
-        for (page, ids) in zip(pages, idSets) { idsOf[page] = ids }
         let html = paths.map { $0.hasSuffix(".html") }
         let reportsByPage = Dictionary(corpus.reports.map { ($0.symbol.pagePath, $0) }, uniquingKeysWith: { a, _ in a })
         let checked = pages.filter { paths[$0] != "404.html" }
-        let (known, allPaths, ids) = (numbers, paths, idsOf)
-        // Pages are checked in parallel, in batches.
+        let (known, allPaths) = (numbers, paths)
+        // Pages are checked in parallel, in batches. The ids of a page are read back from the ledger, as bytes, when
+        // a link names one of its anchors, and kept for the rest of the batch (up to `Self.idBytesKept` bytes): the
+        // ids of the whole site are never held.
         let batches = stride(from: 0, to: checked.count, by: 64).map { Array(checked[$0..<min($0 + 64, checked.count)]) }
         let diagnostics = self.diagnostics
         _ = batches.parallelMap { batch -> Int in
+            var idBytes: [Int: [UInt8]] = [:]
+            var kept = 0
+            var needle: [UInt8] = []
+            func has(_ target: Int, _ anchor: UnsafeBufferPointer<UInt8>) -> Bool {
+                guard entries[target] >= 0 else { return false }
+                if idBytes[target] == nil {
+                    if kept > Self.idBytesKept {
+                        idBytes.removeAll(keepingCapacity: true)
+                        kept = 0
+                    }
+                    let ids = ledger.idBytes(entries[target])
+                    kept += ids.count
+                    idBytes[target] = ids
+                }
+                needle.removeAll(keepingCapacity: true)
+                needle.append(0)
+                needle += anchor
+                needle.append(0)
+                if idBytes[target]!.withUnsafeBufferPointer({ ids in needle.withUnsafeBufferPointer { Self.find($0, in: ids) } }) {
+                    return true
+                }
+                // Not there byte for byte: ids compare as strings (`é` and `e` with a combining accent are one id),
+                // so a miss, which is rare, is looked for among the ids as strings.
+                let text = String(decoding: anchor, as: UTF8.self)
+                return ledger.entry(entries[target]).ids?.contains(text) ?? false
+            }
             for page in batch {
                 let pagePath = allPaths[page]
-                var links = entries[page]?.texts.links ?? ""
-                links.withUTF8 { bytes in
+                let links = ledger.linkBytes(entries[page])
+                links.withUnsafeBufferPointer { bytes in
                     var start = 0
                     // Each link is followed by NUL (`PageEntry`).
                     for end in bytes.indices where bytes[end] == 0 {
@@ -72,13 +98,17 @@ struct OutputLinkCheck: Sendable {
                                 ?? Self.resolvePieces(String(decoding: path, as: UTF8.self), from: pagePath)
                             target = resolved.flatMap { known[$0] }
                         }
-                        let anchor = hash.map { String(decoding: UnsafeBufferPointer(rebasing: href[($0 + 1)...]), as: UTF8.self) }
+                        let anchorBytes = hash.map { UnsafeBufferPointer(rebasing: href[($0 + 1)...]) }
                         var problem: String?
+                        var anchor: String?
                         if let target {
-                            if let anchor, html[target], !(ids[target]?.contains(anchor) ?? false) {
-                                problem = "the link \(String(decoding: href, as: UTF8.self)) on \(pagePath) names an anchor #\(anchor) that \(allPaths[target]) does not have"
+                            if let anchorBytes, html[target], !has(target, anchorBytes) {
+                                let text = String(decoding: anchorBytes, as: UTF8.self)
+                                anchor = text
+                                problem = "the link \(String(decoding: href, as: UTF8.self)) on \(pagePath) names an anchor #\(text) that \(allPaths[target]) does not have"
                             }
                         } else {
+                            anchor = anchorBytes.map { String(decoding: $0, as: UTF8.self) }
                             problem = "the link \(String(decoding: href, as: UTF8.self)) on \(pagePath) names a file the site does not have"
                         }
                         guard let problem else { continue }
@@ -89,6 +119,24 @@ struct OutputLinkCheck: Sendable {
             return batch.count
         }
     }
+
+    /// Whether `ids` (`PageLedger.idBytes`: NUL, then each id followed by NUL) holds `needle` (NUL, an id, NUL)
+    /// at the start of one of its ids.
+    static func find(_ needle: UnsafeBufferPointer<UInt8>, in ids: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard needle.count >= 2, ids.count >= needle.count else { return false }
+        var p = 0
+        let last = ids.count - needle.count
+        while p <= last {
+            // `p` is a NUL: an id starts after it.
+            if ids[p + 1] == needle[1], memcmp(ids.baseAddress! + p, needle.baseAddress!, needle.count) == 0 { return true }
+            guard let next = memchr(ids.baseAddress! + p + 1, 0, ids.count - p - 1) else { return false }
+            p = ids.baseAddress!.distance(to: next.assumingMemoryBound(to: UInt8.self))
+        }
+        return false
+    }
+
+    /// How many bytes of ids a batch of the check keeps at once (then they are read again as needed).
+    static let idBytesKept = 1 << 20
 
     /// A broken link, at the citation that made it when there is one, else at the report (or the page a template made).
     static func report(_ problem: String, page: String, anchor: String?, report: ReportSummary?, diagnostics: DiagnosticEngine) {
@@ -197,14 +245,15 @@ struct OutputLinkCheck: Sendable {
     /// large site (32 MB at 5,000 reports) is never held whole. Made on bytes: a page's ids are cut out of its
     /// ledger entry and sorted as strings sort (by their bytes when they are ASCII, where that is the same order).
     static func writeManifest(_ ledger: PageLedger, to writer: ChunkWriter) {
-        let pages = ledger.entries.filter(\.isPage).sorted { $0.path < $1.path }
+        let pages = ledger.indices.filter { ledger.isPage($0) }
+            .sorted { ledger.path($0) != ledger.path($1) ? ledger.path($0) < ledger.path($1) : $0 < $1 }
         for group in stride(from: 0, to: pages.count, by: 1024) {
             let batches = stride(from: group, to: min(group + 1024, pages.count), by: 128).map {
                 Array(pages[$0..<min($0 + 128, pages.count, group + 1024)])
             }
             for lines in batches.parallelMap({ batch -> [UInt8] in
                 var out: [UInt8] = []
-                for entry in batch { manifestLines(entry, into: &out) }
+                for i in batch { manifestLines(ledger.entry(i), into: &out) }
                 return out
             }) { writer.append(lines) }
         }

@@ -182,7 +182,7 @@ package final class BuildStore: Sendable {
         try makeFolders(folder.path)
         if let ledger {
             try Self.write(to: ledgerFile) { writer in
-                LedgerFile.write(ledger.entries.filter { manifest.keys[$0.path] != nil }, to: writer)
+                LedgerFile.write(ledger, keeping: { manifest.keys[$0] != nil }, to: writer)
             }
             manifest.ledger = FileStamps.of(ledgerFile.path).map(LedgerFile.describe)
         }
@@ -271,6 +271,13 @@ enum LedgerFile {
             guard let ids, ![entry.path, ids, links].contains(where: { UTF8Bytes.contains($0, 0x0A) }) else { continue }
             writer.append("P " + entry.path + "\nI " + ids + "\nL " + links + "\n")
         }
+    }
+
+    /// The entries of `ledger` whose path `keep` keeps, read back one at a time, as `write(_:to:)` writes them.
+    static func write(_ ledger: PageLedger, keeping keep: (String) -> Bool, to writer: ChunkWriter) {
+        let kept = ledger.indices.filter { keep(ledger.path($0)) }
+            .sorted { ledger.path($0) != ledger.path($1) ? ledger.path($0) < ledger.path($1) : $0 < $1 }
+        for i in kept { write([ledger.entry(i)], to: writer) }
     }
 
     /// How the manifest names the ledger it was written with.

@@ -27,6 +27,8 @@ struct SearchIndex: Sendable {
     static let unitsPerChunk = 32
     /// A shard larger than this is split by the next character of its words (a single word may be larger).
     static let shardLimit = 48 * 1024
+    /// How many bytes of postings `finish` reads back at once (a group of shards; a larger shard alone).
+    static let postingsHeld = 16 << 20
     static let template = TemplateSet.Name.search
 
     let corpus: Corpus
@@ -137,19 +139,35 @@ struct SearchIndex: Sendable {
         let shards = words.shards(limit: Self.shardLimit)
         let names = words.names
         var shardList: [(String, Int)] = []
-        for shard in shards {
-            var js = [UInt8]("ReportSiteSearch.shard(".utf8) + Array(SearchJS.string(shard.key).utf8) + Array(",{\n".utf8)
-            for (n, t) in shard.terms.enumerated() {
-                if n > 0 { js += Array(",\n".utf8) }
-                SearchJS.append(names[t], to: &js)
-                js.append(UInt8(ascii: ":"))
-                js.append(UInt8(ascii: "\""))
-                js += words.lists[t]
-                js.append(UInt8(ascii: "\""))
+        // The postings are read back for a group of shards at a time, each group at most `postingsHeld` bytes
+        // (or one shard): memory holds a group's, never the site's.
+        var first = 0
+        while first < shards.count {
+            var last = first + 1
+            var held = shards[first].terms.reduce(0) { $0 + words.sizes[$1] }
+            while last < shards.count {
+                let more = shards[last].terms.reduce(0) { $0 + words.sizes[$1] }
+                guard held + more <= Self.postingsHeld else { break }
+                held += more
+                last += 1
             }
-            js += Array("});\n".utf8)
-            shardList.append((shard.key, js.count))
-            try output.put(RenderedFile(path: "search/t/" + SearchJS.fileName(shard.key) + ".js", bytes: Data(js)))
+            let group = shards[first..<last]
+            var lists = words.postings(of: group.flatMap(\.terms))[...]
+            for shard in group {
+                var js = [UInt8]("ReportSiteSearch.shard(".utf8) + Array(SearchJS.string(shard.key).utf8) + Array(",{\n".utf8)
+                for (n, t) in shard.terms.enumerated() {
+                    if n > 0 { js += Array(",\n".utf8) }
+                    SearchJS.append(names[t], to: &js)
+                    js.append(UInt8(ascii: ":"))
+                    js.append(UInt8(ascii: "\""))
+                    js += lists.removeFirst()
+                    js.append(UInt8(ascii: "\""))
+                }
+                js += Array("});\n".utf8)
+                shardList.append((shard.key, js.count))
+                try output.put(RenderedFile(path: "search/t/" + SearchJS.fileName(shard.key) + ".js", bytes: Data(js)))
+            }
+            first = last
         }
         words = SearchPacking.Merger()  // dropped before the manifest is written
 

@@ -74,17 +74,27 @@ enum SearchPacking {
         return out
     }
 
-    /// The postings of every word of the site, gathered report after report.
+    /// The postings of every word of the site, gathered report after report. Memory holds the words and the size
+    /// of each one's postings; the postings themselves (tens of megabytes for a large site) go, report after
+    /// report, to a spill file of the build (`SpillBytes`), as records `entry, length, bytes` (varints), and are
+    /// read back a group of shards at a time (`postings(of:)`) when the shards are written.
     struct Merger {
         private var table = WordTable()
-        private(set) var lists: [[UInt8]] = []
-        private var previous: [Int] = []
+        /// The size of each word's postings.
+        private(set) var sizes: [Int] = []
+        private var previous: [Int32] = []
+        private let spill = SpillBytes(name: "search")
+        /// The records not yet written, and where the written ones are (whole reports each).
+        private var pending: [UInt8] = []
+        private var blocks: [(offset: Int, count: Int, inFile: Bool)] = []
+        static let blockSize = 1 << 20
 
         /// The words, by entry (made anew at each call).
         var names: [String] { (0..<table.count).map { String(decoding: table.word($0), as: UTF8.self) } }
 
         /// Adds report `report`'s words (its lines); reports must come in increasing order.
         mutating func add(report: Int, _ blob: [UInt8]) {
+            var posting: [UInt8] = []
             blob.withUnsafeBufferPointer { buf in
                 var i = 0
                 let n = buf.count
@@ -96,14 +106,74 @@ enum SearchPacking {
                     guard tab < end else { return }  // not a line this tool wrote
                     let (t, new) = table.entry(UnsafeBufferPointer(rebasing: buf[i..<tab]))
                     if new {
-                        lists.append([])
+                        sizes.append(0)
                         previous.append(-1)
                     }
-                    SearchPacking.append(report - previous[t] - 1, to: &lists[t])
-                    lists[t].append(contentsOf: UnsafeBufferPointer(rebasing: buf[(tab + 1)..<end]))
-                    previous[t] = report
+                    posting.removeAll(keepingCapacity: true)
+                    SearchPacking.append(report - Int(previous[t]) - 1, to: &posting)
+                    posting.append(contentsOf: UnsafeBufferPointer(rebasing: buf[(tab + 1)..<end]))
+                    Self.appendVarint(t, to: &pending)
+                    Self.appendVarint(posting.count, to: &pending)
+                    pending += posting
+                    sizes[t] += posting.count
+                    previous[t] = Int32(report)
                     i = end + 1
                 }
+            }
+            if pending.count >= Self.blockSize { flush() }
+        }
+
+        private mutating func flush() {
+            guard !pending.isEmpty else { return }
+            let (offset, inFile) = spill.append(pending)
+            blocks.append((offset, pending.count, inFile))
+            pending.removeAll(keepingCapacity: true)
+        }
+
+        /// The postings of each of `terms` (entries of `names`), in that order: one pass over what was spilled.
+        mutating func postings(of terms: [Int]) -> [[UInt8]] {
+            flush()
+            var slot = [Int32](repeating: -1, count: table.count)
+            var out: [[UInt8]] = []
+            out.reserveCapacity(terms.count)
+            for (k, t) in terms.enumerated() {
+                slot[t] = Int32(k)
+                out.append([])
+                out[k].reserveCapacity(sizes[t])
+            }
+            for block in blocks {
+                let bytes = spill.read(offset: block.offset, count: block.count, inFile: block.inFile)
+                bytes.withUnsafeBufferPointer { buf in
+                    var i = 0
+                    while i < buf.count {
+                        let t = Self.varint(buf, &i)
+                        let count = Self.varint(buf, &i)
+                        if slot[t] >= 0 { out[Int(slot[t])].append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<(i + count)])) }
+                        i += count
+                    }
+                }
+            }
+            return out
+        }
+
+        private static func appendVarint(_ value: Int, to out: inout [UInt8]) {
+            var v = UInt(value)
+            while v >= 0x80 {
+                out.append(UInt8(v & 0x7F) | 0x80)
+                v >>= 7
+            }
+            out.append(UInt8(v))
+        }
+
+        private static func varint(_ buf: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Int {
+            var v = 0
+            var shift = 0
+            while true {
+                let b = buf[i]
+                i += 1
+                v |= Int(b & 0x7F) << shift
+                if b < 0x80 { return v }
+                shift += 7
             }
         }
 
@@ -120,7 +190,7 @@ enum SearchPacking {
             let names = self.names
             let order = names.indices.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
             let scalars = names.map { Array($0.unicodeScalars) }
-            let sizes = names.indices.map { names[$0].utf8.count + lists[$0].count + 6 }
+            let sizes = names.indices.map { names[$0].utf8.count + self.sizes[$0] + 6 }
             var out: [Shard] = []
             func split(_ key: [Unicode.Scalar], _ terms: [Int]) {
                 let total = terms.reduce(0) { $0 + sizes[$1] }
