@@ -19,3 +19,18 @@ int reportsite_exchange_paths(const char *first, const char *second) {
     return -1;
 #endif
 }
+
+int reportsite_sync_file_system(const char *path) {
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return -1;
+#if defined(__linux__)
+    int result = syncfs(fd);
+#else
+    int result = fsync(fd);
+    sync();
+#endif
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return result;
+}

@@ -305,6 +305,25 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(analyses { _ = build(root, into: "site", analysed: ["A-99-1.md"]) }, 2)
         XCTAssertEqual(analyses { _ = build(root, into: "clean", cache: false, analysed: all) }, all.count)
         XCTAssertEqual(try tree(root.appendingPathComponent("site")), try tree(root.appendingPathComponent("clean")))
+        // The damaged model read in vain was written again: the next build reads it.
+        try edit(root, "A-99-1.md", replacing: "(A/57/292, para. 69)", with: "(A/57/292, para. 70)")
+        XCTAssertEqual(analyses { _ = build(root, into: "site", analysed: ["A-99-1.md"]) }, 1, "the mended model is read")
+        XCTAssertEqual(analyses { _ = build(root, into: "clean", cache: false, analysed: all) }, all.count)
+        XCTAssertEqual(try tree(root.appendingPathComponent("site")), try tree(root.appendingPathComponent("clean")))
+
+        // A build that fails removes only the model entries it made, never those of the last good build
+        // (`--no-cache` writes them again): after it, an unchanged report's page is still made from its model.
+        let kept = try FileManager.default.contentsOfDirectory(atPath: models.path).sorted()
+        try edit(root, "A-68-283.md", replacing: "symbol: A/68/283", with: "symbol: A/57/292")
+        var failingOptions = SiteBuilder.Options(content: root.appendingPathComponent("content"), output: root.appendingPathComponent("site"),
+                                                 templates: Project.templates, displayBase: root)
+        failingOptions.cache = false
+        var failing = SiteBuilder(options: failingOptions)
+        XCTAssertEqual(failing.build().exitCode, 1, "a symbol that is not the file's")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: models.path).sorted(), kept)
+        try edit(root, "A-68-283.md", replacing: "symbol: A/57/292", with: "symbol: A/68/283")
+        try edit(root, "A-99-1.md", replacing: "(A/57/292, para. 70)", with: "(A/57/292, para. 69)")
+        XCTAssertEqual(analyses { _ = build(root, into: "site", analysed: ["A-99-1.md"]) }, 1, "models of the good build are read")
     }
 
     /// A model read back from its bytes is the model analysed: every report of content/, and a body with every kind

@@ -30,7 +30,8 @@ package final class ChunkWriter {
 
     /// A new, empty file to write (an existing one is emptied); throws the system's reason when it cannot be made.
     static func create(_ path: String) throws -> FileHandle {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // 0666 less the umask, as every other tool makes files (a group-writable publishing folder stays so).
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw FileFailure(path: path, action: "create", errno: errno) }
         return FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }

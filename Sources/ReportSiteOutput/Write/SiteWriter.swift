@@ -62,7 +62,8 @@ package final class StagingFolder: @unchecked Sendable {
 
     /// `contents` into a new (or emptied) file at `path`, with `write(2)` until every byte is written.
     static func writeWhole(_ contents: Data, to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // 0666 less the umask, as every other tool makes files (a group-writable publishing folder stays so).
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw FileFailure(path: path, action: "create", errno: errno) }
         var failure: Int32 = 0
         contents.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
@@ -165,6 +166,10 @@ package struct SiteWriter: Sendable {
 
     private func swap(_ staging: URL) throws -> URL? {
         let fm = FileManager.default
+        // The pages are written without a sync each (one a file cost more than writing them): one sync of the file
+        // system here puts them all on disk before the swap publishes them, so a machine that stops just after it
+        // cannot leave a published site of empty or short files. A file system that cannot sync is not an error.
+        _ = reportsite_sync_file_system(staging.path)
         guard fm.fileExists(atPath: output.path) else {
             try fm.moveItem(at: staging, to: output)
             return nil

@@ -144,8 +144,13 @@ package struct ReportModels: Sendable {
         case .reanalysed(let loader, let vocabulary, let strict):
             return try Self.analyse(summary, loader: loader, vocabulary: vocabulary, strict: strict)
         case .shelved(let shelf, let places, let loader, let vocabulary, let strict):
-            if let place = places[summary.sourceName], let model = shelf.model(at: place, summary: summary) { return model }
-            return try Self.analyse(summary, loader: loader, vocabulary: vocabulary, strict: strict)
+            let place = places[summary.sourceName]
+            if let place, let model = shelf.model(at: place, summary: summary) { return model }
+            let model = try Self.analyse(summary, loader: loader, vocabulary: vocabulary, strict: strict)
+            // A stored model that could not be read (missing, damaged, cut short, of another format) is written
+            // again, so that the next build reads it instead of analysing the report again.
+            if case .entry(let key)? = place { _ = shelf.put(ReportCoding.encode(model), key: key) }
+            return model
         }
     }
 

@@ -47,11 +47,18 @@ package final class ModelShelf: @unchecked Sendable {
     /// Keeps `bytes`, the model of the report whose analysis key is `key` (nil: none, no store). Called from the
     /// analysis workers at once. nil when it could not be kept anywhere.
     package func put(_ bytes: [UInt8], key: String?) -> Place? {
-        if let store, let key, store.putEntry(.model, name: key, key: key, payload: Data(bytes)) {
-            lock.lock()
-            written.append(key)
-            lock.unlock()
-            return .entry(key)
+        if let store, let key {
+            // An entry of an earlier build (`--no-cache` writes it again, a damaged one is mended) is not this
+            // build's to remove if it fails: only the entries it made are.
+            let earlier = FileManager.default.fileExists(atPath: store.entryFolder(.model).appendingPathComponent(key).path)
+            if store.putEntry(.model, name: key, key: key, payload: Data(bytes)) {
+                if !earlier {
+                    lock.lock()
+                    written.append(key)
+                    lock.unlock()
+                }
+                return .entry(key)
+            }
         }
         lock.lock()
         if spillFile == -1 { spillFile = Self.openSpill() }
