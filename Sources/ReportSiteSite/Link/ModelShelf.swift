@@ -15,7 +15,8 @@ import Darwin
 /// - With a build store, a model is the store's entry `model/<key>`, named by its report's analysis key
 ///   (`AnalysisCache.key`): the next build finds it beside the analysis it takes from the cache, so a page
 ///   rendered again (a neighbour changed) is not analysed either. A build that fails removes the entries it
-///   wrote (`discardWritten`), as it writes no analysis.
+///   made (`discardWritten`; not those an earlier build made, which it may have written again), as it writes no
+///   analysis.
 /// - Without one (`reportsite check`), or when the store cannot be written, the bytes go to a spill file of this
 ///   build only, removed from its folder as soon as it is opened (nothing is left, even by a killed build).
 /// - A model that is nowhere (neither could be written) is made again from the file at render time
