@@ -26,16 +26,9 @@ final class ImportRealPDFTests: XCTestCase {
         return names.map { folder.appendingPathComponent($0) }
     }
 
+    /// The PDF's text as `reportsite import` reads it (pdftotext).
     static func text(_ pdf: URL) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["pdftotext", "-enc", "UTF-8", pdf.path, "-"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try ImportSession.readRaw(pdf)
     }
 
     /// `A-HRC-WG.6-7-SVN-1.pdf` -> `A/HRC/WG.6/7/SVN/1`.

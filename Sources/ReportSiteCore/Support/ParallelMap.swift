@@ -5,20 +5,8 @@ extension Array where Element: Sendable {
     /// `transform` must not touch shared mutable state: each call returns its own value (a report's model and
     /// its diagnostics), so that the work needs no lock and gives the same result whatever the schedule.
     package func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
-        guard count > 1 else { return map(transform) }
-        var results = [T?](repeating: nil, count: count)
-        results.withUnsafeMutableBufferPointer { slots in
-            let out = Slots(buffer: slots)
-            self.withUnsafeBufferPointer { elements in
-                let input = Elements(buffer: elements)
-                withoutActuallyEscaping(transform) { transform in
-                    DispatchQueue.concurrentPerform(iterations: input.buffer.count) { i in
-                        out.buffer[i] = transform(input.buffer[i])
-                    }
-                }
-            }
-        }
-        return results.map { $0! }
+        // One worker an element: the system runs as many at once as there are cores, each taking the next.
+        parallelMap(jobs: count, transform)
     }
 }
 
